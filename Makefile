@@ -1,0 +1,34 @@
+# The README's commands. Everything installs into .venv from pinned versions (requirements.lock).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/newsbrief run
+
+demo: install
+	$(BIN)/newsbrief console
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check bot handlers storage tests bench
+
+bench: install
+	$(BIN)/python bench/ingest_bench.py ../shared/data/bbc-news-summary-dev
+	$(BIN)/python bench/query_bench.py ../shared/data/bbc-news-summary-dev
+
+clean:
+	rm -rf $(VENV) newsbrief.db .pytest_cache

@@ -1,0 +1,1 @@
+"""newsbrief: a Telegram bot that reads the news for its users."""

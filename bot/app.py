@@ -1,0 +1,45 @@
+"""The one place the python-telegram-bot Application is built."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, Defaults
+
+from bot.chat import COMMANDS, Chat
+from bot.news import News
+from bot.settings import Settings
+from handlers import register
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, news: News) -> Application:
+    """The bot, wired: defaults, rate limiter, handlers, and start-up and shutdown hooks."""
+
+    async def post_init(app: Application) -> None:
+        await news.open()
+        await news.nlp()  # load spaCy now, not on the first user's message
+        await app.bot.set_my_commands([BotCommand(name, what) for name, what, _ in COMMANDS])
+        log.info("newsbrief is up as @%s", app.bot.username)
+
+    async def post_shutdown(app: Application) -> None:
+        await news.close()
+
+    app = (
+        Application.builder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    app.bot_data["chat"] = Chat(news)
+    register(app)
+    return app

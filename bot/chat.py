@@ -1,0 +1,266 @@
+"""The chat commands, without Telegram: text in, Reply out. Handlers and the console share it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.ingest.fetch import FetchError
+from bot.ingest.pipeline import Report, ingest
+from bot.ingest.sources import Failure, from_bytes, from_text
+from bot.ingest.text import canonical_url, clean_text
+from bot.news import News
+from bot.nlp.analyze import analyze_texts
+from bot.render import replies
+from bot.render.html import bold, esc, link, paginate
+from bot.summarize import NewsDocument, summarize
+from storage import queries
+
+URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+ENTITY_ID = re.compile(r"^#(\d+)$")
+MAX_SUMMARY_SENTENCES = 20
+MAX_LIST = 50
+
+# (command, what it does, example) — the /help text and Telegram's command menu.
+COMMANDS: list[tuple[str, str, str]] = [
+    ("who", "who is this person or organisation", "/who Lavrov"),
+    ("status", "what is happening in a place or on a topic", "/status Idlib"),
+    ("summarize", "a short summary of an article", "/summarize 3 12"),
+    ("latest", "the newest stored articles", "/latest 5"),
+    ("search", "find articles by words", "/search ceasefire Syria"),
+    ("ingest", "store an article from a link or pasted text", "/ingest https://example.com/story"),
+    ("help", "what I can do", "/help"),
+]
+
+
+@dataclass
+class Choice:
+    label: str
+    command: str  # sent back as if the user typed it (callback data in Telegram)
+
+
+@dataclass
+class Reply:
+    messages: list[str]
+    choices: list[Choice] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, *blocks: str, choices: list[Choice] | None = None) -> Reply:
+        return cls(paginate(list(blocks)), choices or [])
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """("/who@mybot Lavrov") -> ("who", "Lavrov")."""
+    head, _, rest = text.strip().partition(" ")
+    return head.lstrip("/").split("@", 1)[0].lower(), rest.strip()
+
+
+class Chat:
+    def __init__(self, news: News) -> None:
+        self.news = news
+
+    # -- help -----------------------------------------------------------------------------
+    async def help(self) -> Reply:
+        blocks = [
+            bold("newsbrief") + " reads the news for you: send me articles, then ask about "
+            "the people, places and topics in them.",
+            "",
+        ]
+        blocks += [f"/{name} — {esc(what)}\n    e.g. <code>{esc(example)}</code>" for name, what, example in COMMANDS]
+        blocks.append("\nIn a private chat, a plain link is stored too.")
+        return Reply.of(*blocks)
+
+    async def unknown(self, command: str) -> Reply:
+        return Reply.of(f"I don't know the command /{esc(command[:40])}. Send /help for the list.")
+
+    async def plain_text(self, text: str) -> Reply:
+        """A message that is no command: a link is stored, anything else gets a pointer."""
+        match = URL.search(text)
+        if match:
+            return await self.ingest(match.group(0))
+        return Reply.of("Send me a link to store it, or ask me something: /who, /status, /search. /help lists all.")
+
+    # -- ingest ---------------------------------------------------------------------------
+    async def ingest(self, arg: str, replied_text: str | None = None) -> Reply:
+        content = arg.strip() or (replied_text or "").strip()
+        if not content:
+            return Reply.of("Send /ingest with a link or the article's text, or reply /ingest to a message.")
+        if len(content) > self.news.settings.max_message_chars:
+            return Reply.of(f"That is too long to paste ({len(content):,} characters; the limit is "
+                            f"{self.news.settings.max_message_chars:,}). Send a link instead.")
+        if URL.fullmatch(content):
+            report = await self._ingest_url(content)
+        else:
+            report = await ingest(self.news, [from_text(content, "message")])
+        return self._ingest_reply(report)
+
+    async def _ingest_url(self, url: str) -> Report:
+        try:
+            fetched = await self.news.fetcher.fetch(url)
+        except FetchError as exc:
+            return Report(failed=[Failure(url, str(exc))])
+        return await ingest(self.news, from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
+
+    def _ingest_reply(self, report: Report) -> Reply:
+        blocks: list[str] = []
+        for item in report.new[:10]:
+            blocks += replies.stored(item.id, item.title, item.entities, duplicate=False)
+        for item in report.duplicates[:5]:
+            if item.id:
+                blocks += replies.stored(item.id, item.title, [], duplicate=True)
+        for failure in report.failed[:5]:
+            blocks.append(f"Could not store {esc(failure.origin)}: {esc(failure.reason)}")
+        if len(report.new) + len(report.duplicates) + len(report.failed) > 1:
+            blocks.append(report.line())
+        return Reply.of(*(blocks or ["Nothing to store there."]))
+
+    # -- questions ------------------------------------------------------------------------
+    async def _resolve(self, query: str, command: str):  # type: ignore[no-untyped-def]
+        """One entity, a list of choices, or None when nothing matches."""
+        async with self.news.session() as session:
+            match = ENTITY_ID.match(query)
+            if match:
+                hit = await queries.entity_by_id(session, int(match.group(1)))
+                return [hit] if hit else []
+            return await queries.find_entities(session, query)
+
+    def _choices(self, hits, command: str, query: str) -> Reply:  # type: ignore[no-untyped-def]
+        choices = [
+            Choice(f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, "
+                   f"{replies.articles_phrase(h.articles)})", f"/{command} #{h.id}")
+            for h in hits[:8]
+        ]
+        return Reply.of(f"Which {esc(query)} do you mean?", choices=choices)
+
+    async def who(self, query: str) -> Reply:
+        query = query.strip()
+        if not query:
+            return Reply.of("Whom should I look up? For example: /who Lavrov")
+        hits = await self._resolve(query, "who")
+        if not hits:
+            return Reply.of(f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
+                            "or send me an article with /ingest.")
+        if len(hits) > 1 and not self._clear_winner(hits):
+            return self._choices(hits, "who", query[:100])
+        async with self.news.session() as session:
+            profile = await queries.profile(session, hits[0])
+        return Reply.of(*replies.who(profile))
+
+    @staticmethod
+    def _clear_winner(hits) -> bool:  # type: ignore[no-untyped-def]
+        """Different people sharing a name are always offered; for places and organisations
+        a name matched exactly wins."""
+        people = [h for h in hits if h.kind == "PERSON"]
+        if len(people) > 1:
+            return False
+        return hits[0].articles >= 3 * hits[1].articles
+
+    async def status(self, query: str) -> Reply:
+        query = query.strip()
+        if not query:
+            return Reply.of("Which place or topic? For example: /status Idlib")
+        hits = await self._resolve(query, "status")
+        if len(hits) > 1 and not self._clear_winner(hits):
+            return self._choices(hits, "status", query[:100])
+        async with self.news.session() as session:
+            if hits:
+                hit = hits[0]
+                lines = await queries.entity_sentences(session, hit.ids)
+                blocks = replies.status(hit.name, hit.kind, hit.articles, hit.last_seen, lines)
+                return Reply.of(*blocks)
+            total, lines = await queries.topic_sentences(session, query)
+        if not lines:
+            return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. "
+                            "Send me articles with /ingest.")
+        return Reply.of(*replies.status(query[:100], None, total, lines[0].published_at, lines))
+
+    async def latest(self, arg: str) -> Reply:
+        count = int(arg) if arg.strip().isdigit() else 10
+        count = max(1, min(count, MAX_LIST))
+        async with self.news.session() as session:
+            articles = await queries.latest(session, count)
+        if not articles:
+            return Reply.of("No articles yet. Send me a link or use /ingest.")
+        return Reply.of(*replies.article_list(articles, "Latest articles"))
+
+    async def search(self, words: str) -> Reply:
+        if not re.search(r"\w", words):
+            return Reply.of("Search for what? For example: /search ceasefire Syria")
+        async with self.news.session() as session:
+            articles = await queries.search(session, words, limit=10)
+        if not articles:
+            return Reply.of(f"No article contains {bold(words[:100])}.")
+        return Reply.of(*replies.article_list(articles, f"Articles with “{words[:100]}”, newest first"))
+
+    # -- summaries ------------------------------------------------------------------------
+    async def summarize(self, arg: str, replied_text: str | None = None) -> Reply:
+        parts = arg.split()
+        count = 3
+        if len(parts) >= 1 and parts[0].isdigit() and (len(parts) > 1 or replied_text):
+            count = max(1, min(int(parts[0]), MAX_SUMMARY_SENTENCES))
+            parts = parts[1:]
+        target = " ".join(parts)
+        if target.isdigit():
+            return await self._summarize_stored(int(target), count)
+        if URL.fullmatch(target):
+            return await self._summarize_url(target, count)
+        text = target or (replied_text or "")
+        if not text.strip():
+            return Reply.of("Summarize what? Send /summarize with an article id or a link, "
+                            "or reply /summarize to a message.")
+        document = await self.document_from_text(text)
+        if not document.sentences:
+            return Reply.of("There is no text to summarize there.")
+        return Reply.of(*replies.summary(document.title or "Summary", summarize(document, count)))
+
+    async def document_from_text(self, text: str) -> NewsDocument:
+        raw = from_text(text, "message")
+        nlp = await self.news.nlp()
+        analysis = analyze_texts(nlp, [clean_text(raw.text)])[0]
+        return NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], raw.title)
+
+    async def stored_document(self, article_id: int) -> tuple[NewsDocument, object] | None:
+        async with self.news.session() as session:
+            article = await queries.get_article(session, article_id)
+            if article is None:
+                return None
+            rows = await queries.article_sentences(session, article_id)
+        document = NewsDocument([text for text, _ in rows], [words for _, words in rows], article.title)
+        return document, article
+
+    async def _summarize_stored(self, article_id: int, count: int) -> Reply:
+        found = await self.stored_document(article_id)
+        if found is None:
+            return Reply.of(f"There is no article #{article_id}. /latest lists the ids.")
+        document, article = found
+        source = replies.cite(article.title, article.source, article.url, article.id)
+        return Reply.of(*replies.summary(article.title, summarize(document, count), source))
+
+    async def _summarize_url(self, url: str, count: int) -> Reply:
+        async with self.news.session() as session:
+            known = await queries.article_by_url(session, canonical_url(url))
+        if known is None:
+            report = await self._ingest_url(url)
+            stored = (report.new or report.duplicates or [None])[0]
+            if stored is None or not stored.id:
+                reason = report.failed[0].reason if report.failed else "no article found there"
+                return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
+            return await self._summarize_stored(stored.id, count)
+        return await self._summarize_stored(known.id, count)
+
+    # -- the console's way in -------------------------------------------------------------
+    async def handle(self, text: str, replied_text: str | None = None) -> Reply:
+        """Answer one message as the bot would in a private chat."""
+        if not text.strip().startswith("/"):
+            return await self.plain_text(text)
+        command, arg = split_command(text)
+        if command in ("start", "help"):
+            return await self.help()
+        if command == "ingest":
+            return await self.ingest(arg, replied_text)
+        if command == "summarize":
+            return await self.summarize(arg, replied_text)
+        handler = {"who": self.who, "status": self.status, "latest": self.latest, "search": self.search}.get(command)
+        if handler is None:
+            return await self.unknown(command)
+        return await handler(arg)

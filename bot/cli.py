@@ -1,0 +1,242 @@
+"""The `newsbrief` command: run the bot, chat in the terminal, ingest, summarize, show."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from bot.chat import Chat, Reply
+from bot.ingest.fetch import FetchError
+from bot.ingest.pipeline import Report, ingest
+from bot.ingest.sources import Failure, Item, RawArticle, from_bytes, from_path
+from bot.ingest.text import clean_text
+from bot.logs import setup_logging
+from bot.news import News
+from bot.nlp.analyze import analyze_texts
+from bot.render.html import to_plain
+from bot.settings import get_settings
+from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
+from storage import queries
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="newsbrief: a Telegram bot that reads the news.")
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+NO_TOKEN = (
+    "No Telegram token: talk to @BotFather in Telegram, send /newbot, and put the token it gives "
+    "you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example); to try newsbrief without Telegram, "
+    "run `make demo`."
+)
+
+
+def _with_news(work: Callable[[News], Awaitable[T]]) -> T:
+    """Open the store, run `work`, close the store."""
+
+    async def main() -> T:
+        news = await News(get_settings()).open()
+        try:
+            return await work(news)
+        finally:
+            await news.close()
+
+    return asyncio.run(main())
+
+
+@cli.command()
+def run(
+    webhook_url: Annotated[str | None, typer.Option(help="serve a webhook at this public URL instead of polling")] = None,
+    port: Annotated[int, typer.Option(help="local port for the webhook server")] = 8443,
+    listen: Annotated[str, typer.Option(help="local address for the webhook server")] = "0.0.0.0",
+) -> None:
+    """Start the bot (long polling, or a webhook with --webhook-url)."""
+    settings = get_settings()
+    if not settings.telegram_bot_token.strip():
+        err.print(NO_TOKEN, soft_wrap=True, highlight=False)
+        raise typer.Exit(1)
+    setup_logging(settings.log_level, settings.telegram_bot_token)
+    from bot.app import build_application  # telegram is only needed for this command
+
+    app = build_application(settings, News(settings))
+    if webhook_url:
+        path = webhook_url.rstrip("/").rsplit("/", 1)[-1] if "/" in webhook_url.split("://", 1)[-1] else ""
+        app.run_webhook(
+            listen=listen, port=port, url_path=path, webhook_url=webhook_url,
+            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+        )
+    else:
+        app.run_polling()
+
+
+def print_reply(reply: Reply) -> None:
+    for message in reply.messages:
+        out.print(to_plain(message), highlight=False, markup=False, soft_wrap=True)
+    for number, choice in enumerate(reply.choices, start=1):
+        out.print(f"  {number}. {choice.label}", highlight=False, markup=False)
+
+
+@cli.command()
+def ask(message: Annotated[str, typer.Argument(help='what you would send the bot, e.g. "/who Lavrov"')]) -> None:
+    """Send the bot one message and print its answer."""
+    if not message.strip():
+        err.print('Give a message, for example: newsbrief ask "/who Lavrov"')
+        raise typer.Exit(2)
+    print_reply(_with_news(lambda news: Chat(news).handle(message)))
+
+
+@cli.command()
+def console() -> None:
+    """Chat with the bot in the terminal (no Telegram needed)."""
+
+    async def loop(news: News) -> None:
+        chat = Chat(news)
+        out.print("newsbrief console — type /help, a number to pick a choice, or /quit.", highlight=False)
+        choices: list = []
+        while True:
+            try:
+                line = (await asyncio.to_thread(input, "you> ")).strip()
+            except EOFError:
+                break
+            if line in ("/quit", "/exit", "quit", "exit"):
+                break
+            if line.isdigit() and choices and 1 <= int(line) <= len(choices):
+                line = choices[int(line) - 1].command
+            if not line:
+                continue
+            reply = await chat.handle(line)
+            choices = reply.choices
+            print_reply(reply)
+
+    _with_news(loop)
+
+
+def _read_items(targets: list[str]) -> list[Item]:
+    items: list[Item] = []
+    for target in targets:
+        if target.startswith(("http://", "https://")):
+            items.extend(_with_url(target))
+        else:
+            items.extend(from_path(Path(target)))
+    return items
+
+
+def _with_url(url: str) -> list[Item]:
+    async def fetch() -> list[Item]:
+        settings = get_settings()
+        from bot.ingest.fetch import Fetcher
+
+        fetcher = Fetcher(allow_private=settings.fetch_allow_private, timeout=settings.fetch_timeout,
+                          max_bytes=settings.fetch_max_bytes, max_redirects=settings.fetch_max_redirects)
+        try:
+            fetched = await fetcher.fetch(url)
+        except FetchError as exc:
+            return [Failure(url, str(exc))]
+        return list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
+
+    return asyncio.run(fetch())
+
+
+@cli.command("ingest")
+def ingest_command(targets: Annotated[list[str], typer.Argument(help="files, directories, URLs, or - for standard input")]) -> None:
+    """Store articles; prints `N new, M duplicates, K failed`."""
+    items = _read_items(targets)
+
+    async def work(news: News) -> Report:
+        if not out.is_terminal:
+            return await ingest(news, items)
+        columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=out, transient=True) as progress:
+            task = progress.add_task("ingest", total=len(items))
+            return await ingest(news, items, on_progress=lambda n: progress.advance(task, n))
+
+    report = _with_news(work)
+    for failure in report.failed:
+        out.print(f"failed: {failure.origin}: {failure.reason}", highlight=False, markup=False)
+    out.print(report.line(), highlight=False)
+
+
+@cli.command("summarize")
+def summarize_command(
+    targets: Annotated[list[str], typer.Argument(help="article ids, files, directories or URLs")],
+    n: Annotated[int, typer.Option("-n", "--sentences", min=1, max=50, help="sentences per summary")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per article")] = False,
+    method: Annotated[str, typer.Option(help=f"one of: {', '.join(METHODS)}")] = DEFAULT_METHOD,
+) -> None:
+    """Print extractive summaries (sentences in article order)."""
+    if method not in METHODS:
+        err.print(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}")
+        raise typer.Exit(2)
+    results: list[dict] = []
+    ids = [int(t) for t in targets if t.isdigit()]
+    if ids:
+        async def stored(news: News) -> None:
+            chat = Chat(news)
+            for article_id in ids:
+                found = await chat.stored_document(article_id)
+                if found is None:
+                    err.print(f"There is no article #{article_id}.")
+                    continue
+                document, article = found
+                source = article.url or article.source or f"#{article.id}"
+                results.append({"source": source, "title": article.title,
+                                "sentences": summarize(document, n, method)})
+
+        _with_news(stored)
+    items = _read_items([t for t in targets if not t.isdigit()])
+    articles = [item for item in items if isinstance(item, RawArticle)]
+    for failure in (item for item in items if isinstance(item, Failure)):
+        err.print(f"failed: {failure.origin}: {failure.reason}", highlight=False, markup=False)
+    if articles:
+        from bot.nlp.model import load_pipeline
+
+        nlp = load_pipeline(get_settings().spacy_model)
+        analyses = analyze_texts(nlp, [clean_text(a.text) for a in articles])
+        for article, analysis in zip(articles, analyses, strict=True):
+            document = NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences])
+            results.append({"source": article.url or article.origin, "title": article.title,
+                            "sentences": summarize(document, n, method)})
+    for result in results:
+        if as_json:
+            out.print_json(json.dumps(result, ensure_ascii=False), indent=None)
+        else:
+            out.print(f"[bold]{result['title'] or result['source']}[/bold]", highlight=False)
+            for sentence in result["sentences"]:
+                out.print(f"  • {sentence}", highlight=False, markup=False, soft_wrap=True)
+    if not results:
+        raise typer.Exit(1)
+
+
+@cli.command()
+def show(article_id: int) -> None:
+    """Print a stored article."""
+
+    async def get(news: News):  # type: ignore[no-untyped-def]
+        async with news.session() as session:
+            return await queries.get_article(session, article_id)
+
+    article = _with_news(get)
+    if article is None:
+        err.print(f"There is no article #{article_id}. `newsbrief ask /latest` lists the ids.")
+        raise typer.Exit(1)
+    for label, value in (("title", article.title), ("source", article.source),
+                         ("date", article.published_at.strftime("%Y-%m-%d %H:%M UTC")),
+                         ("url", article.url or "-"), ("author", article.author or "-")):
+        out.print(f"{label}: {value}", highlight=False, markup=False)
+    out.print("")
+    out.print(article.text, highlight=False, markup=False, soft_wrap=True)
+
+
+def main() -> None:
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)

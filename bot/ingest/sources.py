@@ -1,0 +1,245 @@
+"""Reading articles from files, directories, standard input, feed documents and fetched pages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import lxml.html
+import trafilatura
+
+from bot.ingest.text import NotText, decode
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+TEXT_FIELDS = ("text", "body", "article", "content", "description")
+
+
+@dataclass
+class RawArticle:
+    """An article as a source gives it, before cleaning and analysis."""
+
+    text: str
+    title: str = ""
+    url: str | None = None
+    source: str = ""
+    author: str | None = None
+    published: datetime | None = None
+    origin: str = ""  # where it came from, for messages ("file.jsonl:3")
+
+
+@dataclass
+class Failure:
+    origin: str
+    reason: str
+
+
+Item = RawArticle | Failure
+
+
+def parse_date(value: object) -> datetime | None:
+    """ISO 8601 or RFC 822 (as feeds write it); naive times are taken as UTC."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str) and value.strip():
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            try:
+                parsed = parsedate_to_datetime(text)
+            except (TypeError, ValueError):
+                return None
+    else:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def site_name(url: str | None) -> str:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else ""
+
+
+def from_text(text: str, origin: str) -> RawArticle:
+    """Plain text: the first line is the title when a blank line follows it."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n").split("\n")
+    if len(lines) > 2 and lines[0].strip() and not lines[1].strip():
+        return RawArticle(text="\n".join(lines[2:]), title=lines[0].strip(), origin=origin)
+    return RawArticle(text="\n".join(lines), origin=origin)
+
+
+def from_html(html: str, origin: str, url: str | None = None) -> Item:
+    """The article in a page (boilerplate gone), with title, date and author."""
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if document is None or not (document.text or "").strip():
+        return Failure(origin, "no article text found in this page")
+    text = document.text
+    title = (document.title or "").strip()
+    # trafilatura keeps the page's headline as the first line of the text.
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        text = rest
+    return RawArticle(
+        text=text,
+        title=title,
+        url=url or document.url,
+        source=(document.sitename or site_name(url or document.url) or "").strip(),
+        author=document.author,
+        published=parse_date(document.date),
+        origin=origin,
+    )
+
+
+def _html_to_text(fragment: str) -> str:
+    if "<" not in fragment:
+        return fragment
+    try:
+        return lxml.html.fromstring(fragment).text_content()
+    except (ValueError, lxml.etree.ParserError):
+        return fragment
+
+
+def from_json_object(record: object, origin: str) -> Item:
+    if not isinstance(record, dict):
+        return Failure(origin, "each line must be a JSON object")
+    text = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
+    if text is None:
+        return Failure(origin, f"no text in any of the fields {', '.join(TEXT_FIELDS)}")
+    url = record.get("url") or record.get("link")
+    return RawArticle(
+        text=_html_to_text(text),
+        title=str(record.get("title") or "").strip(),
+        url=url if isinstance(url, str) and url.strip() else None,
+        source=str(record.get("source") or site_name(url if isinstance(url, str) else None)),
+        author=record.get("author") if isinstance(record.get("author"), str) else None,
+        published=parse_date(record.get("published") or record.get("pubDate") or record.get("date")),
+        origin=origin,
+    )
+
+
+def from_jsonl(text: str, origin: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"not valid JSON ({exc.msg})")
+            continue
+        yield from_json_object(record, where)
+
+
+def from_feed(data: bytes, origin: str) -> Iterator[Item]:
+    """Each entry of an RSS or Atom document."""
+    feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if not feed.entries:
+        problem = feed.get("bozo_exception")
+        reason = f"not a readable feed ({problem})" if problem else "the feed has no entries"
+        yield Failure(origin, reason)
+        return
+    feed_title = feed.feed.get("title", "") or site_name(feed.feed.get("link"))
+    for number, entry in enumerate(feed.entries, start=1):
+        contents = entry.get("content") or []
+        body = contents[0].get("value", "") if contents else entry.get("summary", "")
+        text = _html_to_text(body or "").strip()
+        where = f"{origin} entry {number}"
+        if not text:
+            yield Failure(where, "the entry has no text")
+            continue
+        published = entry.get("published") or entry.get("updated")
+        yield RawArticle(
+            text=text,
+            title=_html_to_text(entry.get("title", "")).strip(),
+            url=entry.get("link"),
+            source=feed_title,
+            author=entry.get("author"),
+            published=parse_date(published),
+            origin=where,
+        )
+
+
+def sniff(data: bytes) -> str:
+    """The format of untyped input: html, feed, jsonl or txt."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "txt"
+
+
+def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | None = None) -> Iterator[Item]:
+    """Articles in one document of the given (or sniffed) format."""
+    kind = kind or sniff(data)
+    if kind == "feed":
+        yield from from_feed(data, origin)
+        return
+    try:
+        text = decode(data)
+    except NotText as exc:
+        yield Failure(origin, str(exc))
+        return
+    if kind == "html":
+        yield from_html(text, origin, url)
+    elif kind == "jsonl":
+        yield from from_jsonl(text, origin)
+    else:
+        article = from_text(text, origin)
+        article.url = url
+        article.source = site_name(url)
+        yield article
+
+
+def _kind_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "txt"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return None
+
+
+def files_under(path: Path) -> list[Path]:
+    """Readable article files below a directory, in a stable order; hidden files skipped."""
+    return sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+
+
+def from_path(path: Path) -> Iterator[Item]:
+    """One file (format by suffix, else sniffed), or every article file below a directory."""
+    if str(path) == "-":
+        yield from from_bytes(sys.stdin.buffer.read(), "stdin")
+        return
+    if path.is_dir():
+        for file in files_under(path):
+            yield from from_path(file)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(str(path), exc.strerror or "cannot read this file")
+        return
+    for item in from_bytes(data, str(path), _kind_of(path)):
+        if isinstance(item, RawArticle) and not item.source:
+            item.source = path.name
+        yield item

@@ -1,0 +1,57 @@
+"""The news core: the store, the NLP pipeline and the fetcher, opened once and shared."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from spacy.language import Language
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.ingest.fetch import Fetcher
+from bot.nlp.model import load_pipeline
+from bot.settings import Settings
+from storage.db import make_engine, make_sessionmaker, migrate
+
+
+class News:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.engine = make_engine(settings.database_url)
+        self.sessions = make_sessionmaker(self.engine)
+        self.fetcher = Fetcher(
+            allow_private=settings.fetch_allow_private,
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
+        self._nlp: Language | None = None
+        # SQLite has one writer; PostgreSQL takes many. Ingests are serialized per process
+        # so a burst of /ingest never waits on "database is locked".
+        self.write_lock = asyncio.Lock()
+
+    async def open(self) -> News:
+        await migrate(self.engine)
+        return self
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def nlp(self) -> Language:
+        """The spaCy pipeline, loaded off the event loop on first use."""
+        if self._nlp is None:
+            self._nlp = await asyncio.to_thread(load_pipeline, self.settings.spacy_model)
+        return self._nlp
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """One session per unit of work."""
+        async with self.sessions() as session:
+            yield session
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed whole, or rolled back whole."""
+        async with self.sessions() as session, session.begin():
+            yield session

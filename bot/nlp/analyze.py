@@ -1,0 +1,192 @@
+"""The analysis of one article: what is stored for it, computed in one spaCy pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from bot.nlp import quotes as q
+from bot.nlp.names import clean_name, name_key
+from bot.nlp.roles import roles_for
+
+# NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
+KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+MAX_NAME_CHARS = 120
+
+
+@dataclass
+class SentenceInfo:
+    text: str
+    words: list[str]
+
+
+@dataclass
+class EntityInfo:
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+@dataclass
+class Analysis:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
+    # (entity (key, kind), sentence position, surface text)
+    mentions: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
+    roles: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
+    # (entity, sentence position, text, direct quote?)
+    quotes: list[tuple[tuple[str, str], int, str, bool]] = field(default_factory=list)
+
+    def entity_names(self) -> list[str]:
+        """Entity names, most mentioned first."""
+        counts: dict[tuple[str, str], int] = {}
+        for ref, _, _ in self.mentions:
+            counts[ref] = counts.get(ref, 0) + 1
+        ordered = sorted(counts, key=lambda ref: -counts[ref])
+        return [self.entities[ref].name for ref in ordered]
+
+
+class _Linker:
+    """Ties each mention in one document to one entity; short forms to the full name."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.analysis = Analysis()
+        self.sentence_of: dict[int, int] = {}
+        self.person_by_token: dict[int, tuple[str, str]] = {}
+        self.covered: set[int] = set()
+
+    def run(self) -> Analysis:
+        doc = self.doc
+        for position, sent in enumerate(doc.sents):
+            words = [t.text for t in sent if not (t.is_punct or t.is_space)]
+            text = " ".join(sent.text.split())
+            self.analysis.sentences.append(SentenceInfo(text, words))
+            for token in sent:
+                self.sentence_of[token.i] = position
+        spans = [e for e in doc.ents if e.label_ in KINDS]
+        surnames = self._full_people(spans)
+        for span in spans:
+            self.covered.update(range(span.start, span.end))
+            kind = span.label_
+            name = clean_name(span.text, kind)
+            if not name or len(name) > MAX_NAME_CHARS or not any(c.isalpha() for c in name):
+                continue
+            full = self._full_name_for(name, span.start, surnames)
+            if full is not None:
+                self._mention(full, span, span.text)
+                continue
+            self._mention(self._entity(name, kind), span, span.text)
+        self._unlabelled_surnames(surnames)
+        self._quotes()
+        return self.analysis
+
+    def _full_people(self, spans: list[Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
+        """Surname -> [(token index, person)] for every person named with two or more words."""
+        found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+        for span in spans:
+            if span.label_ != "PERSON":
+                continue
+            name = clean_name(span.text, "PERSON")
+            words = name.split(" ")
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                ref = self._entity(name, "PERSON")
+                found.setdefault(words[-1].lower(), []).append((span.start, ref))
+        return found
+
+    def _full_name_for(
+        self, name: str, at: int, surnames: dict[str, list[tuple[int, tuple[str, str]]]]
+    ) -> tuple[str, str] | None:
+        """A one-word name that is the surname of someone named in full here (whatever its
+        label: the model tags some surnames ORG or GPE)."""
+        if " " in name or name.lower() not in surnames:
+            return None
+        people = surnames[name.lower()]
+        before = [ref for start, ref in people if start <= at]
+        return before[-1] if before else people[0][1]
+
+    def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
+        for token in self.doc:
+            if token.i in self.covered or not token.is_title or token.tag_ != "NNP":
+                continue
+            full = self._full_name_for(token.text, token.i, surnames)
+            if full is not None:
+                self._mention(full, self.doc[token.i : token.i + 1], token.text)
+
+    def _entity(self, name: str, kind: str) -> tuple[str, str]:
+        ref = (name_key(name), kind)
+        entity = self.analysis.entities.get(ref)
+        if entity is None:
+            entity = self.analysis.entities[ref] = EntityInfo(name, kind)
+            if kind == "PERSON" and " " in name:
+                entity.aliases.add(name_key(name.split(" ")[-1]))
+        return ref
+
+    def _mention(self, ref: tuple[str, str], span: Span, surface: str) -> None:
+        position = self.sentence_of[span.start]
+        self.analysis.mentions.append((ref, position, surface.strip()[:300]))
+        if ref[0] != name_key(clean_name(surface, ref[1])):
+            self.analysis.entities[ref].aliases.add(name_key(clean_name(surface, ref[1])))
+        for token in span:
+            self.person_by_token[token.i] = ref
+        if ref[1] == "PERSON":
+            for role in roles_for(span):
+                self.analysis.roles.append((ref, position, role))
+
+    def _person_at(self, token_index: int) -> tuple[str, str] | None:
+        ref = self.person_by_token.get(token_index)
+        return ref if ref is not None and ref[1] == "PERSON" else None
+
+    def _last_person_before(self, token_index: int) -> tuple[str, str] | None:
+        for i in range(token_index - 1, -1, -1):
+            ref = self._person_at(i)
+            if ref is not None:
+                return ref
+        return None
+
+    def _speaker(self, subject) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+        if subject.lower_ in q.PRONOUNS:
+            return self._last_person_before(subject.i)
+        for token in subject.subtree:
+            ref = self._person_at(token.i)
+            if ref is not None:
+                return ref
+        return None
+
+    def _quotes(self) -> None:
+        quoted_sentences: set[int] = set()
+        for quote in q.quote_spans(self.doc):
+            verb = q.attribution_verb(self.doc, quote)
+            subject = q.speech_subject(verb) if verb is not None else None
+            speaker = self._speaker(subject) if subject is not None else None
+            if speaker is None:
+                continue
+            span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            position = self.sentence_of[span.start] if span is not None else 0
+            last = max(self.sentence_of[verb.i], position) if verb is not None else position
+            quoted_sentences.update(range(position, last + 1))
+            self.analysis.quotes.append((speaker, position, quote.text, True))
+        for position, sent in enumerate(self.doc.sents):
+            if position in quoted_sentences:
+                continue
+            subject = q.reported_speech_subject(sent.root)
+            speaker = self._speaker(subject) if subject is not None else None
+            if speaker is not None:
+                self.analysis.quotes.append((speaker, position, " ".join(sent.text.split()), False))
+
+
+def analyze_docs(docs: Iterable[Doc]) -> Iterator[Analysis]:
+    for doc in docs:
+        yield _Linker(doc).run()
+
+
+def analyze_texts(nlp: Language, texts: list[str], batch_size: int = 32) -> list[Analysis]:
+    """One pass over many texts (spaCy batches them)."""
+    return list(analyze_docs(nlp.pipe(texts, batch_size=batch_size)))

@@ -1,0 +1,48 @@
+"""Cleaning and normalizing entity names, so one entity has one key however it is written."""
+
+from __future__ import annotations
+
+import re
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir dame lord lady prof professor rev mx".split()
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_DOTS = re.compile(r"\b((?:[a-z]\.){2,})")
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—"
+
+
+def clean_name(text: str, kind: str) -> str:
+    """The display form: no possessive, no leading honorific or article, trimmed punctuation."""
+    name = _SPACE.sub(" ", text).strip().strip(_EDGE_PUNCT + " ")
+    name = _POSSESSIVE.sub("", name).strip()
+    words = name.split(" ")
+    if kind == "PERSON":
+        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+            words = words[1:]
+    elif len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(words)
+    # "U.S." keeps its final dot after strip(); restore it for acronyms only.
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", name):
+        name += "."
+    return name
+
+
+def name_key(name: str) -> str:
+    """Lowercased, acronym dots dropped ("U.S." -> "us"), whitespace folded."""
+    key = _SPACE.sub(" ", name.lower()).strip()
+    key = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), key)
+    key = key.replace("’", "'")
+    if key.startswith("the "):
+        key = key[4:]
+    return key.strip(" .")
+
+
+def query_key(query: str) -> str:
+    """What a user typed, as a key: honorifics and possessives dropped too."""
+    words = name_key(_POSSESSIVE.sub("", query.strip())).split(" ")
+    while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

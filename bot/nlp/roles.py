@@ -1,0 +1,74 @@
+"""Roles and titles the text gives a person: before the name, in apposition, or after "is"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.nlp.names import HONORIFICS
+
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
+_NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
+MAX_ROLE_WORDS = 7
+
+
+def _tidy(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > MAX_ROLE_WORDS:
+        return None
+    if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+        return None
+    if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
+        return None
+    # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role.
+    if all(t.ent_type_ for t in tokens):
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if any(c.isalpha() for c in text) else None
+
+
+def premodifier_role(span: Span) -> str | None:
+    """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister"."""
+    doc = span.doc
+    inside = set(range(span.start, span.end))
+    i = span.start - 1
+    taken: list[Token] = []
+    while i >= span.sent.start:
+        token = doc[i]
+        if token.dep_ not in _PREMODIFIER_DEPS or token.head.i not in inside:
+            break
+        if token.ent_type_ == "PERSON" or token.lower_.rstrip(".") in HONORIFICS:
+            break
+        taken.insert(0, token)
+        inside.add(i)
+        i -= 1
+    return _tidy(taken) if taken else None
+
+
+def apposition_role(span: Span) -> str | None:
+    """ "Jack Straw, the foreign secretary," -> "foreign secretary"."""
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
+            return _tidy([t for t in child.subtree if t.i <= child.i])
+    return None
+
+
+def copula_role(span: Span) -> str | None:
+    """ "Patricia Hewitt is the trade secretary" -> "trade secretary"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "nsubj" or head.lower_ not in _COPULAS:
+        return None
+    for child in head.children:
+        if child.dep_ == "attr" and child.tag_ in {"NN", "NNS"}:
+            tokens = [t for t in child.subtree if t.i <= child.i]
+            return _tidy(tokens)
+    return None
+
+
+def roles_for(span: Span) -> list[str]:
+    found = [premodifier_role(span), apposition_role(span), copula_role(span)]
+    return [role for role in found if role]

@@ -1,0 +1,1 @@
+"""Turning answers into Telegram HTML messages (and plain text for the terminal)."""

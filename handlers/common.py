@@ -1,0 +1,48 @@
+"""What every handler needs: the chat core, the command's argument, and sending a Reply."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import ContextTypes
+
+from bot.chat import Chat, Reply
+
+_COMMAND = re.compile(r"^\s*/\S*")
+
+
+def chat_core(context: ContextTypes.DEFAULT_TYPE) -> Chat:
+    return context.bot_data["chat"]
+
+
+def argument(update: Update) -> str:
+    """The text after the command, as typed (spacing and line breaks kept)."""
+    message = update.effective_message
+    text = (message.text or "") if message else ""
+    return _COMMAND.sub("", text, count=1).strip()
+
+
+def replied_text(update: Update) -> str | None:
+    message = update.effective_message
+    replied: Message | None = message.reply_to_message if message else None
+    if replied is None:
+        return None
+    return replied.text or replied.caption
+
+
+async def send(update: Update, reply: Reply) -> None:
+    """Each message of the reply; choices as inline buttons under the last one."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if chat is None:
+        return
+    markup = None
+    if reply.choices:
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(choice.label[:64], callback_data=choice.command[:64])] for choice in reply.choices]
+        )
+    thread = message.message_thread_id if message and message.is_topic_message else None
+    for index, text in enumerate(reply.messages):
+        last = index == len(reply.messages) - 1
+        await chat.send_message(text, reply_markup=markup if last else None, message_thread_id=thread)

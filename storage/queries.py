@@ -1,0 +1,293 @@
+"""The questions the bot asks the store; each one a few indexed queries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Integer, Select, func, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from bot.nlp.names import query_key
+from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
+
+
+@dataclass
+class EntityHit:
+    id: int
+    name: str
+    kind: str
+    key: str
+    articles: int
+    last_seen: datetime | None
+    role: str | None = None
+    same_key_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        return [self.id, *self.same_key_ids]
+
+
+@dataclass
+class Cited:
+    """A sentence or quote with the article it comes from."""
+
+    text: str
+    published_at: datetime
+    article_id: int
+    title: str
+    source: str
+    url: str | None
+
+
+@dataclass
+class RoleSupport:
+    role: str
+    articles: int
+    last_seen: datetime
+
+
+@dataclass
+class Profile:
+    entity: EntityHit
+    roles: list[RoleSupport]
+    said: list[Cited]
+    mentioned: list[Cited]
+    related: list[tuple[str, str, int]]  # name, kind, sentences together
+
+
+async def _hits(session: AsyncSession, condition) -> list[EntityHit]:  # type: ignore[no-untyped-def]
+    counts = (
+        select(
+            Mention.entity_id,
+            func.count(func.distinct(Mention.article_id)).label("articles"),
+            func.max(Mention.published_at).label("last_seen"),
+        )
+        .group_by(Mention.entity_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(Entity.id, Entity.name, Entity.kind, Entity.key, counts.c.articles, counts.c.last_seen)
+        .join(counts, counts.c.entity_id == Entity.id)
+        .where(condition)
+        .order_by(counts.c.articles.desc())
+        .limit(50)
+    )
+    return [EntityHit(id_, name, kind, key, n, seen) for id_, name, kind, key, n, seen in rows]
+
+
+def _merge(hits: list[EntityHit]) -> list[EntityHit]:
+    """One hit per name (the same name tagged GPE here and ORG there is one thing), and a
+    bare surname folded into the one full name it abbreviates."""
+    by_key: dict[str, EntityHit] = {}
+    for hit in sorted(hits, key=lambda h: -h.articles):
+        first = by_key.get(hit.key)
+        if first is None:
+            by_key[hit.key] = hit
+        else:
+            first.same_key_ids.append(hit.id)
+            first.articles += hit.articles
+    merged = list(by_key.values())
+    people = [h for h in merged if h.kind == "PERSON" and " " in h.key]
+    result = []
+    for hit in merged:
+        if " " not in hit.key:
+            owners = [p for p in people if p.key.split(" ")[-1] == hit.key]
+            if len(owners) == 1:
+                owners[0].same_key_ids.append(hit.id)
+                owners[0].same_key_ids.extend(hit.same_key_ids)
+                continue
+        result.append(hit)
+    return sorted(result, key=lambda h: -h.articles)
+
+
+async def find_entities(session: AsyncSession, query: str, kinds: set[str] | None = None) -> list[EntityHit]:
+    """Entities a user may mean by `query`: exact name, then alias, then a word of the name."""
+    key = query_key(query)
+    if not key:
+        return []
+    kind_filter = Entity.kind.in_(kinds) if kinds else True
+    alias_ids = select(Alias.entity_id).where(Alias.alias == key)
+    hits = await _hits(session, (Entity.key == key) & kind_filter)
+    hits += await _hits(session, Entity.id.in_(alias_ids) & (Entity.key != key) & kind_filter)
+    if not hits:
+        pattern = key.replace("\\", "").replace("%", "").replace("_", "")
+        hits = await _hits(
+            session,
+            or_(Entity.key.like(f"{pattern} %"), Entity.key.like(f"% {pattern}"),
+                Entity.key.like(f"% {pattern} %")) & kind_filter,
+        )
+    return _merge(hits)
+
+
+async def entity_by_id(session: AsyncSession, entity_id: int) -> EntityHit | None:
+    hits = await _hits(session, Entity.id == entity_id)
+    if not hits:
+        return None
+    hit = hits[0]
+    # Fold in the surname-only and other-label entities, as a name search would.
+    for other in await find_entities(session, hit.name):
+        if hit.id in other.ids:
+            return other
+    return hit
+
+
+def _cited(stmt: Select) -> Select:
+    return stmt.add_columns(Article.id, Article.title, Article.source, Article.url)
+
+
+async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
+    rows = await session.execute(
+        select(Role.role, Role.article_id, Role.published_at).where(Role.entity_id.in_(ids))
+    )
+    grouped: dict[str, tuple[str, set[int], datetime]] = {}
+    for role, article_id, when in rows:
+        key = role.lower()
+        shown, articles, last = grouped.get(key, (role, set(), when))
+        articles.add(article_id)
+        grouped[key] = (shown, articles, max(last, when))
+    support = [RoleSupport(shown, len(arts), last) for shown, arts, last in grouped.values()]
+    return sorted(support, key=lambda r: (-r.articles, -r.last_seen.timestamp()))
+
+
+async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Profile:
+    ids = hit.ids
+    said_rows = await session.execute(
+        _cited(select(Quote.text, Quote.published_at))
+        .join(Article, Article.id == Quote.article_id)
+        .where(Quote.entity_id.in_(ids))
+        .order_by(Quote.published_at.desc(), Quote.direct.desc(), Quote.id)
+        .limit(limit)
+    )
+    said = [Cited(*row) for row in said_rows]
+    mention_rows = await session.execute(
+        _cited(select(Sentence.text, Mention.published_at))
+        .join(Sentence, Sentence.id == Mention.sentence_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(Mention.entity_id.in_(ids))
+        .order_by(Mention.published_at.desc(), Sentence.position)
+        .limit(limit * 4)
+    )
+    mentioned = _unique([Cited(*row) for row in mention_rows])[:limit]
+    other = aliased(Mention)
+    related_rows = await session.execute(
+        select(Entity.name, Entity.kind, func.count(func.distinct(other.sentence_id)).label("n"))
+        .select_from(Mention)
+        .join(other, other.sentence_id == Mention.sentence_id)
+        .join(Entity, Entity.id == other.entity_id)
+        .where(Mention.entity_id.in_(ids), other.entity_id.not_in(ids))
+        .group_by(Entity.name, Entity.kind)
+        .order_by(text("n DESC"), Entity.name)
+        .limit(limit)
+    )
+    related = [(name, kind, n) for name, kind, n in related_rows]
+    return Profile(hit, await roles_of(session, ids), said, mentioned, related)
+
+
+def _unique(items: list[Cited]) -> list[Cited]:
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        key = " ".join(item.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
+
+
+async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8) -> list[Cited]:
+    """Sentences that mention the entity, newest article first, in article order."""
+    rows = await session.execute(
+        _cited(select(Sentence.text, Mention.published_at))
+        .join(Sentence, Sentence.id == Mention.sentence_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(Mention.entity_id.in_(ids))
+        .order_by(Mention.published_at.desc(), Article.id.desc(), Sentence.position)
+        .limit(limit * 4)
+    )
+    return _unique([Cited(*row) for row in rows])[:limit]
+
+
+def _words(query: str) -> list[str]:
+    return re.findall(r"\w+", query.lower())[:12]
+
+
+def _fts_condition(session: AsyncSession, query: str):  # type: ignore[no-untyped-def]
+    words = _words(query)
+    if not words:
+        return None
+    if session.bind.dialect.name == "sqlite":
+        match = " ".join(f'"{w}"' for w in words)
+        ids = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match").bindparams(match=match)
+        return Article.id.in_(ids.columns(rowid=Integer))
+    document = func.to_tsvector("english", Article.title + " " + Article.text)
+    return document.op("@@")(func.plainto_tsquery("english", " ".join(words)))
+
+
+async def search(session: AsyncSession, query: str, limit: int = 10) -> list[Article]:
+    """Articles containing every word (stemmed), newest first."""
+    condition = _fts_condition(session, query)
+    if condition is None:
+        return []
+    stmt = select(Article).where(condition).order_by(Article.published_at.desc(), Article.id.desc())
+    return list((await session.scalars(stmt.limit(limit))).all())
+
+
+async def topic_sentences(session: AsyncSession, query: str, limit: int = 8) -> tuple[int, list[Cited]]:
+    """For a topic that is no entity: matching articles, and their sentences that use the words."""
+    condition = _fts_condition(session, query)
+    if condition is None:
+        return 0, []
+    total = await session.scalar(select(func.count()).select_from(Article).where(condition)) or 0
+    articles = await search(session, query, limit=limit * 3)
+    stems = [w[:5] for w in _words(query)]
+    found: list[Cited] = []
+    for article in articles:
+        rows = await session.execute(
+            select(Sentence.text).where(Sentence.article_id == article.id).order_by(Sentence.position)
+        )
+        for (sentence,) in rows:
+            lowered = sentence.lower()
+            if all(stem in lowered for stem in stems):
+                found.append(Cited(sentence, article.published_at, article.id, article.title,
+                                   article.source, article.url))
+                break
+    return total, _unique(found)[:limit]
+
+
+async def latest(session: AsyncSession, limit: int = 10) -> list[Article]:
+    stmt = select(Article).order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)
+    return list((await session.scalars(stmt)).all())
+
+
+async def get_article(session: AsyncSession, article_id: int) -> Article | None:
+    return await session.get(Article, article_id)
+
+
+async def article_by_url(session: AsyncSession, url: str) -> Article | None:
+    return (await session.scalars(select(Article).where(Article.url == url))).first()
+
+
+async def article_sentences(session: AsyncSession, article_id: int) -> list[tuple[str, list[str]]]:
+    rows = await session.execute(
+        select(Sentence.text, Sentence.words).where(Sentence.article_id == article_id).order_by(Sentence.position)
+    )
+    return [(sentence, words.split(" ") if words else []) for sentence, words in rows]
+
+
+async def article_entities(session: AsyncSession, article_id: int, limit: int = 10) -> list[str]:
+    rows = await session.execute(
+        select(Entity.name, func.count().label("n"))
+        .join(Mention, Mention.entity_id == Entity.id)
+        .where(Mention.article_id == article_id)
+        .group_by(Entity.name)
+        .order_by(text("n DESC"), Entity.name)
+        .limit(limit)
+    )
+    return [name for name, _ in rows]
+
+
+async def count_articles(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(Article)) or 0
