@@ -77,11 +77,16 @@ def run(
         app.run_polling()
 
 
+def say(text: str, console: Console = out) -> None:
+    """A line of data, exactly as given: no markup, colouring or wrapping."""
+    console.print(text, highlight=False, markup=False, soft_wrap=True)
+
+
 def print_reply(reply: Reply) -> None:
     for message in reply.messages:
-        out.print(to_plain(message), highlight=False, markup=False, soft_wrap=True)
+        say(to_plain(message))
     for number, choice in enumerate(reply.choices, start=1):
-        out.print(f"  {number}. {choice.label}", highlight=False, markup=False)
+        say(f"  {number}. {choice.label}")
 
 
 @cli.command()
@@ -160,8 +165,8 @@ def ingest_command(targets: Annotated[list[str], typer.Argument(help="files, dir
 
     report = _with_news(work)
     for failure in report.failed:
-        out.print(f"failed: {failure.origin}: {failure.reason}", highlight=False, markup=False)
-    out.print(report.line(), highlight=False)
+        say(f"failed: {failure.origin}: {failure.reason}")
+    say(report.line())
 
 
 @cli.command("summarize")
@@ -194,7 +199,7 @@ def summarize_command(
     items = _read_items([t for t in targets if not t.isdigit()])
     articles = [item for item in items if isinstance(item, RawArticle)]
     for failure in (item for item in items if isinstance(item, Failure)):
-        err.print(f"failed: {failure.origin}: {failure.reason}", highlight=False, markup=False)
+        say(f"failed: {failure.origin}: {failure.reason}", err)
     if articles:
         from bot.nlp.model import load_pipeline
 
@@ -210,7 +215,7 @@ def summarize_command(
         else:
             out.print(f"[bold]{result['title'] or result['source']}[/bold]", highlight=False)
             for sentence in result["sentences"]:
-                out.print(f"  • {sentence}", highlight=False, markup=False, soft_wrap=True)
+                say(f"  • {sentence}")
     if not results:
         raise typer.Exit(1)
 
@@ -230,9 +235,9 @@ def show(article_id: int) -> None:
     for label, value in (("title", article.title), ("source", article.source),
                          ("date", article.published_at.strftime("%Y-%m-%d %H:%M UTC")),
                          ("url", article.url or "-"), ("author", article.author or "-")):
-        out.print(f"{label}: {value}", highlight=False, markup=False)
-    out.print("")
-    out.print(article.text, highlight=False, markup=False, soft_wrap=True)
+        say(f"{label}: {value}")
+    say("")
+    say(article.text)
 
 
 def main() -> None:

@@ -140,19 +140,24 @@ def from_jsonl(text: str, origin: str) -> Iterator[Item]:
         yield from_json_object(record, where)
 
 
+def _entry_text(entry: dict) -> str:
+    contents = entry.get("content") or []
+    body = contents[0].get("value", "") if contents else entry.get("summary", "")
+    return _html_to_text(body or "").strip()
+
+
 def from_feed(data: bytes, origin: str) -> Iterator[Item]:
     """Each entry of an RSS or Atom document."""
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    if not feed.entries:
-        problem = feed.get("bozo_exception")
-        reason = f"not a readable feed ({problem})" if problem else "the feed has no entries"
+    problem = feed.get("bozo_exception")
+    broken = problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride)
+    if not feed.entries or (broken and not any(_entry_text(e) for e in feed.entries)):
+        reason = f"not a well-formed feed ({problem})" if broken else "the feed has no entries"
         yield Failure(origin, reason)
         return
     feed_title = feed.feed.get("title", "") or site_name(feed.feed.get("link"))
     for number, entry in enumerate(feed.entries, start=1):
-        contents = entry.get("content") or []
-        body = contents[0].get("value", "") if contents else entry.get("summary", "")
-        text = _html_to_text(body or "").strip()
+        text = _entry_text(entry)
         where = f"{origin} entry {number}"
         if not text:
             yield Failure(where, "the entry has no text")

@@ -15,6 +15,19 @@ from bot.nlp.roles import roles_for
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_NAME_CHARS = 120
+# Demonyms and group names ("Turkish", "Kurds", "Republicans"); other proper nouns the model
+# labels NORP are mostly places ("Aleppo").
+_DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ics", "s")
+
+
+def entity_kind(span: Span) -> str | None:
+    """The label we store for a span, or None when it is not a thing users ask about."""
+    if span.label_ in KINDS:
+        return span.label_
+    if span.label_ == "NORP" and all(t.tag_ == "NNP" for t in span):
+        if not span.text.lower().endswith(_DEMONYM_ENDINGS):
+            return "GPE"
+    return None
 
 
 @dataclass
@@ -71,11 +84,10 @@ class _Linker:
             self.analysis.sentences.append(SentenceInfo(text, words))
             for token in sent:
                 self.sentence_of[token.i] = position
-        spans = [e for e in doc.ents if e.label_ in KINDS]
-        surnames = self._full_people(spans)
-        for span in spans:
+        spans = [(e, kind) for e in doc.ents if (kind := entity_kind(e))]
+        surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
+        for span, kind in spans:
             self.covered.update(range(span.start, span.end))
-            kind = span.label_
             name = clean_name(span.text, kind)
             if not name or len(name) > MAX_NAME_CHARS or not any(c.isalpha() for c in name):
                 continue
@@ -92,8 +104,6 @@ class _Linker:
         """Surname -> [(token index, person)] for every person named with two or more words."""
         found: dict[str, list[tuple[int, tuple[str, str]]]] = {}
         for span in spans:
-            if span.label_ != "PERSON":
-                continue
             name = clean_name(span.text, "PERSON")
             words = name.split(" ")
             if len(words) >= 2 and all(w[:1].isupper() for w in words):

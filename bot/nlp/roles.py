@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from bot.nlp.names import HONORIFICS
 
-_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
 _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
 MAX_ROLE_WORDS = 7
@@ -31,21 +31,26 @@ def _tidy(tokens: list[Token]) -> str | None:
 
 
 def premodifier_role(span: Span) -> str | None:
-    """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister"."""
+    """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister";
+    "Trade and Industry Secretary Patricia Hewitt" -> "Trade and Industry Secretary"."""
     doc = span.doc
-    inside = set(range(span.start, span.end))
+    region: list[Token] = []
     i = span.start - 1
-    taken: list[Token] = []
     while i >= span.sent.start:
         token = doc[i]
-        if token.dep_ not in _PREMODIFIER_DEPS or token.head.i not in inside:
+        if token.dep_ not in _PREMODIFIER_DEPS or token.ent_type_ == "PERSON":
             break
-        if token.ent_type_ == "PERSON" or token.lower_.rstrip(".") in HONORIFICS:
+        if token.lower_.rstrip(".") in HONORIFICS:
             break
-        taken.insert(0, token)
-        inside.add(i)
+        region.insert(0, token)
         i -= 1
-    return _tidy(taken) if taken else None
+    # Keep the longest run that hangs together: every word attached inside it or the name.
+    while region:
+        inside = {t.i for t in region} | set(range(span.start, span.end))
+        if all(t.head.i in inside for t in region):
+            return _tidy(region)
+        region = region[1:]
+    return None
 
 
 def apposition_role(span: Span) -> str | None:

@@ -1,0 +1,107 @@
+"""Fixtures: a real database (SQLite file, and PostgreSQL when reachable), the news core,
+and the bot running against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.news import News
+from bot.settings import Settings, get_settings
+from tests.fakebotapi import TOKEN, FakeBotAPI
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POSTGRES_URL = os.environ.get("NEWSBRIEF_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+REQUIRE_POSTGRES = os.environ.get("NEWSBRIEF_REQUIRE_POSTGRES") == "1"
+_postgres_state: dict[str, str | None] = {}
+
+
+async def _reset_postgres(url: str) -> str | None:
+    """Empty the test database; None if it is reachable, else why not."""
+    engine = create_async_engine(url)
+    try:
+        async with asyncio.timeout(10), engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+        return None
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}".splitlines()[0]
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'newsbrief.db'}"
+    problem = await _reset_postgres(POSTGRES_URL)
+    if problem:
+        message = (f"PostgreSQL tests skipped: no PostgreSQL at {POSTGRES_URL} ({problem}). "
+                   "Start it or set NEWSBRIEF_TEST_POSTGRES_URL.")
+        if REQUIRE_POSTGRES:
+            pytest.fail(message)
+        pytest.skip(message)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def settings(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings for one test; the environment too, for code that reads it (the CLI)."""
+    values = {
+        "DATABASE_URL": database_url,
+        "TELEGRAM_BOT_TOKEN": "",
+        "FETCH_ALLOW_PRIVATE": "0",
+        "FETCH_TIMEOUT": "3",
+        "ADMIN_USER_IDS": "",
+    }
+    for key, value in values.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(Path(database_url.split("///")[-1]).parent if "sqlite" in database_url else os.getcwd())
+    get_settings.cache_clear()
+    yield Settings(_env_file=None)
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+async def news(settings: Settings) -> AsyncIterator[News]:
+    core = await News(settings).open()
+    yield core
+    await core.close()
+
+
+@pytest.fixture
+def fake_api() -> Iterator[FakeBotAPI]:
+    api = FakeBotAPI().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture
+async def bot(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
+    """The real Application, polling the fake Bot API; yields the fake API to talk through."""
+    from bot.app import build_application
+
+    settings = settings.model_copy(update={"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url})
+    app = build_application(settings, News(settings))
+    # What Application.run_polling does, minus signal handling and the blocking loop.
+    await app.initialize()
+    await app.post_init(app)
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    await app.start()
+    try:
+        yield fake_api
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        await app.post_shutdown(app)
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")

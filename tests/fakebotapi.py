@@ -1,0 +1,247 @@
+"""A fake Telegram Bot API server on 127.0.0.1, strict about what Telegram rejects.
+
+python-telegram-bot talks to it through `base_url`, exactly as it talks to Telegram:
+getUpdates long polling, sendMessage, setMyCommands, answerCallbackQuery, ...
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import threading
+import time
+from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+TOKEN = "123456:TEST-token-not-real"
+BOT_USER = {"id": 123456, "is_bot": True, "first_name": "newsbrief", "username": "newsbrief_test_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+# The tags Telegram's HTML parse mode accepts.
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                "tg-spoiler", "span", "blockquote", "tg-emoji"}
+
+
+class TelegramHTMLError(ValueError):
+    pass
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in ALLOWED_TAGS:
+            raise TelegramHTMLError(f"Unsupported start tag \"{tag}\"")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            raise TelegramHTMLError(f"Unexpected end tag \"{tag}\"")
+
+    def handle_entityref(self, name: str) -> None:
+        if name not in {"lt", "gt", "amp", "quot"}:
+            raise TelegramHTMLError(f"Unsupported entity &{name};")
+
+
+def check_telegram_html(text: str) -> None:
+    """Raise like Telegram does for text it cannot parse in HTML mode."""
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    if checker.stack:
+        raise TelegramHTMLError(f"Can't find end tag corresponding to start tag \"{checker.stack[-1]}\"")
+    # A bare "<" or "&" that is not markup is rejected by Telegram as well.
+    stripped = text
+    for tag in ALLOWED_TAGS:
+        stripped = stripped.replace(f"</{tag}>", "")
+    stripped = re.sub(r"<(" + "|".join(map(re.escape, ALLOWED_TAGS)) + r")(\s[^>]*)?>", "", stripped)
+    if "<" in stripped or ">" in stripped:
+        raise TelegramHTMLError("Unexpected < or > in text")
+    if re.search(r"&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", stripped):
+        raise TelegramHTMLError("Unescaped & in text")
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A long poll cut short by the bot's shutdown is normal, not an error.
+        pass
+
+
+class FakeBotAPI:
+    def __init__(self) -> None:
+        self.updates: list[dict] = []
+        self.calls: list[tuple[str, dict]] = []
+        self.sent: list[dict] = []
+        self.rejected: list[tuple[dict, str]] = []
+        self._cond = threading.Condition()
+        self._ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}/bot"
+
+    def start(self) -> FakeBotAPI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- what tests do --------------------------------------------------------------------
+    def push(self, update: dict) -> None:
+        with self._cond:
+            update["update_id"] = next(self._ids)
+            self.updates.append(update)
+            self._cond.notify_all()
+
+    def user_message(self, text: str, chat_id: int = 42, chat_type: str = "private",
+                     reply_to_text: str | None = None, user_id: int = 42) -> None:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type, **({"first_name": "Ann"} if chat_type == "private" else {"title": "Group"})},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
+            "text": text,
+        }
+        if text.startswith("/"):
+            length = len(text.split()[0]) if text.split() else 1
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        if reply_to_text is not None:
+            message["reply_to_message"] = {
+                "message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": message["chat"], "from": {"id": 7, "is_bot": False, "first_name": "Bob"},
+                "text": reply_to_text,
+            }
+        self.push({"message": message})
+
+    def press_button(self, data: str, chat_id: int = 42, user_id: int = 42) -> None:
+        self.push({"callback_query": {
+            "id": str(next(self._message_ids)), "chat_instance": "1", "data": data,
+            "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
+            "message": {"message_id": next(self._message_ids), "date": int(time.time()),
+                        "chat": {"id": chat_id, "type": "private", "first_name": "Ann"},
+                        "from": BOT_USER, "text": "Which one?"},
+        }})
+
+    async def replies(self, chat_id: int = 42, count: int = 1, timeout: float = 60.0) -> list[dict]:
+        """Wait for `count` messages sent to chat_id since the last call; return them."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._cond:
+                mine = [m for m in self.sent if m["chat_id"] == chat_id and not m.get("_seen")]
+                if len(mine) >= count:
+                    for m in mine:
+                        m["_seen"] = True
+                    return mine
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the bot sent {len(mine)} of {count} expected messages to chat {chat_id}")
+
+    def methods(self) -> list[str]:
+        return [name for name, _ in self.calls]
+
+    # -- the API --------------------------------------------------------------------------
+    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
+        self.calls.append((method, params))
+        if method == "getMe":
+            return 200, {"ok": True, "result": BOT_USER}
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._get_updates(params)}
+        if method == "sendMessage":
+            return self._send_message(params)
+        return 200, {"ok": True, "result": True}
+
+    def _get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        wait = min(float(params.get("timeout") or 0), 1.0)
+        deadline = time.monotonic() + wait
+        with self._cond:
+            while True:
+                pending = [u for u in self.updates if u["update_id"] >= offset]
+                remaining = deadline - time.monotonic()
+                if pending or remaining <= 0:
+                    return pending
+                self._cond.wait(remaining)
+
+    def _send_message(self, params: dict) -> tuple[int, dict]:
+        text = str(params.get("text", ""))
+        if not text.strip():
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message text is empty"}
+        if len(text) > 4096:
+            self.rejected.append((params, "too long"))
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+        if params.get("parse_mode") == "HTML":
+            try:
+                check_telegram_html(text)
+            except TelegramHTMLError as exc:
+                self.rejected.append((params, str(exc)))
+                return 400, {"ok": False, "error_code": 400,
+                             "description": f"Bad Request: can't parse entities: {exc}"}
+        chat_id = int(params["chat_id"])
+        record = {"chat_id": chat_id, "text": text, "params": params}
+        with self._cond:
+            self.sent.append(record)
+        message = {"message_id": next(self._message_ids), "date": int(time.time()),
+                   "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": text}
+        return 200, {"ok": True, "result": message}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                path = self.path.split("?", 1)[0]
+                prefix = f"/bot{TOKEN}/"
+                if not path.startswith(prefix):
+                    self._reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+                    return
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                params = _parse(body, self.headers.get("content-type", ""))
+                status, payload = api._answer(path[len(prefix):], params)
+                self._reply(status, payload)
+
+            def _reply(self, status: int, payload: dict) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+
+def _parse(body: str, content_type: str) -> dict:
+    if not body:
+        return {}
+    if "json" in content_type:
+        return json.loads(body)
+    params: dict[str, Any] = {}
+    for key, values in parse_qs(body, keep_blank_values=True).items():
+        value = values[0]
+        try:
+            params[key] = json.loads(value) if value[:1] in "[{" else value
+        except json.JSONDecodeError:
+            params[key] = value
+    return params

@@ -1,0 +1,106 @@
+"""The bot through python-telegram-bot and the fake Bot API, as a Telegram user sees it."""
+
+from __future__ import annotations
+
+from tests.conftest import fixture_text
+from tests.fakebotapi import FakeBotAPI
+
+
+async def ask(bot: FakeBotAPI, text: str, count: int = 1, **kwargs) -> list[str]:
+    bot.user_message(text, **kwargs)
+    return [m["text"] for m in await bot.replies(kwargs.get("chat_id", 42), count)]
+
+
+async def test_help_lists_every_command_and_menu_is_registered(bot: FakeBotAPI) -> None:
+    (reply,) = await ask(bot, "/start")
+    for command in ("/who", "/status", "/summarize", "/latest", "/search", "/ingest"):
+        assert command in reply
+    assert "/who Lavrov" in reply  # an example for each command
+    commands = [params for name, params in bot.calls if name == "setMyCommands"]
+    assert commands and {c["command"] for c in commands[0]["commands"]} >= {"who", "status", "summarize"}
+
+
+async def test_ingest_then_who_status_summarize(bot: FakeBotAPI) -> None:
+    (stored,) = await ask(bot, "/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
+    assert "Stored #1" in stored and "Mevlut Cavusoglu" in stored
+
+    (who,) = await ask(bot, "/who Cavusoglu")
+    assert who.splitlines()[0] == "<b>Mevlut Cavusoglu</b> — Turkish Foreign Minister"
+    assert "Mentioned in 1 article" in who
+    assert "We are not preparing any operation with Russia or Iran around Aleppo" in who
+    assert "#1" in who  # every statement names its source
+
+    (status,) = await ask(bot, "/status Aleppo")
+    lines = status.splitlines()
+    assert lines[0].startswith("<b>Aleppo</b>")
+    assert all(line[:4].isdigit() and line[4] == "-" for line in lines[1:])
+    assert any("government artillery shelled two villages" in line and "#1" in line for line in lines)
+
+    (summary,) = await ask(bot, "/summarize 1")
+    assert summary.count("• ") == 3
+    assert "Advertisement" not in summary and "newsletter" not in summary and "Sign up" not in summary
+
+    (longer,) = await ask(bot, "/summarize 5 1")
+    assert longer.count("• ") == 5
+
+
+async def test_unknown_command_and_plain_text_get_pointers(bot: FakeBotAPI) -> None:
+    (reply,) = await ask(bot, "/frobnicate")
+    assert "/frobnicate" in reply and "/help" in reply
+    (reply,) = await ask(bot, "hello there")
+    assert "/help" in reply
+    (reply,) = await ask(bot, "/who Nobody Atall")
+    assert "not read about" in reply
+
+
+async def test_ambiguous_name_offers_buttons(bot: FakeBotAPI) -> None:
+    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    bot.user_message("/who Robinson")
+    (offer,) = await bot.replies()
+    buttons = [b for row in offer["params"]["reply_markup"]["inline_keyboard"] for b in row]
+    labels = " | ".join(b["text"] for b in buttons)
+    assert "Andy Robinson" in labels and "Jason Robinson" in labels
+    jason = next(b for b in buttons if "Jason" in b["text"])
+    bot.press_button(jason["callback_data"])
+    (who,) = await bot.replies()
+    assert who["text"].splitlines()[0] == "<b>Jason Robinson</b> — England captain"
+
+
+async def test_link_to_loopback_is_refused_and_nothing_stored(bot: FakeBotAPI) -> None:
+    (reply,) = await ask(bot, "http://127.0.0.1:9/story.html")
+    assert "private or local address" in reply
+    (latest,) = await ask(bot, "/latest")
+    assert "No articles yet" in latest
+
+
+async def test_markup_in_articles_is_escaped(bot: FakeBotAPI) -> None:
+    text = ('Tags <b>and</b> ampersands & "quotes\n\n'
+            'The <script>alert(1)</script> council of Smith & Sons met in Leeds on Monday, '
+            'chairman Tom Baker said. He said the "deal is <done>.')
+    (stored,) = await ask(bot, "/ingest", reply_to_text=text)
+    assert "Stored #1" in stored
+    (summary,) = await ask(bot, "/summarize 1")
+    assert "&lt;script&gt;" in summary and "Smith &amp; Sons" in summary
+    assert not bot.rejected
+
+
+async def test_empty_and_huge_ingest_get_clear_answers(bot: FakeBotAPI) -> None:
+    (reply,) = await ask(bot, "/ingest")
+    assert "Send /ingest with a link" in reply
+    (reply,) = await ask(bot, "/ingest " + "word " * 5000)
+    assert "too long" in reply
+    (latest,) = await ask(bot, "/latest")
+    assert "No articles yet" in latest
+
+
+async def test_long_answers_are_split_under_the_limit(bot: FakeBotAPI) -> None:
+    for number in range(45):
+        title = f"Story {number} " + "about the long winding road to the harbour " * 3
+        body = f"Report number {number} says the harbour of Tallinn reopened after {number} days of repairs."
+        (reply,) = await ask(bot, "/ingest", reply_to_text=f"{title}\n\n{body}")
+        assert "Stored" in reply
+    bot.user_message("/latest 45")
+    messages = await bot.replies(count=2)
+    assert all(len(m["text"]) <= 4096 for m in messages)
+    assert sum(m["text"].count("#") for m in messages) == 45
+    assert not bot.rejected
