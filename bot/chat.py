@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.ingest.fetch import FetchError
-from bot.ingest.pipeline import Report, ingest
+from bot.ingest.pipeline import Report, Stored, ingest
 from bot.ingest.sources import Failure, from_bytes, from_text
 from bot.ingest.text import canonical_url, clean_text
 from bot.news import News
@@ -86,8 +86,10 @@ class Chat:
         if not content:
             return Reply.of("Send /ingest with a link or the article's text, or reply /ingest to a message.")
         if len(content) > self.news.settings.max_message_chars:
-            return Reply.of(f"That is too long to paste ({len(content):,} characters; the limit is "
-                            f"{self.news.settings.max_message_chars:,}). Send a link instead.")
+            return Reply.of(
+                f"That is too long to paste ({len(content):,} characters; the limit is "
+                f"{self.news.settings.max_message_chars:,}). Send a link instead."
+            )
         if URL.fullmatch(content):
             report = await self._ingest_url(content)
         else:
@@ -95,6 +97,10 @@ class Chat:
         return self._ingest_reply(report)
 
     async def _ingest_url(self, url: str) -> Report:
+        async with self.news.session() as session:
+            known = await queries.article_by_url(session, canonical_url(url))
+        if known is not None:
+            return Report(duplicates=[Stored(known.id, known.title, [], duplicate=True)])
         try:
             fetched = await self.news.fetcher.fetch(url)
         except FetchError as exc:
@@ -126,8 +132,10 @@ class Chat:
 
     def _choices(self, hits, command: str, query: str) -> Reply:  # type: ignore[no-untyped-def]
         choices = [
-            Choice(f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, "
-                   f"{replies.articles_phrase(h.articles)})", f"/{command} #{h.id}")
+            Choice(
+                f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, {replies.articles_phrase(h.articles)})",
+                f"/{command} #{h.id}",
+            )
             for h in hits[:8]
         ]
         return Reply.of(f"Which {esc(query)} do you mean?", choices=choices)
@@ -138,8 +146,10 @@ class Chat:
             return Reply.of("Whom should I look up? For example: /who Lavrov")
         hits = await self._resolve(query, "who")
         if not hits:
-            return Reply.of(f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
-                            "or send me an article with /ingest.")
+            return Reply.of(
+                f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
+                "or send me an article with /ingest."
+            )
         if len(hits) > 1 and not self._clear_winner(hits):
             return self._choices(hits, "who", query[:100])
         async with self.news.session() as session:
@@ -170,8 +180,7 @@ class Chat:
                 return Reply.of(*blocks)
             total, lines = await queries.topic_sentences(session, query)
         if not lines:
-            return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. "
-                            "Send me articles with /ingest.")
+            return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. Send me articles with /ingest.")
         return Reply.of(*replies.status(query[:100], None, total, lines[0].published_at, lines))
 
     async def latest(self, arg: str) -> Reply:
@@ -206,8 +215,9 @@ class Chat:
             return await self._summarize_url(target, count)
         text = target or (replied_text or "")
         if not text.strip():
-            return Reply.of("Summarize what? Send /summarize with an article id or a link, "
-                            "or reply /summarize to a message.")
+            return Reply.of(
+                "Summarize what? Send /summarize with an article id or a link, or reply /summarize to a message."
+            )
         document = await self.document_from_text(text)
         if not document.sentences:
             return Reply.of("There is no text to summarize there.")
@@ -237,16 +247,12 @@ class Chat:
         return Reply.of(*replies.summary(article.title, summarize(document, count), source))
 
     async def _summarize_url(self, url: str, count: int) -> Reply:
-        async with self.news.session() as session:
-            known = await queries.article_by_url(session, canonical_url(url))
-        if known is None:
-            report = await self._ingest_url(url)
-            stored = (report.new or report.duplicates or [None])[0]
-            if stored is None or not stored.id:
-                reason = report.failed[0].reason if report.failed else "no article found there"
-                return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
-            return await self._summarize_stored(stored.id, count)
-        return await self._summarize_stored(known.id, count)
+        report = await self._ingest_url(url)
+        stored = next((s for s in report.new + report.duplicates if s.id), None)
+        if stored is None:
+            reason = report.failed[0].reason if report.failed else "no article found there"
+            return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
+        return await self._summarize_stored(stored.id, count)
 
     # -- the console's way in -------------------------------------------------------------
     async def handle(self, text: str, replied_text: str | None = None) -> Reply:

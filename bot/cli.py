@@ -27,7 +27,12 @@ from bot.settings import get_settings
 from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
 from storage import queries
 
-cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="newsbrief: a Telegram bot that reads the news.")
+cli = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="newsbrief: a Telegram bot that reads the news.",
+)
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -54,7 +59,9 @@ def _with_news(work: Callable[[News], Awaitable[T]]) -> T:
 
 @cli.command()
 def run(
-    webhook_url: Annotated[str | None, typer.Option(help="serve a webhook at this public URL instead of polling")] = None,
+    webhook_url: Annotated[
+        str | None, typer.Option(help="serve a webhook at this public URL instead of polling")
+    ] = None,
     port: Annotated[int, typer.Option(help="local port for the webhook server")] = 8443,
     listen: Annotated[str, typer.Option(help="local address for the webhook server")] = "0.0.0.0",
 ) -> None:
@@ -70,7 +77,10 @@ def run(
     if webhook_url:
         path = webhook_url.rstrip("/").rsplit("/", 1)[-1] if "/" in webhook_url.split("://", 1)[-1] else ""
         app.run_webhook(
-            listen=listen, port=port, url_path=path, webhook_url=webhook_url,
+            listen=listen,
+            port=port,
+            url_path=path,
+            webhook_url=webhook_url,
             secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
         )
     else:
@@ -139,8 +149,12 @@ def _with_url(url: str) -> list[Item]:
         settings = get_settings()
         from bot.ingest.fetch import Fetcher
 
-        fetcher = Fetcher(allow_private=settings.fetch_allow_private, timeout=settings.fetch_timeout,
-                          max_bytes=settings.fetch_max_bytes, max_redirects=settings.fetch_max_redirects)
+        fetcher = Fetcher(
+            allow_private=settings.fetch_allow_private,
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
         try:
             fetched = await fetcher.fetch(url)
         except FetchError as exc:
@@ -151,7 +165,9 @@ def _with_url(url: str) -> list[Item]:
 
 
 @cli.command("ingest")
-def ingest_command(targets: Annotated[list[str], typer.Argument(help="files, directories, URLs, or - for standard input")]) -> None:
+def ingest_command(
+    targets: Annotated[list[str], typer.Argument(help="files, directories, URLs, or - for standard input")],
+) -> None:
     """Store articles; prints `N new, M duplicates, K failed`."""
     items = _read_items(targets)
 
@@ -183,6 +199,7 @@ def summarize_command(
     results: list[dict] = []
     ids = [int(t) for t in targets if t.isdigit()]
     if ids:
+
         async def stored(news: News) -> None:
             chat = Chat(news)
             for article_id in ids:
@@ -192,8 +209,7 @@ def summarize_command(
                     continue
                 document, article = found
                 source = article.url or article.source or f"#{article.id}"
-                results.append({"source": source, "title": article.title,
-                                "sentences": summarize(document, n, method)})
+                results.append({"source": source, "title": article.title, "sentences": summarize(document, n, method)})
 
         _with_news(stored)
     items = _read_items([t for t in targets if not t.isdigit()])
@@ -207,8 +223,13 @@ def summarize_command(
         analyses = analyze_texts(nlp, [clean_text(a.text) for a in articles])
         for article, analysis in zip(articles, analyses, strict=True):
             document = NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences])
-            results.append({"source": article.url or article.origin, "title": article.title,
-                            "sentences": summarize(document, n, method)})
+            results.append(
+                {
+                    "source": article.url or article.origin,
+                    "title": article.title,
+                    "sentences": summarize(document, n, method),
+                }
+            )
     for result in results:
         if as_json:
             out.print_json(json.dumps(result, ensure_ascii=False), indent=None)
@@ -232,9 +253,13 @@ def show(article_id: int) -> None:
     if article is None:
         err.print(f"There is no article #{article_id}. `newsbrief ask /latest` lists the ids.")
         raise typer.Exit(1)
-    for label, value in (("title", article.title), ("source", article.source),
-                         ("date", article.published_at.strftime("%Y-%m-%d %H:%M UTC")),
-                         ("url", article.url or "-"), ("author", article.author or "-")):
+    for label, value in (
+        ("title", article.title),
+        ("source", article.source),
+        ("date", article.published_at.strftime("%Y-%m-%d %H:%M UTC")),
+        ("url", article.url or "-"),
+        ("author", article.author or "-"),
+    ):
         say(f"{label}: {value}")
     say("")
     say(article.text)

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     Boolean,
     DateTime,
-    TypeDecorator,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship

@@ -116,8 +116,8 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
         pattern = key.replace("\\", "").replace("%", "").replace("_", "")
         hits = await _hits(
             session,
-            or_(Entity.key.like(f"{pattern} %"), Entity.key.like(f"% {pattern}"),
-                Entity.key.like(f"% {pattern} %")) & kind_filter,
+            or_(Entity.key.like(f"{pattern} %"), Entity.key.like(f"% {pattern}"), Entity.key.like(f"% {pattern} %"))
+            & kind_filter,
         )
     return _merge(hits)
 
@@ -139,9 +139,7 @@ def _cited(stmt: Select) -> Select:
 
 
 async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
-    rows = await session.execute(
-        select(Role.role, Role.article_id, Role.published_at).where(Role.entity_id.in_(ids))
-    )
+    rows = await session.execute(select(Role.role, Role.article_id, Role.published_at).where(Role.entity_id.in_(ids)))
     grouped: dict[str, tuple[str, set[int], datetime]] = {}
     for role, article_id, when in rows:
         key = role.lower()
@@ -251,8 +249,9 @@ async def topic_sentences(session: AsyncSession, query: str, limit: int = 8) -> 
         for (sentence,) in rows:
             lowered = sentence.lower()
             if all(stem in lowered for stem in stems):
-                found.append(Cited(sentence, article.published_at, article.id, article.title,
-                                   article.source, article.url))
+                found.append(
+                    Cited(sentence, article.published_at, article.id, article.title, article.source, article.url)
+                )
                 break
     return total, _unique(found)[:limit]
 

@@ -66,31 +66,50 @@ async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tup
 async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> Article:
     """Add the article with its sentences, mentions, roles and quotes (caller commits)."""
     row = Article(
-        url=article.url, text_hash=article.text_hash, title=article.title, source=article.source,
-        author=article.author, published_at=article.published_at, ingested_at=article.ingested_at,
+        url=article.url,
+        text_hash=article.text_hash,
+        title=article.title,
+        source=article.source,
+        author=article.author,
+        published_at=article.published_at,
+        ingested_at=article.ingested_at,
         text=article.text,
     )
     session.add(row)
-    sentences = [
-        Sentence(position=i, text=s.text, words=" ".join(s.words)) for i, s in enumerate(analysis.sentences)
-    ]
+    sentences = [Sentence(position=i, text=s.text, words=" ".join(s.words)) for i, s in enumerate(analysis.sentences)]
     row.sentences = sentences
     await session.flush()
     entity_ids = await upsert_entities(session, analysis)
     when = article.published_at
     session.add_all(
-        Mention(entity_id=entity_ids[ref], article_id=row.id, sentence_id=sentences[pos].id,
-                surface=surface, published_at=when)
+        Mention(
+            entity_id=entity_ids[ref],
+            article_id=row.id,
+            sentence_id=sentences[pos].id,
+            surface=surface,
+            published_at=when,
+        )
         for ref, pos, surface in analysis.mentions
     )
     session.add_all(
-        Role(entity_id=entity_ids[ref], article_id=row.id, sentence_id=sentences[pos].id,
-             role=role[:200], published_at=when)
+        Role(
+            entity_id=entity_ids[ref],
+            article_id=row.id,
+            sentence_id=sentences[pos].id,
+            role=role[:200],
+            published_at=when,
+        )
         for ref, pos, role in analysis.roles
     )
     session.add_all(
-        Quote(entity_id=entity_ids[ref], article_id=row.id, sentence_id=sentences[pos].id,
-              text=text, direct=direct, published_at=when)
+        Quote(
+            entity_id=entity_ids[ref],
+            article_id=row.id,
+            sentence_id=sentences[pos].id,
+            text=text,
+            direct=direct,
+            published_at=when,
+        )
         for ref, pos, text, direct in analysis.quotes
     )
     await session.flush()

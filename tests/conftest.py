@@ -42,8 +42,10 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite+aiosqlite:///{tmp_path / 'newsbrief.db'}"
     problem = await _reset_postgres(POSTGRES_URL)
     if problem:
-        message = (f"PostgreSQL tests skipped: no PostgreSQL at {POSTGRES_URL} ({problem}). "
-                   "Start it or set NEWSBRIEF_TEST_POSTGRES_URL.")
+        message = (
+            f"PostgreSQL tests skipped: no PostgreSQL at {POSTGRES_URL} ({problem}). "
+            "Start it or set NEWSBRIEF_TEST_POSTGRES_URL."
+        )
         if REQUIRE_POSTGRES:
             pytest.fail(message)
         pytest.skip(message)

@@ -18,11 +18,34 @@ from typing import Any
 from urllib.parse import parse_qs
 
 TOKEN = "123456:TEST-token-not-real"
-BOT_USER = {"id": 123456, "is_bot": True, "first_name": "newsbrief", "username": "newsbrief_test_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+BOT_USER = {
+    "id": 123456,
+    "is_bot": True,
+    "first_name": "newsbrief",
+    "username": "newsbrief_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 # The tags Telegram's HTML parse mode accepts.
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                "tg-spoiler", "span", "blockquote", "tg-emoji"}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 
 
 class TelegramHTMLError(ValueError):
@@ -36,12 +59,12 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag not in ALLOWED_TAGS:
-            raise TelegramHTMLError(f"Unsupported start tag \"{tag}\"")
+            raise TelegramHTMLError(f'Unsupported start tag "{tag}"')
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack.pop() != tag:
-            raise TelegramHTMLError(f"Unexpected end tag \"{tag}\"")
+            raise TelegramHTMLError(f'Unexpected end tag "{tag}"')
 
     def handle_entityref(self, name: str) -> None:
         if name not in {"lt", "gt", "amp", "quot"}:
@@ -54,7 +77,7 @@ def check_telegram_html(text: str) -> None:
     checker.feed(text)
     checker.close()
     if checker.stack:
-        raise TelegramHTMLError(f"Can't find end tag corresponding to start tag \"{checker.stack[-1]}\"")
+        raise TelegramHTMLError(f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"')
     # A bare "<" or "&" that is not markup is rejected by Telegram as well.
     stripped = text
     for tag in ALLOWED_TAGS:
@@ -66,7 +89,7 @@ def check_telegram_html(text: str) -> None:
         raise TelegramHTMLError("Unescaped & in text")
 
 
-class _QuietServer(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -83,7 +106,7 @@ class FakeBotAPI:
         self._cond = threading.Condition()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
-        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
+        self._server = QuietServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -106,12 +129,22 @@ class FakeBotAPI:
             self.updates.append(update)
             self._cond.notify_all()
 
-    def user_message(self, text: str, chat_id: int = 42, chat_type: str = "private",
-                     reply_to_text: str | None = None, user_id: int = 42) -> None:
+    def user_message(
+        self,
+        text: str,
+        chat_id: int = 42,
+        chat_type: str = "private",
+        reply_to_text: str | None = None,
+        user_id: int = 42,
+    ) -> None:
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": chat_id, "type": chat_type, **({"first_name": "Ann"} if chat_type == "private" else {"title": "Group"})},
+            "chat": {
+                "id": chat_id,
+                "type": chat_type,
+                **({"first_name": "Ann"} if chat_type == "private" else {"title": "Group"}),
+            },
             "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
             "text": text,
         }
@@ -120,24 +153,36 @@ class FakeBotAPI:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         if reply_to_text is not None:
             message["reply_to_message"] = {
-                "message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": message["chat"], "from": {"id": 7, "is_bot": False, "first_name": "Bob"},
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": message["chat"],
+                "from": {"id": 7, "is_bot": False, "first_name": "Bob"},
                 "text": reply_to_text,
             }
         self.push({"message": message})
 
     def press_button(self, data: str, chat_id: int = 42, user_id: int = 42) -> None:
-        self.push({"callback_query": {
-            "id": str(next(self._message_ids)), "chat_instance": "1", "data": data,
-            "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
-            "message": {"message_id": next(self._message_ids), "date": int(time.time()),
+        self.push(
+            {
+                "callback_query": {
+                    "id": str(next(self._message_ids)),
+                    "chat_instance": "1",
+                    "data": data,
+                    "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
+                    "message": {
+                        "message_id": next(self._message_ids),
+                        "date": int(time.time()),
                         "chat": {"id": chat_id, "type": "private", "first_name": "Ann"},
-                        "from": BOT_USER, "text": "Which one?"},
-        }})
+                        "from": BOT_USER,
+                        "text": "Which one?",
+                    },
+                }
+            }
+        )
 
-    async def replies(self, chat_id: int = 42, count: int = 1, timeout: float = 60.0) -> list[dict]:
+    async def replies(self, chat_id: int = 42, count: int = 1, wait: float = 60.0) -> list[dict]:
         """Wait for `count` messages sent to chat_id since the last call; return them."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             with self._cond:
                 mine = [m for m in self.sent if m["chat_id"] == chat_id and not m.get("_seen")]
@@ -186,14 +231,18 @@ class FakeBotAPI:
                 check_telegram_html(text)
             except TelegramHTMLError as exc:
                 self.rejected.append((params, str(exc)))
-                return 400, {"ok": False, "error_code": 400,
-                             "description": f"Bad Request: can't parse entities: {exc}"}
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {exc}"}
         chat_id = int(params["chat_id"])
         record = {"chat_id": chat_id, "text": text, "params": params}
         with self._cond:
             self.sent.append(record)
-        message = {"message_id": next(self._message_ids), "date": int(time.time()),
-                   "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": text}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+            "text": text,
+        }
         return 200, {"ok": True, "result": message}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -218,7 +267,7 @@ class FakeBotAPI:
                 length = int(self.headers.get("content-length") or 0)
                 body = self.rfile.read(length).decode() if length else ""
                 params = _parse(body, self.headers.get("content-type", ""))
-                status, payload = api._answer(path[len(prefix):], params)
+                status, payload = api._answer(path[len(prefix) :], params)
                 self._reply(status, payload)
 
             def _reply(self, status: int, payload: dict) -> None:

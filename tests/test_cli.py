@@ -73,7 +73,9 @@ def test_ask_without_a_message_is_an_error(settings: Settings) -> None:
 
 def test_stdin_ingest_and_search_newest_first(settings: Settings) -> None:
     newsbrief("ingest", str(FIXTURES / "feed.xml"))
-    result = newsbrief("ingest", "-", stdin="Klaipeda ferry\n\nA new ferry from Klaipeda to Kiel starts in May, operator DFDS said.\n")
+    result = newsbrief(
+        "ingest", "-", stdin="Klaipeda ferry\n\nA new ferry from Klaipeda to Kiel starts in May, operator DFDS said.\n"
+    )
     assert result.output.strip().endswith("1 new, 0 duplicates, 0 failed")
     found = newsbrief("ask", "/search bridge").output
     assert "Kaunas opens bridge" in found and "Vilnius" not in found

@@ -74,9 +74,11 @@ async def test_link_to_loopback_is_refused_and_nothing_stored(bot: FakeBotAPI) -
 
 
 async def test_markup_in_articles_is_escaped(bot: FakeBotAPI) -> None:
-    text = ('Tags <b>and</b> ampersands & "quotes\n\n'
-            'The <script>alert(1)</script> council of Smith & Sons met in Leeds on Monday, '
-            'chairman Tom Baker said. He said the "deal is <done>.')
+    text = (
+        'Tags <b>and</b> ampersands & "quotes\n\n'
+        "The <script>alert(1)</script> council of Smith & Sons met in Leeds on Monday, "
+        'chairman Tom Baker said. He said the "deal is <done>.'
+    )
     (stored,) = await ask(bot, "/ingest", reply_to_text=text)
     assert "Stored #1" in stored
     (summary,) = await ask(bot, "/summarize 1")

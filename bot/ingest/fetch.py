@@ -12,8 +12,15 @@ import httpx
 
 USER_AGENT = "newsbrief/0.1 (news reader bot; +https://github.com/newsbrief)"
 ACCEPTED_TYPES = (
-    "text/html", "application/xhtml+xml", "application/rss+xml", "application/atom+xml",
-    "application/xml", "text/xml", "text/plain", "application/json", "application/x-ndjson",
+    "text/html",
+    "application/xhtml+xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "text/plain",
+    "application/json",
+    "application/x-ndjson",
     "application/rdf+xml",
 )
 
@@ -103,7 +110,8 @@ class Fetcher:
                 host_in_url = f"[{address}]" if ":" in address else address
                 pinned = parts._replace(netloc=f"{host_in_url}:{port}").geturl()
                 request = client.build_request(
-                    "GET", pinned,
+                    "GET",
+                    pinned,
                     headers={"Host": parts.netloc, "User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)},
                     extensions={"sni_hostname": parts.hostname},
                 )

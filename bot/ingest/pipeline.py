@@ -45,9 +45,14 @@ def prepare(raw: RawArticle, now: datetime) -> NewArticle | Failure:
     url = canonical_url(raw.url) if raw.url and raw.url.startswith(("http://", "https://")) else None
     title = " ".join(raw.title.split())[:500] or text.split("\n", 1)[0][:120]
     return NewArticle(
-        text=text, text_hash=text_hash(text), title=title, source=(raw.source or "")[:300],
-        url=url, author=(raw.author or None) and raw.author[:300],
-        published_at=min(raw.published or now, now), ingested_at=now,
+        text=text,
+        text_hash=text_hash(text),
+        title=title,
+        source=(raw.source or "")[:300],
+        url=url,
+        author=(raw.author or None) and raw.author[:300],
+        published_at=min(raw.published or now, now),
+        ingested_at=now,
     )
 
 

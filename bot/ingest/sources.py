@@ -224,8 +224,10 @@ def _kind_of(path: Path) -> str | None:
 def files_under(path: Path) -> list[Path]:
     """Readable article files below a directory, in a stable order; hidden files skipped."""
     return sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in KNOWN_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
 

@@ -14,6 +14,9 @@ class NotText(ValueError):
     """The input is binary or not readable as text."""
 
 
+WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+
+
 def decode(data: bytes) -> str:
     """Bytes in any common encoding (UTF-8, Latin-1, Windows-1252, ...) as text."""
     if b"\x00" in data[:8192]:
@@ -22,27 +25,50 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise NotText("cannot tell this file's text encoding")
-    return str(best)
+    matches = list(from_bytes(data))
+    if not matches:
+        return data.decode("latin-1")
+    # Short input fits many code pages equally well; for an English news reader the
+    # Western one is the likeliest of those that fit best.
+    least_chaos = min(m.chaos for m in matches)
+    for match in matches:
+        if match.chaos == least_chaos and WESTERN & set(match.could_be_from_charset):
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                return data.decode("latin-1")
+    return str(matches[0])
 
 
 # Lines that are site furniture, not news. Matched against short paragraphs only.
 _BOILERPLATE_LINES = [
-    r"advertisement", r"advertising", r"sponsored( content)?",
-    r"subscribe\b.*", r"sign up\b.*", r"newsletter\b.*", r".*\bnewsletter[.!]?",
-    r"(read|see) (more|also)\b.*", r"related (articles|stories|coverage|topics):?.*", r"related:.*",
-    r"(follow|like) us\b.*", r"share (this|on)\b.*", r"click here\b.*",
-    r"all rights reserved.*", r"copyright (©|\(c\)|\d{4}).*", r"©.*",
-    r"we use cookies.*", r"this (web)?site uses cookies.*", r"accept (all )?cookies.*",
-    r"(image|photo|picture)( copyright| source)?:.*", r"getty images",
-    r"continue reading.*", r"skip to (main )?content", r"(top|latest) (stories|news)",
+    r"advertisement",
+    r"advertising",
+    r"sponsored( content)?",
+    r"subscribe\b.*",
+    r"sign up\b.*",
+    r"newsletter\b.*",
+    r".*\bnewsletter[.!]?",
+    r"(read|see) (more|also)\b.*",
+    r"related (articles|stories|coverage|topics):?.*",
+    r"related:.*",
+    r"(follow|like) us\b.*",
+    r"share (this|on)\b.*",
+    r"click here\b.*",
+    r"all rights reserved.*",
+    r"copyright (©|\(c\)|\d{4}).*",
+    r"©.*",
+    r"we use cookies.*",
+    r"this (web)?site uses cookies.*",
+    r"accept (all )?cookies.*",
+    r"(image|photo|picture)( copyright| source)?:.*",
+    r"getty images",
+    r"continue reading.*",
+    r"skip to (main )?content",
+    r"(top|latest) (stories|news)",
     r"most (read|popular)",
 ]
-_BOILERPLATE = re.compile(
-    r"^[\W_]*(" + "|".join(_BOILERPLATE_LINES) + r")[\W_]*$", re.IGNORECASE
-)
+_BOILERPLATE = re.compile(r"^[\W_]*(" + "|".join(_BOILERPLATE_LINES) + r")[\W_]*$", re.IGNORECASE)
 BOILERPLATE_MAX_CHARS = 160
 
 

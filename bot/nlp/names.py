@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir dame lord lady prof professor rev mx".split()
-)
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[a-z]\.){2,})")
 _SPACE = re.compile(r"\s+")

@@ -28,20 +28,24 @@ def italic(text: str) -> str:
 
 
 def _split_long_block(block: str, limit: int) -> list[str]:
-    """A block longer than a message: cut between words, never inside a tag or an entity."""
-    plain = to_plain(block)
-    pieces, current = [], ""
-    for word in plain.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if len(esc(candidate)) > limit:
-            if current:
-                pieces.append(esc(current))
-            current = word[: limit // 2]
-        else:
-            current = candidate
+    """A block longer than a message: cut at spaces where possible, never inside a tag or
+    an entity (the block is reduced to text, then each piece is escaped on its own)."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in to_plain(block):
+        escaped = esc(char)
+        if size + len(escaped) > limit:
+            text = "".join(current)
+            cut = text.rfind(" ")
+            head, tail = (text[:cut], text[cut + 1 :]) if cut > 0 else (text, "")
+            pieces.append(esc(head))
+            current, size = list(tail), len(esc(tail))
+        current.append(char)
+        size += len(escaped)
     if current:
-        pieces.append(esc(current))
-    return pieces
+        pieces.append(esc("".join(current)))
+    return [p for p in pieces if p.strip()]
 
 
 def paginate(blocks: list[str], limit: int = LIMIT) -> list[str]:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.render.html import bold, esc, italic, link
 from storage.models import Article
 from storage.queries import Cited, EntityHit, Profile
 
-from bot.render.html import bold, esc, italic, link
-
 KIND_WORDS = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-    "EVENT": "event", "WORK_OF_ART": "work", "LAW": "law",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "law",
 }
 QUOTE_CHARS = 300
 

@@ -111,10 +111,7 @@ def upgrade() -> None:
             "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"
         )
     else:
-        op.execute(
-            "CREATE INDEX ix_articles_fts ON articles USING gin "
-            "(to_tsvector('english', title || ' ' || text))"
-        )
+        op.execute("CREATE INDEX ix_articles_fts ON articles USING gin (to_tsvector('english', title || ' ' || text))")
 
 
 def downgrade() -> None:

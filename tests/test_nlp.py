@@ -1,0 +1,108 @@
+"""Each analysis rule, shown on a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.analyze import Analysis, analyze_texts
+from bot.nlp.model import load_pipeline
+from bot.nlp.names import clean_name, name_key, query_key
+from bot.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def analyze():  # type: ignore[no-untyped-def]
+    nlp = load_pipeline(Settings(_env_file=None).spacy_model)
+    return lambda text: analyze_texts(nlp, [text])[0]
+
+
+def roles(analysis: Analysis) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for (key, _), _, role in analysis.roles:
+        found.setdefault(analysis.entities[(key, "PERSON")].name, []).append(role)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Polish Foreign Minister Radoslaw Sikorski said the talks would resume.",
+            "Radoslaw Sikorski",
+            "Polish Foreign Minister",
+        ),
+        ("Chelsea boss Jose Mourinho has been charged by the FA.", "Jose Mourinho", "Chelsea boss"),
+        ("Jack Straw, the foreign secretary, said the deal was close.", "Jack Straw", "foreign secretary"),
+        ("Anna Berg is the chief executive of Nordbank.", "Anna Berg", "chief executive"),
+        (
+            "Trade and Industry Secretary Patricia Hewitt opened the fair.",
+            "Patricia Hewitt",
+            "Trade and Industry Secretary",
+        ),
+    ],
+)
+def test_roles(analyze, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in roles(analyze(text)).get(person, [])
+
+
+def test_surname_links_to_full_name_even_when_mislabelled(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish Foreign Minister Mevlut Cavusoglu said on Tuesday that talks would go on.\n"
+        "“We are not preparing any operation,” Cavusoglu said in an interview with Greek TV "
+        "and German TV channels ERT and ZDF."
+    )
+    analysis = analyze(text)
+    people = {ref for ref, _, _ in analysis.mentions if ref[1] == "PERSON"}
+    assert people == {("mevlut cavusoglu", "PERSON")}
+    surfaces = [surface for ref, _, surface in analysis.mentions if ref[0] == "mevlut cavusoglu"]
+    assert surfaces == ["Mevlut Cavusoglu", "Cavusoglu"]
+    assert "cavusoglu" in analysis.entities[("mevlut cavusoglu", "PERSON")].aliases
+
+
+def test_quotes_direct_pronoun_and_reported(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Ilze Ozola said the bridge would open in May.\n"
+        "“It is the biggest project in a generation. We finished it on budget,” she added.\n"
+        "Critics were not convinced."
+    )
+    quotes = analyze(text).quotes
+    speakers = {ref[0] for ref, *_ in quotes}
+    assert speakers == {"ilze ozola"}
+    direct = [q for q in quotes if q[3]]
+    assert direct[0][2] == "It is the biggest project in a generation. We finished it on budget"
+    reported = [q for q in quotes if not q[3]]
+    assert reported and reported[0][2].startswith("Mayor Ilze Ozola said")
+
+
+def test_paragraphs_never_merge_into_one_sentence(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze("The vote was close\n\nNobody expected the result")
+    assert [s.text for s in analysis.sentences] == ["The vote was close", "Nobody expected the result"]
+
+
+def test_places_the_model_calls_norp_are_kept_as_places(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze(
+        "Fighting has nonetheless continued in the countryside west of Aleppo, where "
+        "government artillery shelled two villages overnight. Turkish observers watched."
+    )
+    assert ("aleppo", "GPE") in analysis.entities
+    assert not any(key in {"turkish", "russian"} for key, _ in analysis.entities)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "clean"),
+    [
+        ("Tony Blair's", "PERSON", "Tony Blair"),
+        ("Sir Alex Ferguson", "PERSON", "Alex Ferguson"),
+        ("Ms Hewitt", "PERSON", "Hewitt"),
+        ("the White House", "ORG", "White House"),
+        ("U.S.", "GPE", "U.S."),
+    ],
+)
+def test_clean_names(raw: str, kind: str, clean: str) -> None:
+    assert clean_name(raw, kind) == clean
+
+
+def test_keys_fold_spelling() -> None:
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("The United States") == "united states"
+    assert query_key("Mr Blair's") == "blair"
