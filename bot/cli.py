@@ -9,6 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -75,11 +76,10 @@ def run(
 
     app = build_application(settings, News(settings))
     if webhook_url:
-        path = webhook_url.rstrip("/").rsplit("/", 1)[-1] if "/" in webhook_url.split("://", 1)[-1] else ""
         app.run_webhook(
             listen=listen,
             port=port,
-            url_path=path,
+            url_path=urlsplit(webhook_url).path.lstrip("/"),
             webhook_url=webhook_url,
             secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
         )

@@ -40,6 +40,8 @@ class Cited:
     title: str
     source: str
     url: str | None
+    sentence_id: int = 0
+    quoted: bool = False  # the speaker's own words (shown in quotation marks)
 
 
 @dataclass
@@ -135,6 +137,7 @@ async def entity_by_id(session: AsyncSession, entity_id: int) -> EntityHit | Non
 
 
 def _cited(stmt: Select) -> Select:
+    """Add the columns Cited takes after text and date, in its order."""
     return stmt.add_columns(Article.id, Article.title, Article.source, Article.url)
 
 
@@ -154,21 +157,15 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
     ids = hit.ids
     said_rows = await session.execute(
         _cited(select(Quote.text, Quote.published_at))
+        .add_columns(Quote.sentence_id, Quote.direct)
         .join(Article, Article.id == Quote.article_id)
         .where(Quote.entity_id.in_(ids))
-        .order_by(Quote.published_at.desc(), Quote.direct.desc(), Quote.id)
+        .order_by(Quote.published_at.desc(), Quote.article_id.desc(), Quote.sentence_id)
         .limit(limit)
     )
     said = [Cited(*row) for row in said_rows]
-    mention_rows = await session.execute(
-        _cited(select(Sentence.text, Mention.published_at))
-        .join(Sentence, Sentence.id == Mention.sentence_id)
-        .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id.in_(ids))
-        .order_by(Mention.published_at.desc(), Sentence.position)
-        .limit(limit * 4)
-    )
-    mentioned = _unique([Cited(*row) for row in mention_rows])[:limit]
+    shown = {item.sentence_id for item in said}
+    mentioned = [m for m in await entity_sentences(session, ids, limit * 2) if m.sentence_id not in shown][:limit]
     other = aliased(Mention)
     related_rows = await session.execute(
         select(Entity.name, Entity.kind, func.count(func.distinct(other.sentence_id)).label("n"))
@@ -199,6 +196,7 @@ async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8
     """Sentences that mention the entity, newest article first, in article order."""
     rows = await session.execute(
         _cited(select(Sentence.text, Mention.published_at))
+        .add_columns(Sentence.id)
         .join(Sentence, Sentence.id == Mention.sentence_id)
         .join(Article, Article.id == Mention.article_id)
         .where(Mention.entity_id.in_(ids))

@@ -39,8 +39,8 @@ def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def cited_line(item: Cited, quoted: bool = False) -> str:
-    body = f"“{_clip(item.text)}”" if quoted else _clip(item.text)
+def cited_line(item: Cited) -> str:
+    body = f"“{_clip(item.text)}”" if item.quoted else _clip(item.text)
     return f"{day(item.published_at)} — {esc(body)} — {cite(item.title, item.source, item.url, item.article_id)}"
 
 
@@ -60,7 +60,7 @@ def who(profile: Profile) -> list[str]:
         blocks.append("Also: " + "; ".join(f"{esc(r.role)} ({day(r.last_seen)})" for r in others))
     if profile.said:
         blocks.append("\n" + bold("Said"))
-        blocks += ["• " + cited_line(q, quoted=True) for q in profile.said]
+        blocks += ["• " + cited_line(q) for q in profile.said]
     if profile.mentioned:
         blocks.append("\n" + bold("Latest mentions"))
         blocks += ["• " + cited_line(m) for m in profile.mentioned[:3]]
