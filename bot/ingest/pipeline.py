@@ -78,15 +78,14 @@ async def ingest(
     items: Iterable[Item],
     on_progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Store every article in items; failures are collected, never fatal to the others."""
-    report = Report()
-    batch: list[tuple[NewArticle, str]] = []
+    """Store every article in items; failures are collected, never fatal to the others.
 
-    async def flush() -> None:
-        if not batch:
-            return
-        nlp = await news.nlp()
-        analyses = await asyncio.to_thread(analyze_texts, nlp, [a.text for a, _ in batch])
+    spaCy parses one batch in a worker thread while the previous batch is being written."""
+    report = Report()
+    nlp = None
+    parsing: tuple[list[tuple[NewArticle, str]], asyncio.Task[list[Analysis]]] | None = None
+
+    async def write(batch: list[tuple[NewArticle, str]], analyses: list[Analysis]) -> None:
         async with news.write_lock:
             for (article, origin), analysis in zip(batch, analyses, strict=True):
                 try:
@@ -97,32 +96,49 @@ async def ingest(
                 (report.duplicates if stored.duplicate else report.new).append(stored)
         if on_progress:
             on_progress(len(batch))
-        batch.clear()
+
+    async def rotate(batch: list[tuple[NewArticle, str]]) -> None:
+        """Start parsing `batch`, then write the batch parsed before it."""
+        nonlocal parsing, nlp
+        previous = parsing
+        parsing = None
+        if batch:
+            nlp = nlp or await news.nlp()
+            texts = [article.text for article, _ in batch]
+            parsing = (batch, asyncio.create_task(asyncio.to_thread(analyze_texts, nlp, texts)))
+        if previous is not None:
+            await write(previous[0], await previous[1])
 
     now = datetime.now(UTC)
     seen: set[str] = set()
-    for item in items:
-        prepared = prepare(item, now) if isinstance(item, RawArticle) else item
-        if isinstance(prepared, Failure):
-            report.failed.append(prepared)
-            if on_progress:
-                on_progress(1)
-            continue
-        # Skip NLP for what is already stored or already in this run.
-        async with news.session() as session:
-            known = await find_duplicate(session, prepared.url, prepared.text_hash)
-        identity = prepared.url or prepared.text_hash
-        if known is not None or identity in seen or prepared.text_hash in seen:
-            if known is not None:
-                report.duplicates.append(Stored(known.id, known.title, [], duplicate=True))
-            else:
-                report.duplicates.append(Stored(0, prepared.title, [], duplicate=True))
-            if on_progress:
-                on_progress(1)
-            continue
-        seen.update({identity, prepared.text_hash})
-        batch.append((prepared, item.origin))
-        if len(batch) >= BATCH:
-            await flush()
-    await flush()
+    batch: list[tuple[NewArticle, str]] = []
+    try:
+        for item in items:
+            prepared = prepare(item, now) if isinstance(item, RawArticle) else item
+            if isinstance(prepared, Failure):
+                report.failed.append(prepared)
+                if on_progress:
+                    on_progress(1)
+                continue
+            # Skip NLP for what is already stored or already in this run.
+            async with news.session() as session:
+                known = await find_duplicate(session, prepared.url, prepared.text_hash)
+            if known is not None or prepared.text_hash in seen or (prepared.url and prepared.url in seen):
+                if known is not None:
+                    report.duplicates.append(Stored(known.id, known.title, [], duplicate=True))
+                else:
+                    report.duplicates.append(Stored(0, prepared.title, [], duplicate=True))
+                if on_progress:
+                    on_progress(1)
+                continue
+            seen.update(filter(None, (prepared.url, prepared.text_hash)))
+            batch.append((prepared, item.origin))
+            if len(batch) >= BATCH:
+                await rotate(batch)
+                batch = []
+        await rotate(batch)
+        await rotate([])
+    finally:
+        if parsing is not None:  # an error above: do not leave a parse running
+            await asyncio.gather(parsing[1], return_exceptions=True)
     return report
