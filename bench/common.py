@@ -35,12 +35,14 @@ def machine() -> str:
         pass
     import os
 
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+    )
 
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def median(values: list[float]) -> float:
@@ -50,7 +52,11 @@ def median(values: list[float]) -> float:
 def write_section(name: str, body: str) -> None:
     """Replace (or add) the section between this benchmark's markers in docs/benchmarks.md."""
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    text = REPORT.read_text() if REPORT.exists() else "# Benchmarks\n\nWritten by `make bench`; each section by its script.\n"
+    text = (
+        REPORT.read_text()
+        if REPORT.exists()
+        else "# Benchmarks\n\nWritten by `make bench`; each section by its script.\n"
+    )
     begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
     stamp = f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}._\n\n"
     section = f"{begin}\n{stamp}{body.strip()}\n{end}"

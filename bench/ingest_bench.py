@@ -14,11 +14,11 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import bbc_articles, write_section  # noqa: E402
-from bot.ingest.pipeline import ingest  # noqa: E402
-from bot.ingest.text import clean_text  # noqa: E402
-from bot.news import News  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bench.common import bbc_articles, write_section
+from bot.ingest.pipeline import ingest
+from bot.ingest.text import clean_text
+from bot.news import News
+from bot.settings import Settings
 
 
 def bare_pipe(model: str, texts: list[str]) -> float:
@@ -76,9 +76,14 @@ def main() -> None:
                 database = url or f"sqlite+aiosqlite:///{tmp}/bench.db"
                 if url:
                     asyncio.run(reset_postgres(url))
-                elapsed, line = asyncio.run(newsbrief_ingest(base.model_copy(update={"database_url": database}), articles))
+                elapsed, line = asyncio.run(
+                    newsbrief_ingest(base.model_copy(update={"database_url": database}), articles)
+                )
             ours.setdefault(name, ([], line))[0].append(elapsed)
-        print(f"round {round_number + 1}: bare {bare_times[-1]:.1f}s, " + ", ".join(f"{k} {v[0][-1]:.1f}s" for k, v in ours.items()))
+        print(
+            f"round {round_number + 1}: bare {bare_times[-1]:.1f}s, "
+            + ", ".join(f"{k} {v[0][-1]:.1f}s" for k, v in ours.items())
+        )
     bare = min(bare_times)
     rows = [("bare `nlp.pipe`, full pipeline (baseline)", bare, "—", 1.0)]
     for name, (times, line) in ours.items():

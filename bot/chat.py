@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 
@@ -226,7 +227,7 @@ class Chat:
     async def document_from_text(self, text: str) -> NewsDocument:
         raw = from_text(text, "message")
         nlp = await self.news.nlp()
-        analysis = analyze_texts(nlp, [clean_text(raw.text)])[0]
+        (analysis,) = await asyncio.to_thread(analyze_texts, nlp, [clean_text(raw.text)])
         return NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], raw.title)
 
     async def stored_document(self, article_id: int) -> tuple[NewsDocument, object] | None:

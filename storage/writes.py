@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -63,54 +63,44 @@ async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tup
     return ids
 
 
-async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> Article:
-    """Add the article with its sentences, mentions, roles and quotes (caller commits)."""
-    row = Article(
-        url=article.url,
-        text_hash=article.text_hash,
-        title=article.title,
-        source=article.source,
-        author=article.author,
-        published_at=article.published_at,
-        ingested_at=article.ingested_at,
-        text=article.text,
+async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> int:
+    """Add the article with its sentences, mentions, roles and quotes; its id (caller commits).
+
+    Bulk INSERT statements rather than the ORM unit of work: a write is ~40 rows, and this
+    keeps storing well below the cost of parsing."""
+    article_id = await session.scalar(
+        insert(Article).returning(Article.id),
+        [{
+            "url": article.url, "text_hash": article.text_hash, "title": article.title,
+            "source": article.source, "author": article.author, "published_at": article.published_at,
+            "ingested_at": article.ingested_at, "text": article.text,
+        }],
     )
-    session.add(row)
-    sentences = [Sentence(position=i, text=s.text, words=" ".join(s.words)) for i, s in enumerate(analysis.sentences)]
-    row.sentences = sentences
-    await session.flush()
+    sentence_ids: list[int] = []
+    if analysis.sentences:
+        rows = [
+            {"article_id": article_id, "position": i, "text": s.text, "words": " ".join(s.words)}
+            for i, s in enumerate(analysis.sentences)
+        ]
+        result = await session.scalars(
+            insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows
+        )
+        sentence_ids = list(result)
     entity_ids = await upsert_entities(session, analysis)
     when = article.published_at
-    session.add_all(
-        Mention(
-            entity_id=entity_ids[ref],
-            article_id=row.id,
-            sentence_id=sentences[pos].id,
-            surface=surface,
-            published_at=when,
-        )
-        for ref, pos, surface in analysis.mentions
-    )
-    session.add_all(
-        Role(
-            entity_id=entity_ids[ref],
-            article_id=row.id,
-            sentence_id=sentences[pos].id,
-            role=role[:200],
-            published_at=when,
-        )
-        for ref, pos, role in analysis.roles
-    )
-    session.add_all(
-        Quote(
-            entity_id=entity_ids[ref],
-            article_id=row.id,
-            sentence_id=sentences[pos].id,
-            text=text,
-            direct=direct,
-            published_at=when,
-        )
-        for ref, pos, text, direct in analysis.quotes
-    )
-    await session.flush()
-    return row
+
+    def rows_for(items, extra):  # type: ignore[no-untyped-def]
+        return [
+            {"entity_id": entity_ids[item[0]], "article_id": article_id, "sentence_id": sentence_ids[item[1]],
+             "published_at": when, **extra(item)}
+            for item in items
+        ]
+
+    for model, items, extra in (
+        (Mention, analysis.mentions, lambda m: {"surface": m[2]}),
+        (Role, analysis.roles, lambda r: {"role": r[2][:200]}),
+        (Quote, analysis.quotes, lambda q: {"text": q[2], "direct": q[3]}),
+    ):
+        if items:
+            await session.execute(insert(model), rows_for(items, extra))
+    return article_id

@@ -109,3 +109,13 @@ def test_every_summary_method_works_offline(settings: Settings, method: str) -> 
     result = newsbrief("summarize", str(FIXTURES / "aleppo-truce.txt"), "--method", method, "--json")
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)["sentences"]) == 3
+
+
+def test_console_is_a_chat_in_the_terminal(settings: Settings) -> None:
+    newsbrief("ingest", str(FIXTURES / "rugby.txt"))
+    result = newsbrief("console", stdin="/who Robinson\n2\n/quit\n")
+    assert result.exit_code == 0
+    assert "Which Robinson do you mean?" in result.output
+    assert "1. " in result.output and "2. " in result.output
+    # The second choice is answered like a button press in Telegram.
+    assert "Robinson — England" in result.output.split("2. ", 1)[1]

@@ -62,8 +62,8 @@ async def _store(news: News, article: NewArticle, analysis: Analysis) -> Stored:
             duplicate = await find_duplicate(session, article.url, article.text_hash)
             if duplicate is not None:
                 return Stored(duplicate.id, duplicate.title, [], duplicate=True)
-            row = await store_article(session, article, analysis)
-            return Stored(row.id, row.title, analysis.entity_names())
+            article_id = await store_article(session, article, analysis)
+            return Stored(article_id, article.title, analysis.entity_names())
     except IntegrityError:
         # Another writer stored the same article between our check and our insert.
         async with news.session() as session:
