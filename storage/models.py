@@ -15,7 +15,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -54,10 +54,6 @@ class Article(Base):
     ingested_at: Mapped[datetime] = mapped_column(UtcDateTime)
     text: Mapped[str] = mapped_column(Text)
 
-    sentences: Mapped[list[Sentence]] = relationship(
-        back_populates="article", order_by="Sentence.position", cascade="all, delete-orphan"
-    )
-
 
 class Sentence(Base):
     __tablename__ = "sentences"
@@ -68,8 +64,6 @@ class Sentence(Base):
     text: Mapped[str] = mapped_column(Text)
     # spaCy's word tokens, space separated, so summaries never re-parse a stored article.
     words: Mapped[str] = mapped_column(Text, default="")
-
-    article: Mapped[Article] = relationship(back_populates="sentences")
 
     __table_args__ = (UniqueConstraint("article_id", "position"),)
 
@@ -98,16 +92,21 @@ class Alias(Base):
     __table_args__ = (UniqueConstraint("alias", "entity_id"),)
 
 
-class Mention(Base):
-    __tablename__ = "mentions"
+class _Evidence:
+    """Where something about an entity was found: the article, the sentence, and its date
+    (copied from the article so "latest" is one indexed range scan per entity)."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    surface: Mapped[str] = mapped_column(String(300))
-    # copied from the article so "latest mentions" is one indexed range scan
     published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Mention(_Evidence, Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    surface: Mapped[str] = mapped_column(String(300))
 
     __table_args__ = (
         Index("ix_mentions_entity_published", "entity_id", "published_at"),
@@ -116,32 +115,24 @@ class Mention(Base):
     )
 
 
-class Role(Base):
-    """A title or role the text gives an entity, with the sentence that says so."""
+class Role(_Evidence, Base):
+    """A title or role the text gives an entity."""
 
     __tablename__ = "roles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(200))
-    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (Index("ix_roles_entity", "entity_id", "published_at"),)
 
 
-class Quote(Base):
+class Quote(_Evidence, Base):
     """Something an entity said: a direct quote, or reported speech ("X said ...")."""
 
     __tablename__ = "quotes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
     direct: Mapped[bool] = mapped_column(Boolean, default=True)
-    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (Index("ix_quotes_entity", "entity_id", "published_at"),)

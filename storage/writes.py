@@ -29,42 +29,59 @@ class NewArticle:
 
 async def find_duplicate(session: AsyncSession, url: str | None, text_hash: str) -> Article | None:
     """The stored article with this canonical URL or this text, if any."""
-    condition = Article.text_hash == text_hash
-    if url:
-        condition = condition | (Article.url == url)
-    return (await session.scalars(select(Article).where(condition).limit(1))).first()
+    found = await find_duplicates(session, [(url, text_hash)])
+    return found.get(text_hash) or (found.get(url) if url else None)
 
 
-async def _insert_ignoring_conflicts(session: AsyncSession, model: type, rows: list[dict]) -> None:
-    # Concurrent ingests may add the same entity; the unique key decides, nobody fails.
-    if not rows:
-        return
-    dialect = session.bind.dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    await session.execute(insert(model).values(rows).on_conflict_do_nothing())
+async def find_duplicates(session: AsyncSession, identities: list[tuple[str | None, str]]) -> dict[str, Article]:
+    """Stored articles matching any (canonical URL, text hash), by URL and by hash."""
+    urls = [url for url, _ in identities if url]
+    hashes = [text_hash for _, text_hash in identities]
+    condition = Article.text_hash.in_(hashes)
+    if urls:
+        condition = condition | Article.url.in_(urls)
+    found: dict[str, Article] = {}
+    for article in await session.scalars(select(Article).where(condition)):
+        found[article.text_hash] = article
+        if article.url:
+            found[article.url] = article
+    return found
+
+
+def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
+    """INSERT with the dialect's ON CONFLICT clause available."""
+    return postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
 
 
 async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tuple[str, str], int]:
-    """Entity ids for every entity of the analysis, creating the missing ones."""
-    refs = list(analysis.entities)
+    """Entity ids for every entity of the analysis, creating the missing ones, in one statement.
+
+    ON CONFLICT DO UPDATE (a no-op update) makes RETURNING give existing rows' ids too; rows go
+    in key order so concurrent writers lock them in the same order."""
+    refs = sorted(analysis.entities)
     if not refs:
         return {}
-    rows = [{"key": key, "kind": kind, "name": analysis.entities[(key, kind)].name} for key, kind in refs]
-    await _insert_ignoring_conflicts(session, Entity, rows)
-    keys = {key for key, _ in refs}
-    found = await session.execute(select(Entity.id, Entity.key, Entity.kind).where(Entity.key.in_(keys)))
-    ids = {(key, kind): id_ for id_, key, kind in found if (key, kind) in analysis.entities}
-    aliases = [
-        {"alias": alias, "entity_id": ids[ref]}
-        for ref, info in analysis.entities.items()
-        for alias in info.aliases | {ref[0]}
-    ]
-    await _insert_ignoring_conflicts(session, Alias, aliases)
+    statement = _insert(session)(Entity).values(
+        [{"key": key, "kind": kind, "name": analysis.entities[(key, kind)].name} for key, kind in refs]
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["key", "kind"], set_={"key": statement.excluded.key}
+    ).returning(Entity.id, Entity.key, Entity.kind)
+    ids = {(key, kind): id_ for id_, key, kind in await session.execute(statement)}
+    aliases = sorted(
+        {(alias, ids[ref]) for ref, info in analysis.entities.items() for alias in info.aliases | {ref[0]}}
+    )
+    await session.execute(
+        _insert(session)(Alias)
+        .values([{"alias": alias, "entity_id": entity_id} for alias, entity_id in aliases])
+        .on_conflict_do_nothing()
+    )
     return ids
 
 
 async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> int:
     """Add the article with its sentences, mentions, roles and quotes; its id (caller commits).
+    A stored duplicate (same canonical URL or text) makes it raise IntegrityError.
 
     Bulk INSERT statements rather than the ORM unit of work: a write is ~40 rows, and this
     keeps storing well below the cost of parsing."""
