@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import pickle
 import sys
 import tempfile
 import time
@@ -115,16 +116,26 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--postgres", default="", help="also measure with this DATABASE_URL (emptied first)")
+    parser.add_argument("--reuse-parse", action="store_true", help="reuse the last run's parse (to iterate)")
     args = parser.parse_args()
     base = Settings(_env_file=None)
     articles = bbc_articles(args.folder)
     from datetime import UTC, datetime
 
     now = datetime.now(UTC)
-    prepared = [p for p in (prepare(a, now) for a in articles) if not hasattr(p, "reason")]
+    unique = {}
+    for candidate in (prepare(a, now) for a in articles):
+        if not hasattr(candidate, "reason"):
+            unique.setdefault(candidate.text_hash, candidate)  # the set repeats a few texts
+    prepared = list(unique.values())
     from bot.nlp.model import load_pipeline
 
-    analyses = analyze_texts(load_pipeline(base.spacy_model), [p.text for p in prepared])
+    cache = Path(tempfile.gettempdir()) / f"newsbrief-bench-{len(prepared)}.pickle"
+    if args.reuse_parse and cache.exists():
+        analyses = pickle.loads(cache.read_bytes())
+    else:
+        analyses = analyze_texts(load_pipeline(base.spacy_model), [p.text for p in prepared])
+        cache.write_bytes(pickle.dumps(analyses))
     targets = {"SQLite": None}
     if args.postgres:
         targets["PostgreSQL"] = args.postgres

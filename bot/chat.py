@@ -6,9 +6,8 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
-from bot.ingest.fetch import FetchError
 from bot.ingest.pipeline import Report, Stored, ingest
-from bot.ingest.sources import Failure, from_bytes, from_text
+from bot.ingest.sources import from_text, from_url
 from bot.ingest.text import canonical_url, clean_text
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
@@ -102,11 +101,7 @@ class Chat:
             known = await queries.article_by_url(session, canonical_url(url))
         if known is not None:
             return Report(duplicates=[Stored(known.id, known.title, [], duplicate=True)])
-        try:
-            fetched = await self.news.fetcher.fetch(url)
-        except FetchError as exc:
-            return Report(failed=[Failure(url, str(exc))])
-        return await ingest(self.news, from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
+        return await ingest(self.news, await from_url(self.news.fetcher, url))
 
     def _ingest_reply(self, report: Report) -> Reply:
         blocks: list[str] = []
@@ -122,7 +117,7 @@ class Chat:
         return Reply.of(*(blocks or ["Nothing to store there."]))
 
     # -- questions ------------------------------------------------------------------------
-    async def _resolve(self, query: str, command: str):  # type: ignore[no-untyped-def]
+    async def _resolve(self, query: str) -> list[queries.EntityHit]:
         """One entity, a list of choices, or None when nothing matches."""
         async with self.news.session() as session:
             match = ENTITY_ID.match(query)
@@ -131,7 +126,7 @@ class Chat:
                 return [hit] if hit else []
             return await queries.find_entities(session, query)
 
-    def _choices(self, hits, command: str, query: str) -> Reply:  # type: ignore[no-untyped-def]
+    def _choices(self, hits: list[queries.EntityHit], command: str, query: str) -> Reply:
         choices = [
             Choice(
                 f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, {replies.articles_phrase(h.articles)})",
@@ -145,7 +140,7 @@ class Chat:
         query = query.strip()
         if not query:
             return Reply.of("Whom should I look up? For example: /who Lavrov")
-        hits = await self._resolve(query, "who")
+        hits = await self._resolve(query)
         if not hits:
             return Reply.of(
                 f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
@@ -158,7 +153,7 @@ class Chat:
         return Reply.of(*replies.who(profile))
 
     @staticmethod
-    def _clear_winner(hits) -> bool:  # type: ignore[no-untyped-def]
+    def _clear_winner(hits: list[queries.EntityHit]) -> bool:
         """Different people sharing a name are always offered; for places and organisations
         a name matched exactly wins."""
         people = [h for h in hits if h.kind == "PERSON"]
@@ -170,7 +165,7 @@ class Chat:
         query = query.strip()
         if not query:
             return Reply.of("Which place or topic? For example: /status Idlib")
-        hits = await self._resolve(query, "status")
+        hits = await self._resolve(query)
         if len(hits) > 1 and not self._clear_winner(hits):
             return self._choices(hits, "status", query[:100])
         async with self.news.session() as session:

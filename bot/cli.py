@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.chat import Chat, Reply
-from bot.ingest.fetch import FetchError
+from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, ingest
-from bot.ingest.sources import Failure, Item, RawArticle, from_bytes, from_path
+from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
 from bot.ingest.text import clean_text
 from bot.logs import setup_logging
 from bot.news import News
@@ -138,30 +138,10 @@ def _read_items(targets: list[str]) -> list[Item]:
     items: list[Item] = []
     for target in targets:
         if target.startswith(("http://", "https://")):
-            items.extend(_with_url(target))
+            items.extend(asyncio.run(from_url(Fetcher.from_settings(get_settings()), target)))
         else:
             items.extend(from_path(Path(target)))
     return items
-
-
-def _with_url(url: str) -> list[Item]:
-    async def fetch() -> list[Item]:
-        settings = get_settings()
-        from bot.ingest.fetch import Fetcher
-
-        fetcher = Fetcher(
-            allow_private=settings.fetch_allow_private,
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.fetch_max_bytes,
-            max_redirects=settings.fetch_max_redirects,
-        )
-        try:
-            fetched = await fetcher.fetch(url)
-        except FetchError as exc:
-            return [Failure(url, str(exc))]
-        return list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
-
-    return asyncio.run(fetch())
 
 
 @cli.command("ingest")

@@ -20,12 +20,7 @@ class News:
         self.settings = settings
         self.engine = make_engine(settings.database_url)
         self.sessions = make_sessionmaker(self.engine)
-        self.fetcher = Fetcher(
-            allow_private=settings.fetch_allow_private,
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.fetch_max_bytes,
-            max_redirects=settings.fetch_max_redirects,
-        )
+        self.fetcher = Fetcher.from_settings(settings)
         self._nlp: Language | None = None
         # SQLite has one writer; PostgreSQL takes many. Ingests are serialized per process
         # so a burst of /ingest never waits on "database is locked".

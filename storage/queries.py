@@ -13,6 +13,8 @@ from sqlalchemy.orm import aliased
 from bot.nlp.names import query_key
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
 
+RELATED_WINDOW = 500  # recent mentions considered for "appears with"
+
 
 @dataclass
 class EntityHit:
@@ -61,23 +63,27 @@ class Profile:
 
 
 async def _hits(session: AsyncSession, condition) -> list[EntityHit]:  # type: ignore[no-untyped-def]
-    counts = (
-        select(
-            Mention.entity_id,
-            func.count(func.distinct(Mention.article_id)).label("articles"),
-            func.max(Mention.published_at).label("last_seen"),
+    """Entities matching condition, with their article counts: the entities first (by index),
+    then counts over only their mentions, never a scan of all mentions."""
+    entities = list(
+        await session.execute(select(Entity.id, Entity.name, Entity.kind, Entity.key).where(condition).limit(50))
+    )
+    if not entities:
+        return []
+    counts = {
+        entity_id: (articles, last_seen)
+        for entity_id, articles, last_seen in await session.execute(
+            select(
+                Mention.entity_id,
+                func.count(func.distinct(Mention.article_id)),
+                func.max(Mention.published_at),
+            )
+            .where(Mention.entity_id.in_([e.id for e in entities]))
+            .group_by(Mention.entity_id)
         )
-        .group_by(Mention.entity_id)
-        .subquery()
-    )
-    rows = await session.execute(
-        select(Entity.id, Entity.name, Entity.kind, Entity.key, counts.c.articles, counts.c.last_seen)
-        .join(counts, counts.c.entity_id == Entity.id)
-        .where(condition)
-        .order_by(counts.c.articles.desc())
-        .limit(50)
-    )
-    return [EntityHit(id_, name, kind, key, n, seen) for id_, name, kind, key, n, seen in rows]
+    }
+    hits = [EntityHit(id_, name, kind, key, *counts[id_]) for id_, name, kind, key in entities if id_ in counts]
+    return sorted(hits, key=lambda h: -h.articles)
 
 
 def _merge(hits: list[EntityHit]) -> list[EntityHit]:
@@ -142,15 +148,15 @@ def _cited(stmt: Select) -> Select:
 
 
 async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
-    rows = await session.execute(select(Role.role, Role.article_id, Role.published_at).where(Role.entity_id.in_(ids)))
-    grouped: dict[str, tuple[str, set[int], datetime]] = {}
-    for role, article_id, when in rows:
-        key = role.lower()
-        shown, articles, last = grouped.get(key, (role, set(), when))
-        articles.add(article_id)
-        grouped[key] = (shown, articles, max(last, when))
-    support = [RoleSupport(shown, len(arts), last) for shown, arts, last in grouped.values()]
-    return sorted(support, key=lambda r: (-r.articles, -r.last_seen.timestamp()))
+    """Each role (case folded) with the number of articles that give it and when it was last given."""
+    folded = func.lower(Role.role)
+    rows = await session.execute(
+        select(func.min(Role.role), func.count(func.distinct(Role.article_id)), func.max(Role.published_at))
+        .where(Role.entity_id.in_(ids))
+        .group_by(folded)
+    )
+    support = [RoleSupport(role, articles, last) for role, articles, last in rows]
+    return sorted(support, key=lambda r: (-r.articles, -r.last_seen.timestamp(), r.role))
 
 
 async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Profile:
@@ -166,13 +172,21 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
     said = [Cited(*row) for row in said_rows]
     shown = {item.sentence_id for item in said}
     mentioned = [m for m in await entity_sentences(session, ids, limit * 2) if m.sentence_id not in shown][:limit]
+    # Co-occurrence over the most recent mentions only, so the cost does not grow with the store.
+    recent = (
+        select(Mention.sentence_id)
+        .where(Mention.entity_id.in_(ids))
+        .order_by(Mention.published_at.desc())
+        .limit(RELATED_WINDOW)
+        .subquery()
+    )
     other = aliased(Mention)
     related_rows = await session.execute(
         select(Entity.name, Entity.kind, func.count(func.distinct(other.sentence_id)).label("n"))
-        .select_from(Mention)
-        .join(other, other.sentence_id == Mention.sentence_id)
+        .select_from(recent)
+        .join(other, other.sentence_id == recent.c.sentence_id)
         .join(Entity, Entity.id == other.entity_id)
-        .where(Mention.entity_id.in_(ids), other.entity_id.not_in(ids))
+        .where(other.entity_id.not_in(ids))
         .group_by(Entity.name, Entity.kind)
         .order_by(text("n DESC"), Entity.name)
         .limit(limit)
@@ -194,14 +208,21 @@ def _unique(items: list[Cited]) -> list[Cited]:
 
 async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8) -> list[Cited]:
     """Sentences that mention the entity, newest article first, in article order."""
+    # The newest mentions come off the (entity_id, published_at) index; only they are joined.
+    newest = (
+        select(Mention.id)
+        .where(Mention.entity_id.in_(ids))
+        .order_by(Mention.published_at.desc())
+        .limit(limit * 4)
+        .subquery()
+    )
     rows = await session.execute(
         _cited(select(Sentence.text, Mention.published_at))
         .add_columns(Sentence.id)
+        .join(newest, newest.c.id == Mention.id)
         .join(Sentence, Sentence.id == Mention.sentence_id)
         .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id.in_(ids))
         .order_by(Mention.published_at.desc(), Article.id.desc(), Sentence.position)
-        .limit(limit * 4)
     )
     return _unique([Cited(*row) for row in rows])[:limit]
 

@@ -87,11 +87,18 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
     keeps storing well below the cost of parsing."""
     article_id = await session.scalar(
         insert(Article).returning(Article.id),
-        [{
-            "url": article.url, "text_hash": article.text_hash, "title": article.title,
-            "source": article.source, "author": article.author, "published_at": article.published_at,
-            "ingested_at": article.ingested_at, "text": article.text,
-        }],
+        [
+            {
+                "url": article.url,
+                "text_hash": article.text_hash,
+                "title": article.title,
+                "source": article.source,
+                "author": article.author,
+                "published_at": article.published_at,
+                "ingested_at": article.ingested_at,
+                "text": article.text,
+            }
+        ],
     )
     sentence_ids: list[int] = []
     if analysis.sentences:
@@ -99,17 +106,20 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
             {"article_id": article_id, "position": i, "text": s.text, "words": " ".join(s.words)}
             for i, s in enumerate(analysis.sentences)
         ]
-        result = await session.scalars(
-            insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows
-        )
+        result = await session.scalars(insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows)
         sentence_ids = list(result)
     entity_ids = await upsert_entities(session, analysis)
     when = article.published_at
 
     def rows_for(items, extra):  # type: ignore[no-untyped-def]
         return [
-            {"entity_id": entity_ids[item[0]], "article_id": article_id, "sentence_id": sentence_ids[item[1]],
-             "published_at": when, **extra(item)}
+            {
+                "entity_id": entity_ids[item[0]],
+                "article_id": article_id,
+                "sentence_id": sentence_ids[item[1]],
+                "published_at": when,
+                **extra(item),
+            }
             for item in items
         ]
 

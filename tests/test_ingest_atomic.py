@@ -38,9 +38,11 @@ async def test_a_failure_mid_write_leaves_nothing_of_that_article(news: News, mo
 
 
 async def test_summarize_a_replied_message_without_storing_it(news: News) -> None:
-    text = ("Harbour reopens\n\nThe harbour of Tallinn reopened on Monday after repairs. "
-            "Ships queued overnight to enter. Officials said the work cost two million euros. "
-            "Fishermen welcomed the news and the weather was calm.")
+    text = (
+        "Harbour reopens\n\nThe harbour of Tallinn reopened on Monday after repairs. "
+        "Ships queued overnight to enter. Officials said the work cost two million euros. "
+        "Fishermen welcomed the news and the weather was calm."
+    )
     reply = await Chat(news).summarize("2", replied_text=text)
     assert reply.messages[0].startswith("<b>Harbour reopens</b>")
     assert reply.messages[0].count("• ") == 2

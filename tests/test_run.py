@@ -27,8 +27,13 @@ def free_port() -> int:
 
 
 async def start(fake_api: FakeBotAPI, *args: str) -> asyncio.subprocess.Process:
-    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake_api.base_url,
-               LOG_LEVEL="DEBUG", WEBHOOK_SECRET="s3cret-for-tests")
+    env = dict(
+        os.environ,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=fake_api.base_url,
+        LOG_LEVEL="DEBUG",
+        WEBHOOK_SECRET="s3cret-for-tests",
+    )
     return await asyncio.create_subprocess_exec(
         NEWSBRIEF, "run", *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
@@ -68,23 +73,36 @@ async def test_polling_bot_answers_and_never_logs_the_token(settings: Settings, 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_webhook_checks_the_secret(settings: Settings, fake_api: FakeBotAPI) -> None:
     port = free_port()
-    process = await start(fake_api, "--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port),
-                          "--listen", "127.0.0.1")
+    process = await start(
+        fake_api, "--webhook-url", f"http://127.0.0.1:{port}/hook", "--port", str(port), "--listen", "127.0.0.1"
+    )
     try:
         registered = await wait_for_call(fake_api, "setWebhook")
         assert registered["url"] == f"http://127.0.0.1:{port}/hook"
         assert registered["secret_token"] == "s3cret-for-tests"
-        update = {"update_id": 1, "message": {
-            "message_id": 1, "date": int(time.time()), "text": "/help",
-            "chat": {"id": 42, "type": "private"}, "from": {"id": 42, "is_bot": False, "first_name": "Ann"},
-            "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "text": "/help",
+                "chat": {"id": 42, "type": "private"},
+                "from": {"id": 42, "is_bot": False, "first_name": "Ann"},
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+            },
+        }
         async with httpx.AsyncClient() as client:
-            forged = await client.post(f"http://127.0.0.1:{port}/hook", content=json.dumps(update),
-                                       headers={"Content-Type": "application/json"})
+            forged = await client.post(
+                f"http://127.0.0.1:{port}/hook",
+                content=json.dumps(update),
+                headers={"Content-Type": "application/json"},
+            )
             assert forged.status_code == 403
-            sent = await client.post(f"http://127.0.0.1:{port}/hook", content=json.dumps(update),
-                                     headers={"Content-Type": "application/json",
-                                              "X-Telegram-Bot-Api-Secret-Token": "s3cret-for-tests"})
+            sent = await client.post(
+                f"http://127.0.0.1:{port}/hook",
+                content=json.dumps(update),
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-for-tests"},
+            )
             assert sent.status_code == 200
         (reply,) = await fake_api.replies()
         assert "/who" in reply["text"]

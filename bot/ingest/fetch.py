@@ -10,6 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from bot.settings import Settings
+
 USER_AGENT = "newsbrief/0.1 (news reader bot; +https://github.com/newsbrief)"
 ACCEPTED_TYPES = (
     "text/html",
@@ -87,6 +89,15 @@ class Fetcher:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Fetcher:
+        return cls(
+            allow_private=settings.fetch_allow_private,
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
 
     async def fetch(self, url: str) -> Fetched:
         try:

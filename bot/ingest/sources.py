@@ -15,6 +15,7 @@ import feedparser
 import lxml.html
 import trafilatura
 
+from bot.ingest.fetch import Fetcher, FetchError
 from bot.ingest.text import NotText, decode
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -206,6 +207,15 @@ def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | Non
         article.url = url
         article.source = site_name(url)
         yield article
+
+
+async def from_url(fetcher: Fetcher, url: str) -> list[Item]:
+    """The articles at a link (a page or a feed), or why it could not be had."""
+    try:
+        fetched = await fetcher.fetch(url)
+    except FetchError as exc:
+        return [Failure(url, str(exc))]
+    return list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
 
 
 def _kind_of(path: Path) -> str | None:
