@@ -109,7 +109,7 @@ class Mention(_Evidence, Base):
     surface: Mapped[str] = mapped_column(String(300))
 
     __table_args__ = (
-        Index("ix_mentions_entity_published", "entity_id", "published_at"),
+        Index("ix_mentions_entity_published", "entity_id", "published_at", "article_id"),
         Index("ix_mentions_sentence", "sentence_id"),
         Index("ix_mentions_article", "article_id"),
     )

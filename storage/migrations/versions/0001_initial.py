@@ -65,7 +65,7 @@ def upgrade() -> None:
         sa.Column("surface", sa.String(300), nullable=False),
         sa.Column("published_at", TS, nullable=False),
     )
-    op.create_index("ix_mentions_entity_published", "mentions", ["entity_id", "published_at"])
+    op.create_index("ix_mentions_entity_published", "mentions", ["entity_id", "published_at", "article_id"])
     op.create_index("ix_mentions_sentence", "mentions", ["sentence_id"])
     op.create_index("ix_mentions_article", "mentions", ["article_id"])
     for name, extra in (
