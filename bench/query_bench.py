@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bench.common import bbc_articles, median, percentile, write_section
 from bot.chat import Chat
@@ -95,6 +95,10 @@ async def run(settings: Settings, prepared, analyses) -> list[tuple[int, str, fl
     for size in SIZES:
         await fill(news, prepared, analyses, stored, size)
         stored = size
+        # A live store's statistics are kept current by autovacuum (PostgreSQL) or by ANALYZE;
+        # a bulk fill has to refresh them itself, or the planner works from an empty table.
+        async with news.transaction() as session:
+            await session.execute(text("ANALYZE"))
         if people is None:
             people, places = await pick_queries(news)
         for name, command, queries in (("/who", chat.who, people), ("/status", chat.status, places)):
@@ -162,7 +166,9 @@ def main() -> None:
 In-process (`Chat.who` / `Chat.status`: entity resolution, the profile or timeline queries and
 HTML rendering; Telegram excluded), {QUERIES_PER_KIND} of the most mentioned people asked by
 surname and {QUERIES_PER_KIND} places/organisations, each {REPEATS} times. The store holds the
-{len(prepared):,} parsed BBC articles, then re-dated copies of them up to 10,000 articles.
+{len(prepared):,} parsed BBC articles, then re-dated copies of them up to 10,000 articles;
+statistics are refreshed (`ANALYZE`) after each fill, as autovacuum does for a live store
+(without it PostgreSQL plans from an empty table: "appears with" took 93 ms instead of 8).
 
 {chr(10).join(sections)}"""
     write_section("queries", body)

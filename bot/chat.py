@@ -15,6 +15,7 @@ from bot.render import replies
 from bot.render.html import bold, esc, link, paginate
 from bot.summarize import NewsDocument, summarize
 from storage import queries
+from storage.models import Article
 
 URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 ENTITY_ID = re.compile(r"^#(\d+)$")
@@ -225,7 +226,7 @@ class Chat:
         (analysis,) = await asyncio.to_thread(analyze_texts, nlp, [clean_text(raw.text)])
         return NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], raw.title)
 
-    async def stored_document(self, article_id: int) -> tuple[NewsDocument, object] | None:
+    async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:
         async with self.news.session() as session:
             article = await queries.get_article(session, article_id)
             if article is None:

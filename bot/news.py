@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.ingest.fetch import Fetcher
 from bot.nlp.model import load_pipeline
 from bot.settings import Settings
-from storage.db import make_engine, make_sessionmaker, migrate
+from storage.db import is_sqlite, make_engine, make_sessionmaker, migrate
 
 
 class News:
@@ -31,6 +31,10 @@ class News:
         return self
 
     async def close(self) -> None:
+        if is_sqlite(self.engine):
+            # SQLite's advice for long-lived connections: refresh planner statistics on close.
+            async with self.engine.begin() as connection:
+                await connection.exec_driver_sql("PRAGMA optimize")
         await self.engine.dispose()
 
     async def nlp(self) -> Language:
