@@ -299,17 +299,5 @@ async def article_sentences(session: AsyncSession, article_id: int) -> list[tupl
     return [(sentence, words.split(" ") if words else []) for sentence, words in rows]
 
 
-async def article_entities(session: AsyncSession, article_id: int, limit: int = 10) -> list[str]:
-    rows = await session.execute(
-        select(Entity.name, func.count().label("n"))
-        .join(Mention, Mention.entity_id == Entity.id)
-        .where(Mention.article_id == article_id)
-        .group_by(Entity.name)
-        .order_by(text("n DESC"), Entity.name)
-        .limit(limit)
-    )
-    return [name for name, _ in rows]
-
-
 async def count_articles(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).select_from(Article)) or 0
