@@ -221,6 +221,41 @@ def summarize_command(
         raise typer.Exit(1)
 
 
+evaluations = typer.Typer(help="Measure newsbrief against reference data.", no_args_is_help=True)
+cli.add_typer(evaluations, name="eval")
+
+
+@evaluations.command("summaries")
+def eval_summaries(
+    dataset: Annotated[
+        Path, typer.Argument(help="a folder with articles/ and summaries/, or a JSONL with article/highlights")
+    ],
+    k: Annotated[int | None, typer.Option(help="sentences per summary (default: the reference's count, or 3)")] = None,
+    limit: Annotated[int | None, typer.Option(help="only the first N articles")] = None,
+) -> None:
+    """ROUGE-1/2/L and ms per article for every summarizer, measured in one run."""
+    from rich.table import Table
+
+    from bot.nlp.model import load_pipeline
+    from bot.summarize.evaluate import evaluate, load, parse
+
+    if not dataset.exists():
+        err.print(f"No dataset at {dataset}.")
+        raise typer.Exit(2)
+    examples = load(dataset, k, limit)
+    documents = parse(load_pipeline(get_settings().spacy_model), examples)
+    scores = evaluate(examples, documents)
+    table = Table(title=f"{dataset.name}: {len(examples)} articles, k = {k or 'reference sentences'}")
+    for column in ("method", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ms/article"):
+        table.add_column(column, justify="left" if column == "method" else "right")
+    for score in scores:
+        name = f"{score.method} (default)" if score.method == DEFAULT_METHOD else score.method
+        table.add_row(
+            name, f"{score.rouge1:.2f}", f"{score.rouge2:.2f}", f"{score.rougeL:.2f}", f"{score.ms_per_article:.1f}"
+        )
+    out.print(table)
+
+
 @cli.command()
 def show(article_id: int) -> None:
     """Print a stored article."""

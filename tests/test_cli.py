@@ -119,3 +119,25 @@ def test_console_is_a_chat_in_the_terminal(settings: Settings) -> None:
     assert "1. " in result.output and "2. " in result.output
     # The second choice is answered like a button press in Telegram.
     assert "Robinson — England" in result.output.split("2. ", 1)[1]
+
+
+def test_eval_summaries_scores_every_method(tmp_path: Path) -> None:
+    for folder in ("articles/news", "summaries/news"):
+        (tmp_path / folder).mkdir(parents=True)
+    body = (
+        "Harbour reopens after storm\n\n"
+        "The harbour of Tallinn reopened on Monday after storm repairs. "
+        "Officials said the work cost two million euros. "
+        "Ships queued overnight to enter the port. "
+        "Fishermen welcomed the news on the quay."
+    )
+    (tmp_path / "articles/news/001.txt").write_text(body)
+    # Glued like the BBC set's references: no space after the full stop.
+    (tmp_path / "summaries/news/001.txt").write_text(
+        "The harbour of Tallinn reopened on Monday after storm repairs.Officials said the work cost two million euros."
+    )
+    result = newsbrief("eval", "summaries", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 4}
+    assert set(rows) >= {"newsrank (default)", "lead", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl"}
+    assert "100.00" in rows["lead"]  # k = 2 reference sentences, which are the first two
