@@ -29,6 +29,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py ../shared/data/bbc-news-summary-dev
 	$(BIN)/python bench/query_bench.py ../shared/data/bbc-news-summary-dev
+	$(BIN)/python bench/summaries_bench.py ../shared/data
 
 clean:
 	rm -rf $(VENV) newsbrief.db .pytest_cache
