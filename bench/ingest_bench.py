@@ -14,7 +14,7 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import bbc_articles, write_section
+from bench.common import bbc_articles, reset_postgres, write_section
 from bot.ingest.pipeline import ingest
 from bot.ingest.text import clean_text
 from bot.news import News
@@ -38,17 +38,6 @@ async def newsbrief_ingest(settings: Settings, articles) -> tuple[tuple[float, f
     elapsed = (time.perf_counter() - started, time.process_time() - cpu)
     await news.close()
     return elapsed, report.line()
-
-
-async def reset_postgres(url: str) -> None:
-    from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    engine = create_async_engine(url)
-    async with engine.begin() as connection:
-        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        await connection.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select, text
 
-from bench.common import bbc_articles, median, percentile, write_section
+from bench.common import bbc_articles, median, percentile, reset_postgres, write_section
 from bot.chat import Chat
 from bot.ingest.pipeline import prepare
 from bot.news import News
@@ -108,12 +108,6 @@ async def run(settings: Settings, prepared, analyses) -> list[tuple[int, str, fl
             print(f"{size:>6} {name:8} p50 {results[-1][2]:6.1f} ms  p95 {results[-1][3]:6.1f} ms")
     await news.close()
     return results
-
-
-async def reset_postgres(url: str) -> None:
-    from bench.ingest_bench import reset_postgres as reset
-
-    await reset(url)
 
 
 def main() -> None:

@@ -224,7 +224,7 @@ class Chat:
         raw = from_text(text, "message")
         nlp = await self.news.nlp()
         (analysis,) = await asyncio.to_thread(analyze_texts, nlp, [clean_text(raw.text)])
-        return NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], raw.title)
+        return NewsDocument.from_analysis(analysis, raw.title)
 
     async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:
         async with self.news.session() as session:

@@ -202,7 +202,7 @@ def summarize_command(
         nlp = load_pipeline(get_settings().spacy_model)
         analyses = analyze_texts(nlp, [clean_text(a.text) for a in articles])
         for article, analysis in zip(articles, analyses, strict=True):
-            document = NewsDocument([s.text for s in analysis.sentences], [s.words for s in analysis.sentences])
+            document = NewsDocument.from_analysis(analysis)
             results.append(
                 {
                     "source": article.url or article.origin,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from bot.ingest.text import is_boilerplate
+from bot.nlp.analyze import Analysis
 
 MIN_WORDS = 5
 
@@ -18,6 +19,10 @@ class NewsDocument:
     sentences: list[str]
     words: list[list[str]]
     title: str = ""
+
+    @classmethod
+    def from_analysis(cls, analysis: Analysis, title: str = "") -> NewsDocument:
+        return cls([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], title)
 
     def candidates(self) -> list[int]:
         """Positions of sentences fit for a summary: no boilerplate, no fragments, no repeats."""

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from bot.ingest.sources import from_text
 from bot.ingest.text import clean_text, decode
+from bot.nlp.analyze import analyze_texts
 from bot.summarize.document import NewsDocument
 from bot.summarize.methods import METHODS
 
@@ -63,18 +64,10 @@ def load(dataset: Path, k: int | None, limit: int | None = None) -> list[Example
 
 
 def parse(nlp: Language, examples: list[Example]) -> list[NewsDocument]:
-    """spaCy sentences and words for each article (once, shared by every method)."""
-    texts = [clean_text(e.text) for e in examples]
-    documents = []
-    for doc in nlp.pipe(texts, batch_size=32):
-        sentences = [sent for sent in doc.sents if sent.text.strip()]
-        documents.append(
-            NewsDocument(
-                [" ".join(s.text.split()) for s in sentences],
-                [[t.text for t in s if not (t.is_punct or t.is_space)] for s in sentences],
-            )
-        )
-    return documents
+    """Sentences and words for each article, by the same analysis ingest stores (once, shared
+    by every method)."""
+    analyses = analyze_texts(nlp, [clean_text(e.text) for e in examples])
+    return [NewsDocument.from_analysis(analysis) for analysis in analyses]
 
 
 def evaluate(
