@@ -135,15 +135,16 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
 
 
 async def entity_by_id(session: AsyncSession, entity_id: int) -> EntityHit | None:
-    hits = await _hits(session, Entity.id == entity_id)
-    if not hits:
+    """The entity behind a choice button, folded together with its other spellings and labels
+    as a search for its name would be."""
+    entity = await session.get(Entity, entity_id)
+    if entity is None:
         return None
-    hit = hits[0]
-    # Fold in the surname-only and other-label entities, as a name search would.
-    for other in await find_entities(session, hit.name):
-        if hit.id in other.ids:
-            return other
-    return hit
+    for hit in await find_entities(session, entity.name):
+        if entity_id in hit.ids:
+            return hit
+    hits = await _hits(session, Entity.id == entity_id)
+    return hits[0] if hits else None
 
 
 def _cited(stmt: Select) -> Select:
