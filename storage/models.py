@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -53,6 +54,58 @@ class Article(Base):
     published_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     ingested_at: Mapped[datetime] = mapped_column(UtcDateTime)
     text: Mapped[str] = mapped_column(Text)
+    # only a feed entry's own summary was had, not the page's article text
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the first stored article of the same story (near duplicates share it); None: its own story
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # MinHash of the text's word shingles, to confirm a near-duplicate candidate
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class StoryBand(Base):
+    """One LSH band of an article's MinHash: articles sharing a band are near-duplicate candidates."""
+
+    __tablename__ = "story_bands"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    band: Mapped[str] = mapped_column(String(40), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+
+
+class Feed(Base):
+    """An RSS or Atom feed polled on its own schedule."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    site_url: Mapped[str | None] = mapped_column(String(2048))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # validators for conditional GET
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_fetched_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_new_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    next_poll_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    # seconds the feed asks us to wait between polls (RSS <ttl>, Cache-Control max-age)
+    min_interval: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItem(Base):
+    """An entry a feed has listed (by GUID), and the article stored for it, if any."""
+
+    __tablename__ = "feed_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    guid: Mapped[str] = mapped_column(String(2048), index=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("feed_id", "guid"),)
 
 
 class Sentence(Base):

@@ -9,8 +9,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.ingest import dedup
 from bot.nlp.analyze import Analysis
-from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
+from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, StoryBand
 
 
 @dataclass
@@ -25,6 +26,8 @@ class NewArticle:
     author: str | None
     published_at: datetime
     ingested_at: datetime
+    partial: bool = False
+    signature: bytes | None = None
 
 
 async def find_duplicate(session: AsyncSession, url: str | None, text_hash: str) -> Article | None:
@@ -79,12 +82,31 @@ async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tup
     return ids
 
 
-async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> int:
-    """Add the article with its sentences, mentions, roles and quotes; its id (caller commits).
-    A stored duplicate (same canonical URL or text) makes it raise IntegrityError.
+async def same_story(session: AsyncSession, signature: bytes) -> int | None:
+    """The story a near duplicate of this text belongs to: candidates sharing an LSH band,
+    confirmed by their estimated similarity."""
+    candidates = (
+        select(Article.id, Article.story_id, Article.signature)
+        .join(StoryBand, StoryBand.article_id == Article.id)
+        .where(StoryBand.band.in_(dedup.bands(signature)))
+        .distinct()
+    )
+    best: tuple[float, int] | None = None
+    for article_id, story_id, other in await session.execute(candidates):
+        score = dedup.similarity(signature, other or b"")
+        if score >= dedup.THRESHOLD and (best is None or score > best[0]):
+            best = (score, story_id or article_id)
+    return best[1] if best else None
+
+
+async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> tuple[int, int | None]:
+    """Add the article with its sentences, mentions, roles and quotes; its id and the story it
+    joins, if it is a near duplicate (caller commits). A stored duplicate (same canonical URL or
+    text) makes it raise IntegrityError.
 
     Bulk INSERT statements rather than the ORM unit of work: a write is ~40 rows, and this
     keeps storing well below the cost of parsing."""
+    story_id = await same_story(session, article.signature) if article.signature else None
     article_id = await session.scalar(
         insert(Article).returning(Article.id),
         [
@@ -97,9 +119,16 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
                 "published_at": article.published_at,
                 "ingested_at": article.ingested_at,
                 "text": article.text,
+                "partial": article.partial,
+                "story_id": story_id,
+                "signature": article.signature,
             }
         ],
     )
+    if article.signature:
+        await session.execute(
+            insert(StoryBand), [{"band": band, "article_id": article_id} for band in dedup.bands(article.signature)]
+        )
     sentence_ids: list[int] = []
     if analysis.sentences:
         rows = [
@@ -130,4 +159,4 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
     ):
         if items:
             await session.execute(insert(model), rows_for(items, extra))
-    return article_id
+    return article_id, story_id

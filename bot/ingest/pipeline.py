@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from spacy.language import Language
 from sqlalchemy.exc import IntegrityError
 
+from bot.ingest import dedup
 from bot.ingest.sources import Failure, Item, RawArticle
 from bot.ingest.text import canonical_url, clean_text, text_hash
 from bot.news import News
@@ -25,6 +27,8 @@ class Stored:
     title: str
     entities: list[str]
     duplicate: bool = False
+    story_id: int | None = None  # the story this article is a near duplicate of
+    origin: str = ""
 
 
 @dataclass
@@ -53,21 +57,29 @@ def prepare(raw: RawArticle, now: datetime) -> NewArticle | Failure:
         author=(raw.author or None) and raw.author[:300],
         published_at=min(raw.published or now, now),
         ingested_at=now,
+        partial=raw.partial,
     )
 
 
-async def _store(news: News, article: NewArticle, analysis: Analysis) -> Stored:
+def _analyze(nlp: Language, articles: list[NewArticle]) -> list[Analysis]:
+    """Parse the batch, and sign each text for near-duplicate lookup (in the same worker thread)."""
+    for article in articles:
+        article.signature = dedup.signature(article.text)
+    return analyze_texts(nlp, [article.text for article in articles])
+
+
+async def _store(news: News, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
     try:
         async with news.transaction() as session:
-            article_id = await store_article(session, article, analysis)
-            return Stored(article_id, article.title, analysis.entity_names())
+            article_id, story_id = await store_article(session, article, analysis)
+            return Stored(article_id, article.title, analysis.entity_names(), story_id=story_id, origin=origin)
     except IntegrityError:
         # Stored meanwhile (by another writer since our check): the unique keys said so.
         async with news.session() as session:
             duplicate = await find_duplicate(session, article.url, article.text_hash)
         if duplicate is None:
             raise
-        return Stored(duplicate.id, duplicate.title, [], duplicate=True)
+        return Stored(duplicate.id, duplicate.title, [], duplicate=True, origin=origin)
 
 
 async def ingest(
@@ -86,11 +98,11 @@ async def ingest(
         if not batch:
             return
         nlp = await news.nlp()
-        analyses = await asyncio.to_thread(analyze_texts, nlp, [article.text for article, _ in batch])
+        analyses = await asyncio.to_thread(_analyze, nlp, [article for article, _ in batch])
         async with news.write_lock:
             for (article, origin), analysis in zip(batch, analyses, strict=True):
                 try:
-                    stored = await _store(news, article, analysis)
+                    stored = await _store(news, article, analysis, origin)
                 except Exception as exc:  # a bad article must not cost the rest of the batch
                     report.failed.append(Failure(origin, f"could not store it ({type(exc).__name__})"))
                     continue
@@ -108,7 +120,7 @@ async def ingest(
             if stored is None:
                 fresh.append((article, origin))
             else:
-                report.duplicates.append(Stored(stored.id, stored.title, [], duplicate=True))
+                report.duplicates.append(Stored(stored.id, stored.title, [], duplicate=True, origin=origin))
         if on_progress and len(fresh) < len(candidates):
             on_progress(len(candidates) - len(fresh))
         await flush(fresh)
@@ -124,7 +136,8 @@ async def ingest(
                 on_progress(1)
             continue
         if prepared.text_hash in seen or (prepared.url and prepared.url in seen):
-            report.duplicates.append(Stored(0, prepared.title, [], duplicate=True))  # twice in this run
+            # twice in this run: no row to point to yet
+            report.duplicates.append(Stored(0, prepared.title, [], duplicate=True, origin=item.origin))
             if on_progress:
                 on_progress(1)
             continue

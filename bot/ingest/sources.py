@@ -37,6 +37,7 @@ class RawArticle:
     author: str | None = None
     published: datetime | None = None
     origin: str = ""  # where it came from, for messages ("file.jsonl:3")
+    partial: bool = False  # only a summary or excerpt (a feed entry whose page could not be had)
 
 
 @dataclass
