@@ -12,6 +12,9 @@ from bot.chat import COMMANDS, Chat
 from bot.news import News
 from bot.settings import Settings
 from handlers import register
+from handlers.feeds import poll_feeds_job
+
+FEED_TICK_SECONDS = 60
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ def build_application(settings: Settings, news: News) -> Application:
         log.info("newsbrief is up as @%s", app.bot.username)
 
     async def post_shutdown(app: Application) -> None:
+        await chat.poller.stop()
         await news.close()
 
     app = (
@@ -40,6 +44,8 @@ def build_application(settings: Settings, news: News) -> Application:
         .post_shutdown(post_shutdown)
         .build()
     )
-    app.bot_data["chat"] = Chat(news)
+    chat = app.bot_data["chat"] = Chat(news)
     register(app)
+    # Each feed keeps its own schedule in the database; this tick starts the polls that are due.
+    app.job_queue.run_repeating(poll_feeds_job, interval=FEED_TICK_SECONDS, first=5, name="poll feeds")
     return app

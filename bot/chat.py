@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.ingest.pipeline import Report, Stored, ingest
+from bot.ingest.poll import Poller
 from bot.ingest.sources import from_text, from_url
 from bot.ingest.text import canonical_url, clean_text
 from bot.news import News
@@ -14,6 +16,7 @@ from bot.nlp.analyze import analyze_texts
 from bot.render import replies
 from bot.render.html import bold, esc, link, paginate
 from bot.summarize import NewsDocument, summarize
+from storage import feeds as feed_rows
 from storage import queries
 from storage.models import Article
 
@@ -30,8 +33,22 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("latest", "the newest stored articles", "/latest 5"),
     ("search", "find articles by words", "/search ceasefire Syria"),
     ("ingest", "store an article from a link or pasted text", "/ingest https://example.com/story"),
+    ("feeds", "the feeds I follow and their state (operators)", "/feeds"),
+    ("feed", "add or remove a feed (operators)", "/feed add https://feeds.bbci.co.uk/news/rss.xml"),
     ("help", "what I can do", "/help"),
 ]
+CALLBACK_LIMIT = 64  # bytes Telegram keeps of a button's callback data
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who sent the command: operators (ADMIN_USER_IDS, or the local console) may change feeds."""
+
+    user_id: int | None
+    admin: bool
+
+
+CONSOLE = Caller(None, admin=True)
 
 
 @dataclass
@@ -59,6 +76,11 @@ def split_command(text: str) -> tuple[str, str]:
 class Chat:
     def __init__(self, news: News) -> None:
         self.news = news
+        self.poller = Poller(news)
+
+    def caller(self, user_id: int | None) -> Caller:
+        """A Telegram user, admin when listed in ADMIN_USER_IDS."""
+        return Caller(user_id, user_id is not None and user_id in self.news.settings.admin_user_ids)
 
     # -- help -----------------------------------------------------------------------------
     async def help(self) -> Reply:
@@ -184,10 +206,15 @@ class Chat:
         count = int(arg) if arg.strip().isdigit() else 10
         count = max(1, min(count, MAX_LIST))
         async with self.news.session() as session:
-            articles = await queries.latest(session, count)
+            articles = await queries.latest(session, count * 3)
         if not articles:
             return Reply.of("No articles yet. Send me a link or use /ingest.")
-        return Reply.of(*replies.article_list(articles, "Latest articles"))
+        # Near duplicates (one story from several outlets) make one line.
+        stories: dict[int, list[Article]] = {}
+        for article in articles:
+            stories.setdefault(article.story_id or article.id, []).append(article)
+        groups = list(stories.values())[:count]
+        return Reply.of(*replies.article_list([g[0] for g in groups], "Latest articles", [g[1:] for g in groups]))
 
     async def search(self, words: str) -> Reply:
         if not re.search(r"\w", words):
@@ -251,14 +278,85 @@ class Chat:
             return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
         return await self._summarize_stored(stored.id, count)
 
+    # -- feeds (operators) ----------------------------------------------------------------
+    @staticmethod
+    def _refused() -> Reply:
+        return Reply.of("Only the bot's operators can do that (their Telegram ids are in ADMIN_USER_IDS).")
+
+    async def feeds(self, caller: Caller) -> Reply:
+        if not caller.admin:
+            return self._refused()
+        async with self.news.session() as session:
+            states = await feed_rows.list_feeds(session)
+        settings = self.news.settings
+        return Reply.of(*replies.feed_states(states, datetime.now(UTC), settings.feed_broken_after))
+
+    async def feed(self, arg: str, caller: Caller) -> Reply:
+        """/feed add <url> [name] · /feed remove <id|url>"""
+        if not caller.admin:
+            return self._refused()
+        action, _, rest = arg.strip().partition(" ")
+        rest = rest.strip()
+        if action.lower() == "add" and rest:
+            url, _, name = rest.partition(" ")
+            return await self._add_feed(url, name.strip() or None)
+        if action.lower() in ("remove", "rm", "delete") and rest:
+            return await self._remove_feed(rest)
+        return Reply.of(
+            "Use <code>/feed add &lt;url&gt; [name]</code> or <code>/feed remove &lt;id|url&gt;</code>; "
+            "/feeds lists them."
+        )
+
+    async def _add_feed(self, url: str, name: str | None) -> Reply:
+        added = await self.poller.add(url, name)
+        if added.error:
+            return Reply.of(f"Could not add {esc(url)}: {esc(added.error)}")
+        if added.offers:
+            commands = [(title or feed_url, f"/feed add {feed_url}") for title, feed_url in added.offers[:8]]
+            lines = [f"That page is not a feed, but it advertises {len(commands)}:"]
+            lines += [f"• {esc(title)}: <code>{esc(command)}</code>" for title, command in commands]
+            choices = [
+                Choice(f"Add {title}", command)
+                for title, command in commands
+                if len(command.encode()) <= CALLBACK_LIMIT
+            ]
+            return Reply.of(*lines, choices=choices)
+        feed = added.feed
+        assert feed is not None
+        if added.existing:
+            return Reply.of(f"Already following feed #{feed.id} {link(feed.title, feed.url)}.")
+        await self.poller.poll_due(wait=False)  # its first poll starts now, in the background
+        settings = self.news.settings
+        return Reply.of(
+            f"Added feed #{feed.id} {link(feed.title, feed.url)}. Polling it now: its newest "
+            f"{settings.feed_initial_items} entries are stored, then new ones every "
+            f"{settings.feed_interval_minutes:g} minutes. /feeds shows how it goes."
+        )
+
+    async def _remove_feed(self, target: str) -> Reply:
+        async with self.news.transaction() as session:
+            feed = (
+                await feed_rows.get_feed(session, int(target.lstrip("#")))
+                if target.lstrip("#").isdigit()
+                else await feed_rows.feed_by_url(session, target)
+            )
+            if feed is None:
+                return Reply.of(f"No feed {esc(target)}. /feeds lists them.")
+            await feed_rows.remove_feed(session, feed.id)
+        return Reply.of(f"Removed feed #{feed.id} {esc(feed.title)}. The articles it brought stay.")
+
     # -- the console's way in -------------------------------------------------------------
-    async def handle(self, text: str, replied_text: str | None = None) -> Reply:
+    async def handle(self, text: str, replied_text: str | None = None, *, caller: Caller) -> Reply:
         """Answer one message as the bot would in a private chat."""
         if not text.strip().startswith("/"):
             return await self.plain_text(text)
         command, arg = split_command(text)
         if command in ("start", "help"):
             return await self.help()
+        if command == "feed":
+            return await self.feed(arg, caller)
+        if command == "feeds":
+            return await self.feeds(caller)
         if command == "ingest":
             return await self.ingest(arg, replied_text)
         if command == "summarize":

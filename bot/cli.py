@@ -7,6 +7,7 @@ import json
 import secrets
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
@@ -15,18 +16,23 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bot.chat import Chat, Reply
+from bot.chat import CONSOLE, Chat, Reply
+from bot.ingest.feeds import NotAFeed, read_opml, write_opml
 from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, ingest
+from bot.ingest.poll import Poller
 from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
 from bot.ingest.text import clean_text
 from bot.logs import setup_logging
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
+from bot.render import replies
 from bot.render.html import to_plain
 from bot.settings import get_settings
 from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
+from storage import feeds as feed_rows
 from storage import queries
+from storage.feeds import FeedState
 
 cli = typer.Typer(
     add_completion=False,
@@ -105,7 +111,7 @@ def ask(message: Annotated[str, typer.Argument(help='what you would send the bot
     if not message.strip():
         err.print('Give a message, for example: newsbrief ask "/who Lavrov"')
         raise typer.Exit(2)
-    print_reply(_with_news(lambda news: Chat(news).handle(message)))
+    print_reply(_with_news(lambda news: Chat(news).handle(message, caller=CONSOLE)))
 
 
 @cli.command()
@@ -127,7 +133,7 @@ def console() -> None:
                 line = choices[int(line) - 1].command
             if not line:
                 continue
-            reply = await chat.handle(line)
+            reply = await chat.handle(line, caller=CONSOLE)
             choices = reply.choices
             print_reply(reply)
 
@@ -254,6 +260,98 @@ def eval_summaries(
             name, f"{score.rouge1:.2f}", f"{score.rouge2:.2f}", f"{score.rougeL:.2f}", f"{score.ms_per_article:.1f}"
         )
     out.print(table)
+
+
+feeds_cli = typer.Typer(help="Follow RSS and Atom feeds (the running bot polls them).", no_args_is_help=True)
+cli.add_typer(feeds_cli, name="feed")
+
+
+def _feed_states() -> list[FeedState]:
+    async def work(news: News) -> list[FeedState]:
+        async with news.session() as session:
+            return await feed_rows.list_feeds(session)
+
+    return _with_news(work)
+
+
+@feeds_cli.command("add")
+def feed_add(
+    url: Annotated[str, typer.Argument(help="the feed's URL, or a page that advertises one")],
+    name: Annotated[str | None, typer.Option(help="what to call it (default: the feed's title)")] = None,
+) -> None:
+    """Follow a feed and poll it now."""
+
+    async def work(news: News) -> int:
+        poller = Poller(news)
+        added = await poller.add(url, name)
+        if added.error:
+            err.print(f"Could not add {url}: {added.error}", highlight=False, markup=False)
+            return 1
+        if added.offers:
+            say("That page is not a feed. It advertises:")
+            for title, feed_url in added.offers:
+                say(f"  newsbrief feed add {feed_url}" + (f"    # {title}" if title else ""))
+            return 1
+        feed = added.feed
+        assert feed is not None
+        if added.existing:
+            say(f"Already following feed #{feed.id} {feed.title}")
+            return 0
+        say(f"Added feed #{feed.id} {feed.title}")
+        say(to_plain(replies.poll_line(await poller.poll(feed.id))))
+        return 0
+
+    raise typer.Exit(_with_news(work))
+
+
+@feeds_cli.command("list")
+def feed_list() -> None:
+    """Every feed with its state: last fetched, last new item, items stored, errors, next poll."""
+
+    states = _feed_states()
+    for block in replies.feed_states(states, datetime.now(UTC), get_settings().feed_broken_after):
+        say(to_plain(block))
+
+
+@feeds_cli.command("remove")
+def feed_remove(feed_id: int) -> None:
+    """Stop following a feed (the articles it brought stay)."""
+    print_reply(_with_news(lambda news: Chat(news).feed(f"remove {feed_id}", CONSOLE)))
+
+
+@feeds_cli.command("poll")
+def feed_poll(feed_id: Annotated[int | None, typer.Argument(help="one feed (default: every feed)")] = None) -> None:
+    """Poll now, whatever the schedule; prints `N new, M duplicates, K failed` per feed."""
+    results = _with_news(lambda news: Poller(news).poll_all(None if feed_id is None else [feed_id]))
+    for result in results:
+        say(to_plain(replies.poll_line(result)))
+        for failure in result.failures[:10]:
+            say(f"  failed: {failure.origin}: {failure.reason}")
+    if not results:
+        say("No feeds yet: newsbrief feed add URL")
+    raise typer.Exit(1 if any(r.error for r in results) else 0)
+
+
+@feeds_cli.command("import")
+def feed_import(opml: Annotated[Path, typer.Argument(help="an OPML file, as RSS readers export")]) -> None:
+    """Follow every feed of an OPML list (each is checked at its first poll)."""
+    try:
+        listed = read_opml(opml.read_bytes())
+    except (OSError, NotAFeed) as exc:
+        err.print(f"Cannot import {opml}: {exc}", highlight=False, markup=False)
+        raise typer.Exit(1) from exc
+    added, existing = _with_news(lambda news: Poller(news).import_feeds(listed))
+    for feed in added:
+        say(f"Added feed #{feed.id} {feed.title}")
+    say(f"{len(added)} added, {existing} already followed")
+
+
+@feeds_cli.command("export")
+def feed_export() -> None:
+    """Print every feed as OPML, for another reader."""
+
+    feeds = [(state.feed.title, state.feed.url, state.feed.site_url) for state in _feed_states()]
+    sys.stdout.write(write_opml(feeds))
 
 
 @cli.command()

@@ -25,6 +25,8 @@ class News:
         # SQLite has one writer; PostgreSQL takes many. Ingests are serialized per process
         # so a burst of /ingest never waits on "database is locked".
         self.write_lock = asyncio.Lock()
+        # One spaCy pipeline, parsing in a worker thread: one batch at a time (it is not thread-safe).
+        self.nlp_lock = asyncio.Lock()
 
     async def open(self) -> News:
         await migrate(self.engine)

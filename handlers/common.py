@@ -7,13 +7,19 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.chat import Chat, Reply
+from bot.chat import Caller, Chat, Reply
 
 _COMMAND = re.compile(r"^\s*/\S*")
 
 
 def chat_core(context: ContextTypes.DEFAULT_TYPE) -> Chat:
     return context.bot_data["chat"]
+
+
+def caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller:
+    """The sender, as the core judges permissions."""
+    user = update.effective_user
+    return chat_core(context).caller(user.id if user else None)
 
 
 def argument(update: Update) -> str:

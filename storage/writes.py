@@ -51,7 +51,7 @@ async def find_duplicates(session: AsyncSession, identities: list[tuple[str | No
     return found
 
 
-def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
+def insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
     """INSERT with the dialect's ON CONFLICT clause available."""
     return postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
 
@@ -64,7 +64,7 @@ async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tup
     refs = sorted(analysis.entities)
     if not refs:
         return {}
-    statement = _insert(session)(Entity).values(
+    statement = insert_for(session)(Entity).values(
         [{"key": key, "kind": kind, "name": analysis.entities[(key, kind)].name} for key, kind in refs]
     )
     statement = statement.on_conflict_do_update(
@@ -75,7 +75,7 @@ async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tup
         {(alias, ids[ref]) for ref, info in analysis.entities.items() for alias in info.aliases | {ref[0]}}
     )
     await session.execute(
-        _insert(session)(Alias)
+        insert_for(session)(Alias)
         .values([{"alias": alias, "entity_id": entity_id} for alias, entity_id in aliases])
         .on_conflict_do_nothing()
     )

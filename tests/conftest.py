@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def settings(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
     values = {
         "DATABASE_URL": database_url,
         "TELEGRAM_BOT_TOKEN": "",
-        "FETCH_ALLOW_PRIVATE": "0",
+        "FETCH_ALLOW_LOOPBACK": "0",
         "FETCH_TIMEOUT": "3",
         "ADMIN_USER_IDS": "",
     }
@@ -84,12 +85,13 @@ def fake_api() -> Iterator[FakeBotAPI]:
     api.stop()
 
 
-@pytest.fixture
-async def bot(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
+@asynccontextmanager
+async def running_bot(settings: Settings, fake_api: FakeBotAPI, **overrides: object) -> AsyncIterator[FakeBotAPI]:
     """The real Application, polling the fake Bot API; yields the fake API to talk through."""
     from bot.app import build_application
 
-    settings = settings.model_copy(update={"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url})
+    overrides = {"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url, **overrides}
+    settings = settings.model_copy(update=overrides)
     app = build_application(settings, News(settings))
     # What Application.run_polling does, minus signal handling and the blocking loop.
     await app.initialize()
@@ -103,6 +105,12 @@ async def bot(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[FakeBot
         await app.stop()
         await app.shutdown()
         await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def bot(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
+    async with running_bot(settings, fake_api) as api:
+        yield api
 
 
 def fixture_text(name: str) -> str:

@@ -76,7 +76,7 @@ def site() -> Iterator[str]:
 
 
 def fetcher(**overrides: object) -> Fetcher:
-    options = {"allow_private": True, "timeout": 2.0, "max_bytes": 1_000_000, "max_redirects": 3}
+    options = {"allow_loopback": True, "timeout": 2.0, "max_bytes": 1_000_000, "max_redirects": 3}
     options.update(overrides)
     return Fetcher(**options)  # type: ignore[arg-type]
 
@@ -101,14 +101,12 @@ async def test_fetches_a_page_following_a_redirect(site: str) -> None:
 )
 async def test_private_and_local_addresses_are_refused(url: str) -> None:
     with pytest.raises(FetchError, match="private or local"):
-        await fetcher(allow_private=False).fetch(url)
+        await fetcher(allow_loopback=False).fetch(url)
 
 
 async def test_redirect_to_private_address_is_refused(site: str) -> None:
     # The first hop (127.0.0.1) is allowed here; the redirect target is checked again.
     with pytest.raises(FetchError, match="private or local"):
-        await Fetcher(allow_private=False, timeout=2).fetch("http://10.1.2.3/secret")
-    with pytest.raises(FetchError):
         await fetcher().fetch(f"{site}/to-private")
 
 
@@ -134,7 +132,7 @@ async def test_only_http_and_https(url: str) -> None:
 
 
 async def test_ingest_a_link_and_a_feed_from_chat(settings: Settings, site: str) -> None:
-    news = await News(settings.model_copy(update={"fetch_allow_private": True})).open()
+    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
         chat = Chat(news)
         page = await chat.ingest(f"{site}/story.html")

@@ -106,3 +106,9 @@ async def test_long_answers_are_split_under_the_limit(bot: FakeBotAPI) -> None:
     assert all(len(m["text"]) <= 4096 for m in messages)
     assert sum(m["text"].count("#") for m in messages) == 45
     assert not bot.rejected
+
+
+async def test_feed_commands_are_for_operators_only(bot: FakeBotAPI) -> None:
+    for command in ("/feed add https://feeds.example/rss.xml", "/feeds"):
+        (reply,) = await ask(bot, command, user_id=99)
+        assert "Only the bot's operators" in reply

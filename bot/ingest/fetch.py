@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -36,6 +37,8 @@ class Fetched:
     url: str  # after redirects
     content_type: str
     body: bytes
+    status: int = 200  # 304: not modified since the validators sent (body empty)
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> str | None:
@@ -54,14 +57,15 @@ def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return address.is_global and not address.is_multicast
 
 
-def _allowed(address: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_private: bool) -> bool:
+def _allowed(address: ipaddress.IPv4Address | ipaddress.IPv6Address, allow_loopback: bool) -> bool:
     if _public(address):
         return True
-    # Tests serve pages on 127.0.0.1; nothing else ever needs a non-public address.
-    return allow_private and (address.is_private or address.is_loopback) and not address.is_multicast
+    # Tests serve pages on 127.0.0.1; even then, private networks (10/8, 192.168/16, link-local
+    # cloud metadata) stay refused, so a redirect there is caught in the tests too.
+    return allow_loopback and address.is_loopback
 
 
-async def resolve(host: str, port: int, allow_private: bool) -> str:
+async def resolve(host: str, port: int, allow_loopback: bool) -> str:
     """One address for host, refusing the host if any of its addresses is not allowed."""
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -71,7 +75,7 @@ async def resolve(host: str, port: int, allow_private: bool) -> str:
     if not addresses:
         raise FetchError(f"cannot find the host {host}")
     for address in addresses:
-        if not _allowed(address, allow_private):
+        if not _allowed(address, allow_loopback):
             raise FetchError(f"refusing to fetch {host}: it is a private or local address")
     return str(addresses[0])
 
@@ -80,35 +84,40 @@ class Fetcher:
     def __init__(
         self,
         *,
-        allow_private: bool = False,
+        allow_loopback: bool = False,
         timeout: float = 15.0,
         max_bytes: int = 5_000_000,
         max_redirects: int = 5,
+        per_host: int = 2,
     ) -> None:
-        self.allow_private = allow_private
+        self.allow_loopback = allow_loopback
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
+        # Politeness: at most `per_host` requests in flight to one host, whoever asks.
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(per_host))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
         return cls(
-            allow_private=settings.fetch_allow_private,
+            allow_loopback=settings.fetch_allow_loopback,
             timeout=settings.fetch_timeout,
             max_bytes=settings.fetch_max_bytes,
             max_redirects=settings.fetch_max_redirects,
+            per_host=settings.fetch_per_host,
         )
 
-    async def fetch(self, url: str) -> Fetched:
+    async def fetch(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+        """The document at url; headers are sent too (conditional GET validators)."""
         try:
             async with asyncio.timeout(self.timeout):
-                return await self._fetch(url)
+                return await self._fetch(url, headers or {})
         except TimeoutError as exc:
             raise FetchError(f"the site took longer than {self.timeout:g} s to answer") from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"could not fetch the page ({type(exc).__name__})") from exc
 
-    async def _fetch(self, url: str) -> Fetched:
+    async def _fetch(self, url: str, extra_headers: dict[str, str]) -> Fetched:
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0))
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
             for _ in range(self.max_redirects + 1):
@@ -116,27 +125,36 @@ class Fetcher:
                 if parts.scheme not in ("http", "https") or not parts.hostname:
                     raise FetchError("only http and https links can be fetched")
                 port = parts.port or (443 if parts.scheme == "https" else 80)
-                address = await resolve(parts.hostname, port, self.allow_private)
+                address = await resolve(parts.hostname, port, self.allow_loopback)
                 # Connect to the address just checked, so DNS cannot change between check and use.
                 host_in_url = f"[{address}]" if ":" in address else address
                 pinned = parts._replace(netloc=f"{host_in_url}:{port}").geturl()
                 request = client.build_request(
                     "GET",
                     pinned,
-                    headers={"Host": parts.netloc, "User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)},
+                    headers={
+                        **extra_headers,
+                        "Host": parts.netloc,
+                        "User-Agent": USER_AGENT,
+                        "Accept": ", ".join(ACCEPTED_TYPES),
+                    },
                     extensions={"sni_hostname": parts.hostname},
                 )
-                response = await client.send(request, stream=True)
-                try:
-                    if response.is_redirect and "location" in response.headers:
-                        url = urljoin(url, response.headers["location"])
-                        continue
-                    return await self._read(url, response)
-                finally:
-                    await response.aclose()
+                async with self._hosts[parts.hostname.lower()]:
+                    response = await client.send(request, stream=True)
+                    try:
+                        if response.is_redirect and "location" in response.headers:
+                            url = urljoin(url, response.headers["location"])
+                            continue
+                        return await self._read(url, response)
+                    finally:
+                        await response.aclose()
             raise FetchError(f"too many redirects (more than {self.max_redirects})")
 
     async def _read(self, url: str, response: httpx.Response) -> Fetched:
+        headers = {name.lower(): value for name, value in response.headers.items()}
+        if response.status_code == 304:
+            return Fetched(url=url, content_type="", body=b"", status=304, headers=headers)
         if response.status_code >= 400:
             raise FetchError(f"the site answered {response.status_code} {response.reason_phrase}")
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -150,4 +168,4 @@ class Fetcher:
             body.extend(chunk)
             if len(body) > self.max_bytes:
                 raise FetchError(f"the page is larger than {self.max_bytes // 1_000_000} MB")
-        return Fetched(url=url, content_type=content_type, body=bytes(body))
+        return Fetched(url, content_type, bytes(body), status=response.status_code, headers=headers)

@@ -98,7 +98,8 @@ async def ingest(
         if not batch:
             return
         nlp = await news.nlp()
-        analyses = await asyncio.to_thread(_analyze, nlp, [article for article, _ in batch])
+        async with news.nlp_lock:
+            analyses = await asyncio.to_thread(_analyze, nlp, [article for article, _ in batch])
         async with news.write_lock:
             for (article, origin), analysis in zip(batch, analyses, strict=True):
                 try:

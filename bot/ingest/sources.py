@@ -91,10 +91,12 @@ def from_html(html: str, origin: str, url: str | None = None) -> Item:
     first, _, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest
+    # The page's <link rel=canonical> (trafilatura reads it) names the story once for all its URLs.
+    canonical = document.url if document.url and document.url.startswith(("http://", "https://")) else None
     return RawArticle(
         text=text,
         title=title,
-        url=url or document.url,
+        url=canonical or url,
         source=(document.sitename or site_name(url or document.url) or "").strip(),
         author=document.author,
         published=parse_date(document.date),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
+from bot.ingest.poll import PollResult
 from bot.render.html import bold, esc, italic, link
+from storage.feeds import FeedState
 from storage.models import Article
 from storage.queries import Cited, EntityHit, Profile
 
@@ -77,13 +79,18 @@ def status(name: str, kind: str | None, total: int, last_seen: datetime | None, 
     return blocks
 
 
-def article_list(articles: list[Article], heading: str) -> list[str]:
+def article_list(articles: list[Article], heading: str, same_story: list[list[Article]] | None = None) -> list[str]:
+    """One line per article; `same_story[i]` are other outlets' copies of article i."""
     blocks = [bold(heading)]
-    for article in articles:
-        blocks.append(
-            f"#{article.id} · {day(article.published_at)} · {link(article.title or 'untitled', article.url)}"
-            + (f" — {esc(article.source)}" if article.source else "")
-        )
+    for index, article in enumerate(articles):
+        line = f"#{article.id} · {day(article.published_at)} · {link(article.title or 'untitled', article.url)}"
+        line += f" — {esc(article.source)}" if article.source else ""
+        others = same_story[index] if same_story else []
+        if others:
+            names = list(dict.fromkeys(o.source or f"#{o.id}" for o in others if o.source != article.source))
+            copies = [link(name, next((o.url for o in others if o.source == name), None)) for name in names]
+            line += " — also reported by: " + ", ".join(copies or [f"{len(others)} more"])
+        blocks.append(line)
     return blocks
 
 
@@ -102,3 +109,37 @@ def stored(article_id: int, title: str, entities: list[str], duplicate: bool) ->
     blocks.append("Entities: " + (esc(", ".join(entities[:12])) if entities else "none found"))
     blocks.append(f"Try /summarize {article_id}" + (f" or /who {esc(entities[0])}" if entities else ""))
     return blocks
+
+
+def when(moment: datetime | None, now: datetime) -> str:
+    """A poll time as an operator reads it: "14:05 UTC" today, else the date too."""
+    if moment is None:
+        return "never"
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%H:%M UTC" if moment.date() == now.date() else "%Y-%m-%d %H:%M UTC")
+
+
+def feed_states(states: list[FeedState], now: datetime, broken_after: int) -> list[str]:
+    if not states:
+        return ["No feeds yet. Add one with /feed add &lt;url&gt;."]
+    blocks = [bold(f"Feeds ({len(states)})")]
+    for state in states:
+        feed = state.feed
+        if feed.errors >= broken_after:
+            health = f"❌ broken: {feed.errors} failed polls in a row"
+        elif feed.errors:
+            health = f"⚠️ {feed.errors} failed poll" + ("" if feed.errors == 1 else "s") + " in a row"
+        else:
+            health = "✅ ok"
+        blocks.append(f"\n#{feed.id} {link(feed.title, feed.url)} — {health}")
+        if feed.errors and feed.last_error:
+            blocks.append(f"    last error: {esc(feed.last_error)}")
+        blocks.append(
+            f"    last fetched {when(feed.last_fetched_at, now)} · last new item {when(feed.last_new_at, now)}"
+            f" · {articles_phrase(state.stored)} stored · next poll {when(feed.next_poll_at, now)}"
+        )
+    return blocks
+
+
+def poll_line(result: PollResult) -> str:
+    return f"#{result.feed_id} {esc(result.title)}: {esc(result.line())}"

@@ -1,0 +1,289 @@
+"""Keeping feeds up to date: conditional GET, new entries only, each page fetched and extracted,
+failures backed off, and one feed's trouble never holding up another."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from bot.ingest.feeds import Entry, FeedDocument, NotAFeed, discover, max_age, parse_feed
+from bot.ingest.fetch import Fetched, FetchError
+from bot.ingest.pipeline import Report, ingest
+from bot.ingest.sources import Failure, RawArticle, from_html
+from bot.ingest.text import NotText, canonical_url, decode
+from bot.news import News
+from storage import feeds as rows
+from storage.models import Feed
+
+log = logging.getLogger(__name__)
+
+PAGES_AT_ONCE = 4  # article pages fetched in parallel for one feed
+MAX_BACKOFF = timedelta(days=1)
+
+
+@dataclass
+class PollResult:
+    feed_id: int
+    title: str
+    new: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    partial: int = 0  # stored from the entry's own summary: the page could not be had
+    not_modified: bool = False
+    error: str | None = None
+    failures: list[Failure] = field(default_factory=list)
+
+    def line(self) -> str:
+        if self.error:
+            return f"failed: {self.error}"
+        counts = f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
+        if self.partial:
+            counts += f" ({self.partial} from the feed's summary only)"
+        return counts + (" (not modified)" if self.not_modified else "")
+
+
+@dataclass
+class Added:
+    """What adding a URL did: a feed added, or the feeds a page advertises, or why not."""
+
+    feed: Feed | None = None
+    existing: bool = False
+    offers: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None
+
+
+def _backoff(interval: timedelta, errors: int) -> timedelta:
+    return min(interval * (2 ** min(errors, 16)), MAX_BACKOFF)
+
+
+class Poller:
+    def __init__(self, news: News) -> None:
+        self.news = news
+        self.running: dict[int, asyncio.Task[PollResult]] = {}
+
+    @property
+    def interval(self) -> timedelta:
+        return timedelta(minutes=self.news.settings.feed_interval_minutes)
+
+    # -- subscriptions --------------------------------------------------------------------
+    async def add(self, url: str, title: str | None = None) -> Added:
+        """Subscribe to the feed at url; a web page's advertised feeds are offered instead."""
+        url = url.strip()
+        async with self.news.session() as session:
+            known = await rows.feed_by_url(session, url)
+        if known is not None:
+            return Added(feed=known, existing=True)
+        try:
+            fetched = await self.news.fetcher.fetch(url)
+        except FetchError as exc:
+            return Added(error=str(exc))
+        try:
+            document = parse_feed(fetched.body)
+        except NotAFeed as exc:
+            offers = discover(fetched.body, fetched.url) if fetched.kind == "html" else []
+            if offers:
+                return Added(offers=offers)
+            if fetched.kind == "html":
+                return Added(error="this page is not a feed and advertises none")
+            return Added(error=str(exc))
+        async with self.news.transaction() as session:
+            # Keep the URL as given: a redirect's target may be a one-off (tracking, a CDN).
+            if (known := await rows.feed_by_url(session, url)) is not None:
+                return Added(feed=known, existing=True)
+            name = (title or "").strip() or document.title or fetched.url
+            feed = await rows.add_feed(session, url, name, document.site_url, datetime.now(UTC))
+        return Added(feed=feed)
+
+    async def import_feeds(self, feeds: list[tuple[str, str]]) -> tuple[list[Feed], int]:
+        """Subscribe to every (title, url) of an OPML list without fetching them now: the first
+        poll checks each. Returns the feeds added and how many were there already."""
+        added, existing = [], 0
+        async with self.news.transaction() as session:
+            for title, url in feeds:
+                if await rows.feed_by_url(session, url) is not None:
+                    existing += 1
+                    continue
+                added.append(await rows.add_feed(session, url, title or url, None, datetime.now(UTC)))
+        return added, existing
+
+    async def stop(self) -> None:
+        """Cancel polls in flight (at shutdown); what each stored is committed already."""
+        tasks = list(self.running.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    # -- polling --------------------------------------------------------------------------
+    async def poll_due(self, wait: bool = True) -> list[PollResult]:
+        """Start a poll of every feed whose time has come (each on its own, none twice at once).
+        With wait, return their results; else leave them running (the bot's minute tick)."""
+        async with self.news.session() as session:
+            due = await rows.due_feeds(session, datetime.now(UTC))
+        for feed_id in due:
+            if feed_id not in self.running:
+                task = asyncio.create_task(self.poll(feed_id), name=f"poll feed {feed_id}")
+                self.running[feed_id] = task
+                task.add_done_callback(lambda _, feed_id=feed_id: self.running.pop(feed_id, None))
+        if not wait:
+            return []
+        tasks = [self.running[f] for f in due if f in self.running]
+        return list(await asyncio.gather(*tasks))
+
+    async def poll_all(self, feed_ids: list[int] | None = None) -> list[PollResult]:
+        """Poll the given feeds (all when None) now, whatever their schedule, concurrently."""
+        if feed_ids is None:
+            async with self.news.session() as session:
+                feed_ids = [state.feed.id for state in await rows.list_feeds(session)]
+        return list(await asyncio.gather(*(self.poll(feed_id) for feed_id in feed_ids)))
+
+    async def poll(self, feed_id: int) -> PollResult:
+        """Fetch one feed and store its new entries; a failure is recorded on the feed, not raised."""
+        async with self.news.session() as session:
+            feed = await rows.get_feed(session, feed_id)
+        if feed is None:
+            return PollResult(feed_id, "?", error="no such feed")
+        result = PollResult(feed.id, feed.title)
+        timeout = self.news.settings.feed_poll_timeout
+        try:
+            async with asyncio.timeout(timeout):
+                await self._poll(feed, result)
+        except TimeoutError:
+            result.error = f"the poll took longer than {timeout:g} s"
+        except (FetchError, NotAFeed) as exc:
+            result.error = str(exc)
+        except Exception as exc:  # a feed's trouble must never stop the others or the bot
+            log.exception("polling feed %s failed", feed.id)
+            result.error = f"unexpected error ({type(exc).__name__})"
+        if result.error:
+            await self._failed(feed, result.error)
+        return result
+
+    async def _poll(self, feed: Feed, result: PollResult) -> None:
+        validators = {}
+        if feed.etag:
+            validators["If-None-Match"] = feed.etag
+        if feed.last_modified:
+            validators["If-Modified-Since"] = feed.last_modified
+        fetched = await self.news.fetcher.fetch(feed.url, validators)
+        now = datetime.now(UTC)
+        if fetched.status == 304:
+            result.not_modified = True
+            await self._succeeded(feed, fetched, now, ttl=0, new=False)
+            return
+        document = parse_feed(fetched.body)
+        await self._store_entries(feed, document, result, now)
+        await self._succeeded(feed, fetched, now, ttl=document.ttl, new=result.new > 0)
+
+    async def _store_entries(self, feed: Feed, document: FeedDocument, result: PollResult, now: datetime) -> None:
+        entries = list({entry.guid: entry for entry in document.entries}.values())
+        async with self.news.session() as session:
+            seen = await rows.seen_guids(session, feed.id, [e.guid for e in entries])
+            fresh = [e for e in entries if e.guid not in seen]
+            first_poll = feed.last_fetched_at is None
+            skipped: dict[str, int | None] = {}
+            if first_poll:
+                # A new subscription stores only the newest entries; the rest are marked seen.
+                fresh.sort(key=lambda e: e.published or now, reverse=True)
+                keep = self.news.settings.feed_initial_items
+                skipped = {e.guid: None for e in fresh[keep:]}
+                fresh = fresh[:keep]
+            # Stored already, from another feed (same GUID) or another link (same canonical URL).
+            by_guid = await rows.articles_for_guids(session, [e.guid for e in fresh])
+            links = {e.guid: canonical_url(e.link) for e in fresh if e.link and e.link.startswith(("http", "https"))}
+            by_url = await rows.articles_for_urls(session, list(set(links.values())))
+        known: dict[str, int | None] = dict(skipped)
+        todo: list[Entry] = []
+        for entry in fresh:
+            article_id = by_guid.get(entry.guid) or by_url.get(links.get(entry.guid, ""))
+            if article_id:
+                known[entry.guid] = article_id
+                result.duplicates += 1
+            else:
+                todo.append(entry)
+
+        gate = asyncio.Semaphore(PAGES_AT_ONCE)
+
+        async def article_of(entry: Entry) -> RawArticle | Failure:
+            async with gate:
+                return await self._article(feed, entry, now)
+
+        items = await asyncio.gather(*(article_of(entry) for entry in todo))
+        origin_guid = {item.origin: entry.guid for entry, item in zip(todo, items, strict=True)}
+        report: Report = await ingest(self.news, items)
+        for stored in report.new + report.duplicates:
+            guid = origin_guid.get(stored.origin)
+            if guid is not None:
+                known[guid] = stored.id or None
+        for failure in report.failed:
+            known.setdefault(origin_guid.get(failure.origin, failure.origin), None)
+        result.new += len(report.new)
+        result.duplicates += len(report.duplicates)
+        result.failed += len(report.failed)
+        result.failures += report.failed
+        result.partial = sum(1 for item in items if isinstance(item, RawArticle) and item.partial)
+        async with self.news.transaction() as session:
+            await rows.record_items(session, feed.id, known, now)
+
+    async def _article(self, feed: Feed, entry: Entry, now: datetime) -> RawArticle | Failure:
+        """The entry's article from its page; else the entry's own text, marked partial."""
+        origin = entry.link or entry.guid
+        page: RawArticle | None = None
+        if entry.link and entry.link.startswith(("http://", "https://")):
+            try:
+                fetched = await self.news.fetcher.fetch(entry.link)
+                if fetched.kind == "html":
+                    extracted = await asyncio.to_thread(from_html, decode(fetched.body), origin, fetched.url)
+                    page = extracted if isinstance(extracted, RawArticle) else None
+            except (FetchError, NotText) as exc:
+                log.info("feed %s: page %s not had (%s); keeping the entry's summary", feed.id, entry.link, exc)
+        if page is not None and len(page.text) >= len(entry.text):
+            page.title = entry.title or page.title
+            page.published = entry.published or page.published or now
+            page.source = feed.title
+            page.author = page.author or entry.author
+            page.origin = origin
+            return page
+        if not entry.text:
+            return Failure(origin, "neither the page nor the feed entry has any text")
+        return RawArticle(
+            text=entry.text,
+            title=entry.title,
+            url=entry.link,
+            source=feed.title,
+            author=entry.author,
+            published=entry.published or now,
+            origin=origin,
+            partial=True,
+        )
+
+    async def _succeeded(self, feed: Feed, fetched: Fetched, now: datetime, ttl: int, new: bool) -> None:
+        wait = max(self.interval, timedelta(seconds=max(ttl, max_age(fetched.headers))))
+        values: dict[str, object] = {
+            "last_fetched_at": now,
+            "next_poll_at": now + wait,
+            "min_interval": int(max(ttl, max_age(fetched.headers))),
+            "errors": 0,
+            "last_error": None,
+        }
+        if fetched.status != 304:
+            values["etag"] = fetched.headers.get("etag")
+            values["last_modified"] = fetched.headers.get("last-modified")
+        if new:
+            values["last_new_at"] = now
+        async with self.news.transaction() as session:
+            await rows.update_feed(session, feed.id, **values)
+
+    async def _failed(self, feed: Feed, error: str) -> None:
+        now = datetime.now(UTC)
+        errors = feed.errors + 1
+        log.warning("feed %s (%s) failed %d time(s) in a row: %s", feed.id, feed.url, errors, error)
+        async with self.news.transaction() as session:
+            await rows.update_feed(
+                session,
+                feed.id,
+                errors=errors,
+                last_error=error[:500],
+                next_poll_at=now + _backoff(self.interval, errors),
+            )
