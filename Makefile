@@ -30,6 +30,8 @@ bench: install
 	$(BIN)/python bench/ingest_bench.py ../shared/data/bbc-news-summary-dev
 	$(BIN)/python bench/query_bench.py ../shared/data/bbc-news-summary-dev
 	$(BIN)/python bench/summaries_bench.py ../shared/data
+	$(BIN)/python bench/extraction_bench.py ../shared/data/article-html/trafilatura
+	$(BIN)/python bench/dedup_bench.py ../shared/data/bbc-news-summary-dev
 
 clean:
 	rm -rf $(VENV) newsbrief.db .pytest_cache
