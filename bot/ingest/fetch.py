@@ -19,6 +19,8 @@ ACCEPTED_TYPES = (
     "application/xhtml+xml",
     "application/rss+xml",
     "application/atom+xml",
+    "application/x-rss+xml",
+    "application/x-atom+xml",
     "application/xml",
     "text/xml",
     "text/plain",
@@ -109,8 +111,11 @@ class Fetcher:
 
     async def fetch(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
         """The document at url; headers are sent too (conditional GET validators)."""
+        host = (urlsplit(url).hostname or "").lower()
         try:
-            async with asyncio.timeout(self.timeout):
+            # Waiting for a turn at a busy host is politeness, not the site being slow: the
+            # time limit starts once the request may go.
+            async with self._hosts[host], asyncio.timeout(self.timeout):
                 return await self._fetch(url, headers or {})
         except TimeoutError as exc:
             raise FetchError(f"the site took longer than {self.timeout:g} s to answer") from exc
@@ -140,15 +145,14 @@ class Fetcher:
                     },
                     extensions={"sni_hostname": parts.hostname},
                 )
-                async with self._hosts[parts.hostname.lower()]:
-                    response = await client.send(request, stream=True)
-                    try:
-                        if response.is_redirect and "location" in response.headers:
-                            url = urljoin(url, response.headers["location"])
-                            continue
-                        return await self._read(url, response)
-                    finally:
-                        await response.aclose()
+                response = await client.send(request, stream=True)
+                try:
+                    if response.is_redirect and "location" in response.headers:
+                        url = urljoin(url, response.headers["location"])
+                        continue
+                    return await self._read(url, response)
+                finally:
+                    await response.aclose()
             raise FetchError(f"too many redirects (more than {self.max_redirects})")
 
     async def _read(self, url: str, response: httpx.Response) -> Fetched:

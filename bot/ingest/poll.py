@@ -216,13 +216,13 @@ class Poller:
             guid = origin_guid.get(stored.origin)
             if guid is not None:
                 known[guid] = stored.id or None
-        for failure in report.failed:
-            known.setdefault(origin_guid.get(failure.origin, failure.origin), None)
+        # Failed entries are not remembered: the next poll tries them again while the feed lists them.
         result.new += len(report.new)
         result.duplicates += len(report.duplicates)
         result.failed += len(report.failed)
         result.failures += report.failed
-        result.partial = sum(1 for item in items if isinstance(item, RawArticle) and item.partial)
+        partial = {item.origin for item in items if isinstance(item, RawArticle) and item.partial}
+        result.partial = sum(1 for stored in report.new if stored.origin in partial)
         async with self.news.transaction() as session:
             await rows.record_items(session, feed.id, known, now)
 
