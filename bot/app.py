@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+
+# python-telegram-bot 22 warns until RetryAfter.retry_after is a timedelta; opt in now.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -12,9 +16,11 @@ from bot.chat import COMMANDS, Chat
 from bot.news import News
 from bot.settings import Settings
 from handlers import register
+from handlers.brief import brief_tick_job
 from handlers.feeds import poll_feeds_job
 
 FEED_TICK_SECONDS = 60
+BRIEF_TICK_SECONDS = 20
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,7 @@ def build_application(settings: Settings, news: News) -> Application:
 
     async def post_shutdown(app: Application) -> None:
         await chat.poller.stop()
+        await chat.briefs.stop()
         await news.close()
 
     app = (
@@ -48,4 +55,7 @@ def build_application(settings: Settings, news: News) -> Application:
     register(app)
     # Each feed keeps its own schedule in the database; this tick starts the polls that are due.
     app.job_queue.run_repeating(poll_feeds_job, interval=FEED_TICK_SECONDS, first=5, name="poll feeds")
+    # Subscriptions and the delivery log live in the database (JobQueue keeps nothing across
+    # restarts); the first tick, at start, sends a brief missed while down if within the grace.
+    app.job_queue.run_repeating(brief_tick_job, interval=BRIEF_TICK_SECONDS, first=1, name="daily briefs")
     return app

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.brief.deliver import Briefs
 from bot.ingest.pipeline import Report, Stored, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import from_text, from_url
@@ -14,7 +14,9 @@ from bot.ingest.text import canonical_url, clean_text
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
 from bot.render import replies
-from bot.render.html import bold, esc, link, paginate
+from bot.render.html import bold, esc, link
+from bot.reply import Caller, Choice, Reply, Where
+from bot.subscriptions import Subscriptions
 from bot.summarize import NewsDocument, summarize
 from storage import feeds as feed_rows
 from storage import queries
@@ -33,38 +35,21 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("latest", "the newest stored articles", "/latest 5"),
     ("search", "find articles by words", "/search ceasefire Syria"),
     ("ingest", "store an article from a link or pasted text", "/ingest https://example.com/story"),
+    ("brief", "today's brief: the day's stories, summarized, with sources", "/brief"),
+    (
+        "subscribe",
+        "a daily brief here at a local time, optionally on topics",
+        "/subscribe 07:30 Europe/Berlin topics: Syria",
+    ),
+    ("unsubscribe", "stop this chat's daily brief", "/unsubscribe"),
+    ("settings", "this chat's brief: time, zone, topics, next delivery", "/settings"),
+    ("topics", "what this chat's brief favours", "/topics add energy, Ukraine"),
+    ("channel", "send the daily brief to a channel you and the bot administer", "/channel add @mychannel 08:00"),
     ("feeds", "the feeds I follow and their state (operators)", "/feeds"),
     ("feed", "add or remove a feed (operators)", "/feed add https://feeds.bbci.co.uk/news/rss.xml"),
     ("help", "what I can do", "/help"),
 ]
 CALLBACK_LIMIT = 64  # bytes Telegram keeps of a button's callback data
-
-
-@dataclass(frozen=True)
-class Caller:
-    """Who sent the command: operators (ADMIN_USER_IDS, or the local console) may change feeds."""
-
-    user_id: int | None
-    admin: bool
-
-
-CONSOLE = Caller(None, admin=True)
-
-
-@dataclass
-class Choice:
-    label: str
-    command: str  # sent back as if the user typed it (callback data in Telegram)
-
-
-@dataclass
-class Reply:
-    messages: list[str]
-    choices: list[Choice] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, *blocks: str, choices: list[Choice] | None = None) -> Reply:
-        return cls(paginate(list(blocks)), choices or [])
 
 
 def split_command(text: str) -> tuple[str, str]:
@@ -77,6 +62,8 @@ class Chat:
     def __init__(self, news: News) -> None:
         self.news = news
         self.poller = Poller(news)
+        self.briefs = Briefs(news)
+        self.subscriptions = Subscriptions(news, self.briefs)
 
     def caller(self, user_id: int | None) -> Caller:
         """A Telegram user, admin when listed in ADMIN_USER_IDS."""
@@ -346,11 +333,24 @@ class Chat:
         return Reply.of(f"Removed feed #{feed.id} {esc(feed.title)}. The articles it brought stay.")
 
     # -- the console's way in -------------------------------------------------------------
-    async def handle(self, text: str, replied_text: str | None = None, *, caller: Caller) -> Reply:
-        """Answer one message as the bot would in a private chat."""
+    async def handle(
+        self, text: str, replied_text: str | None = None, *, caller: Caller, where: Where | None = None
+    ) -> Reply:
+        """Answer one message as the bot would in a private chat (`where`: None in the console)."""
         if not text.strip().startswith("/"):
             return await self.plain_text(text)
         command, arg = split_command(text)
+        subscriptions = self.subscriptions
+        if command == "subscribe":
+            return await subscriptions.subscribe(arg, caller, where)
+        if command == "unsubscribe":
+            return await subscriptions.unsubscribe(caller, where)
+        if command == "settings":
+            return await subscriptions.settings(where)
+        if command == "topics":
+            return await subscriptions.topics(arg, caller, where)
+        if command == "brief":
+            return await subscriptions.brief(where)
         if command in ("start", "help"):
             return await self.help()
         if command == "feed":

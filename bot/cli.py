@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bot.chat import CONSOLE, Chat, Reply
+from bot.chat import Chat
 from bot.ingest.feeds import NotAFeed, read_opml, write_opml
 from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, ingest
@@ -28,6 +28,7 @@ from bot.news import News
 from bot.nlp.analyze import analyze_texts
 from bot.render import replies
 from bot.render.html import to_plain
+from bot.reply import CONSOLE, Reply
 from bot.settings import get_settings
 from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
 from storage import feeds as feed_rows

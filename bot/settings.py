@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     feed_initial_items: int = Field(default=20, description="entries stored from a newly added feed")
     feed_broken_after: int = Field(default=5, description="consecutive failed polls that mark a feed broken")
     feed_poll_timeout: float = Field(default=120.0, description="seconds one feed's poll may take, pages included")
+    default_timezone: str = "UTC"
+    brief_time: str = Field(default="08:00", description="local time of the daily brief when /subscribe gives none")
+    brief_stories: int = Field(default=7, description="stories in a brief")
+    brief_grace_minutes: int = Field(default=120, description="how late a missed brief is still sent")
     max_message_chars: int = Field(default=20_000, description="longest text /ingest accepts")
     log_level: str = "INFO"
 

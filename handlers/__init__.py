@@ -1,8 +1,15 @@
 """The Telegram layer: parse the update, call the chat core, send the reply."""
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import basic, feeds, ingest, query, summarize
+from handlers import basic, brief, feeds, ingest, query, summarize
 
 
 def register(app: Application) -> None:
@@ -14,6 +21,13 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("latest", query.latest_command))
     app.add_handler(CommandHandler("search", query.search_command))
     app.add_handler(CommandHandler("summarize", summarize.summarize_command))
+    app.add_handler(CommandHandler("subscribe", brief.subscribe_command))
+    app.add_handler(CommandHandler("unsubscribe", brief.unsubscribe_command))
+    app.add_handler(CommandHandler("settings", brief.settings_command))
+    app.add_handler(CommandHandler("topics", brief.topics_command))
+    app.add_handler(CommandHandler("brief", brief.brief_command))
+    app.add_handler(CommandHandler("channel", brief.channel_command))
+    app.add_handler(ChatMemberHandler(brief.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CommandHandler("feed", feeds.feed_command))
     app.add_handler(CommandHandler("feeds", feeds.feeds_command))
     app.add_handler(CallbackQueryHandler(basic.choice_callback))

@@ -7,7 +7,8 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.chat import Reply, split_command
+from bot.chat import split_command
+from bot.reply import Reply
 from handlers.common import chat_core, send
 
 log = logging.getLogger(__name__)

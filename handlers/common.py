@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
-from bot.chat import Caller, Chat, Reply
+from bot.chat import Chat
+from bot.reply import Caller, Reply, Where
 
 _COMMAND = re.compile(r"^\s*/\S*")
 
@@ -20,6 +23,32 @@ def caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller:
     """The sender, as the core judges permissions."""
     user = update.effective_user
     return chat_core(context).caller(user.id if user else None)
+
+
+def where(update: Update) -> Where | None:
+    """The chat, and the forum topic the message was sent in."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    message = update.effective_message
+    thread = message.message_thread_id if message and message.is_topic_message else 0
+    title = chat.title or chat.full_name or chat.username or ""
+    return Where(chat.id, thread or 0, chat.type, title)
+
+
+async def manager(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller:
+    """The sender, with whether they may change this chat's brief: anyone in a private chat,
+    a group's administrators (asked of Telegram with getChatMember) and its anonymous admins."""
+    found = caller(update, context)
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return found
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return replace(found, manages_chat=True)  # an anonymous administrator posting as the group
+    if user is None:
+        return replace(found, manages_chat=False)
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return replace(found, manages_chat=member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR))
 
 
 def argument(update: Update) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -189,3 +190,79 @@ class Quote(_Evidence, Base):
     direct: Mapped[bool] = mapped_column(Boolean, default=True)
 
     __table_args__ = (Index("ix_quotes_entity", "entity_id", "published_at"),)
+
+
+class Subscription(Base):
+    """A chat (or a forum topic in it) that gets the daily brief at a local time."""
+
+    __tablename__ = "subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int] = mapped_column(Integer, default=0)  # forum topic; 0: the chat itself
+    chat_type: Mapped[str] = mapped_column(String(16))  # private, group, supergroup, channel
+    title: Mapped[str] = mapped_column(String(300), default="")
+    hour: Mapped[int] = mapped_column(Integer)
+    minute: Mapped[int] = mapped_column(Integer)
+    timezone: Mapped[str] = mapped_column(String(64))
+    topics: Mapped[str] = mapped_column(Text, default="")  # comma separated
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("chat_id", "thread_id"),)
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [t.strip() for t in self.topics.split(",") if t.strip()]
+
+
+class Delivery(Base):
+    """One subscription's brief for one local day: claimed, sent message by message, done.
+    The unique (subscription, day) is what makes a brief go out once."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
+    day: Mapped[str] = mapped_column(String(10))  # the chat's local date, YYYY-MM-DD
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(10))  # pending, sending, sent, skipped, failed
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    messages: Mapped[str | None] = mapped_column(Text)  # the brief as composed (JSON list), resent as is
+    messages_sent: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "day"),
+        Index("ix_deliveries_status", "status", "due_at"),
+    )
+
+
+class Follow(Base):
+    """A chat that wants an alert when a new article mentions this entity."""
+
+    __tablename__ = "follows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int] = mapped_column(Integer, default=0)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("chat_id", "thread_id", "entity_id"),)
+
+
+class AlertSent(Base):
+    """At most one alert per chat per story."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    story_id: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("chat_id", "story_id"),)

@@ -93,6 +93,7 @@ async def running_bot(settings: Settings, fake_api: FakeBotAPI, **overrides: obj
     overrides = {"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url, **overrides}
     settings = settings.model_copy(update=overrides)
     app = build_application(settings, News(settings))
+    fake_api.app = app  # tests reach the bot's core through it (e.g. to run a brief tick at a set time)
     # What Application.run_polling does, minus signal handling and the blocking loop.
     await app.initialize()
     await app.post_init(app)

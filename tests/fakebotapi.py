@@ -103,6 +103,15 @@ class FakeBotAPI:
         self.calls: list[tuple[str, dict]] = []
         self.sent: list[dict] = []
         self.rejected: list[tuple[dict, str]] = []
+        # Telegram's side of the world: who is what in which chat, which chats exist by name,
+        # who blocked the bot, and flood control.
+        self.members: dict[tuple[int, int], str] = {}
+        self.chats: dict[str, dict] = {}
+        self.blocked: set[int] = set()
+        self.flood_limit: tuple[float, float] | None = None  # (messages/s overall, per chat)
+        self.storm = 0  # answer the next N sendMessage calls with 429
+        self.too_many = 0  # 429s answered
+        self._sends: list[tuple[float, int]] = []
         self._cond = threading.Condition()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -136,6 +145,7 @@ class FakeBotAPI:
         chat_type: str = "private",
         reply_to_text: str | None = None,
         user_id: int = 42,
+        thread_id: int | None = None,
     ) -> None:
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
@@ -148,6 +158,10 @@ class FakeBotAPI:
             "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
             "text": text,
         }
+        if thread_id is not None:  # a forum supergroup's topic
+            message["chat"]["is_forum"] = True
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         if text.startswith("/"):
             length = len(text.split()[0]) if text.split() else 1
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
@@ -160,6 +174,29 @@ class FakeBotAPI:
                 "text": reply_to_text,
             }
         self.push({"message": message})
+
+    def bot_removed(self, chat_id: int, chat_type: str = "group", status: str = "kicked") -> None:
+        """The my_chat_member update Telegram sends when the bot is removed or blocked."""
+        chat = {
+            "id": chat_id,
+            "type": chat_type,
+            **({"first_name": "Ann"} if chat_type == "private" else {"title": "G"}),
+        }
+        self.push(
+            {
+                "my_chat_member": {
+                    "chat": chat,
+                    "from": {"id": 42, "is_bot": False, "first_name": "Ann"},
+                    "date": int(time.time()),
+                    "old_chat_member": {"status": "member", "user": BOT_USER},
+                    "new_chat_member": {
+                        "status": status,
+                        "user": BOT_USER,
+                        **({"until_date": 0} if status == "kicked" else {}),
+                    },
+                }
+            }
+        )
 
     def press_button(self, data: str, chat_id: int = 42, user_id: int = 42) -> None:
         self.push(
@@ -205,7 +242,47 @@ class FakeBotAPI:
             return 200, {"ok": True, "result": self._get_updates(params)}
         if method == "sendMessage":
             return self._send_message(params)
+        if method == "getChatMember":
+            return self._chat_member(params)
+        if method == "getChat":
+            found = self.chats.get(str(params.get("chat_id")))
+            if found is None:
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            return 200, {"ok": True, "result": {"accent_color_id": 0, "max_reaction_count": 11, **found}}
         return 200, {"ok": True, "result": True}
+
+    def _chat_member(self, params: dict) -> tuple[int, dict]:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        status = self.members.get((chat_id, user_id), "member")
+        user = BOT_USER if user_id == BOT_USER["id"] else {"id": user_id, "is_bot": False, "first_name": "U"}
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status == "administrator":
+            rights = (
+                "can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats "
+                "can_restrict_members can_promote_members can_change_info can_invite_users can_post_stories "
+                "can_edit_stories can_delete_stories can_post_messages can_edit_messages"
+            )
+            member.update({right: True for right in rights.split()})
+        elif status == "creator":
+            member["is_anonymous"] = False
+        elif status == "kicked":
+            member["until_date"] = 0
+        return 200, {"ok": True, "result": member}
+
+    def _flooded(self, chat_id: int) -> float | None:
+        """Seconds to wait if this message breaks flood control, as Telegram answers 429."""
+        now = time.monotonic()
+        if self.storm > 0:
+            self.storm -= 1
+            return 1.0
+        if self.flood_limit is None:
+            return None
+        overall, per_chat = self.flood_limit
+        self._sends = [(t, c) for t, c in self._sends if now - t < 1.0]
+        if len(self._sends) >= overall or sum(1 for _, c in self._sends if c == chat_id) >= per_chat:
+            return 1.0
+        self._sends.append((now, chat_id))
+        return None
 
     def _get_updates(self, params: dict) -> list[dict]:
         offset = int(params.get("offset") or 0)
@@ -233,7 +310,15 @@ class FakeBotAPI:
                 self.rejected.append((params, str(exc)))
                 return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {exc}"}
         chat_id = int(params["chat_id"])
-        record = {"chat_id": chat_id, "text": text, "params": params}
+        if chat_id in self.blocked:
+            return 403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+        with self._cond:
+            wait = self._flooded(chat_id)
+            if wait is not None:
+                self.too_many += 1
+                retry = {"retry_after": int(wait)}
+                return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests", "parameters": retry}
+        record = {"chat_id": chat_id, "text": text, "params": params, "at": time.monotonic()}
         with self._cond:
             self.sent.append(record)
         message = {

@@ -14,10 +14,11 @@ from typing import ClassVar
 import pytest
 from sqlalchemy import func, select
 
-from bot.chat import CONSOLE, Chat
+from bot.chat import Chat
 from bot.ingest.feeds import NotAFeed, parse_feed, read_opml, write_opml
 from bot.ingest.poll import Poller
 from bot.news import News
+from bot.reply import CONSOLE
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES, running_bot

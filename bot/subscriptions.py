@@ -1,0 +1,157 @@
+"""The daily brief in chat: /subscribe, /unsubscribe, /settings, /topics, /brief, channels."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from bot.brief.deliver import Briefs, tz_of
+from bot.brief.schedule import next_occurrence, parse_time, zone
+from bot.news import News
+from bot.render.html import bold, esc
+from bot.reply import Caller, Reply, Where
+from storage import briefs as rows
+from storage.models import Subscription
+
+MAX_TOPICS = 20
+_TOPICS = re.compile(r"\btopics?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+NOT_HERE = "Briefs go to Telegram chats: subscribe from a chat with the bot. /brief shows today's brief here."
+REFUSED = "Only this group's administrators can change its brief."
+
+
+def split_topics(text: str) -> list[str]:
+    """ "Syria, energy; Ukraine" -> ["Syria", "energy", "Ukraine"] (plain words, never patterns)."""
+    topics = [" ".join(t.split())[:60] for t in re.split(r"[,;\n]", text)]
+    return list(dict.fromkeys(t for t in topics if t))
+
+
+class Subscriptions:
+    def __init__(self, news: News, briefs: Briefs) -> None:
+        self.news = news
+        self.briefs = briefs
+
+    def _describe(self, subscription: Subscription, now: datetime) -> str:
+        tz = tz_of(subscription)
+        upcoming = next_occurrence(now, subscription.hour, subscription.minute, tz).astimezone(tz)
+        lines = [
+            f"Daily brief at {bold(f'{subscription.hour:02d}:{subscription.minute:02d}')} {esc(subscription.timezone)}"
+            f" · next: {upcoming:%a %-d %b %H:%M}",
+            "Topics: " + (esc(", ".join(subscription.topic_list)) if subscription.topic_list else "none (all news)"),
+        ]
+        if not subscription.active:
+            lines.append(f"Paused: {esc(subscription.paused_reason or 'the bot could not post here')}")
+        return "\n".join(lines)
+
+    async def subscribe(self, arg: str, caller: Caller, where: Where | None) -> Reply:
+        """/subscribe [HH:MM] [Area/City] [topics: a, b]"""
+        if where is None:
+            return Reply.of(NOT_HERE)
+        if not caller.manages_chat:
+            return Reply.of(REFUSED)
+        settings = self.news.settings
+        topics: list[str] | None = None
+        found = _TOPICS.search(arg)
+        if found:
+            topics = split_topics(found.group(1))[:MAX_TOPICS]
+            arg = arg[: found.start()]
+        when, tz_name = parse_time(settings.brief_time) or (8, 0), settings.default_timezone
+        for word in arg.split():
+            if parse_time(word):
+                when = parse_time(word)  # type: ignore[assignment]
+            elif zone(word):
+                tz_name = str(zone(word))
+            elif re.fullmatch(r"\d{1,2}[:.h]\d{2}", word):
+                return Reply.of(f"“{esc(word)}” is not a time of day. Use HH:MM, e.g. /subscribe 07:30")
+            else:
+                return Reply.of(
+                    f"I don't know the time zone “{esc(word[:60])}”. Use an Area/City name, "
+                    "e.g. /subscribe 07:30 Europe/Berlin"
+                )
+        now = datetime.now(UTC)
+        async with self.news.transaction() as session:
+            existing = await rows.get_subscription(session, where.chat_id, where.thread_id)
+            values: dict[str, object] = {
+                "chat_id": where.chat_id,
+                "thread_id": where.thread_id,
+                "chat_type": where.chat_type,
+                "title": where.title[:300],
+                "hour": when[0],
+                "minute": when[1],
+                "timezone": tz_name,
+                "active": True,
+                "paused_reason": None,
+                "created_at": now,
+            }
+            if topics is not None:
+                values["topics"] = ", ".join(topics)
+            elif existing is None:
+                values["topics"] = ""
+            subscription = await rows.save_subscription(session, values)
+            text = self._describe(subscription, now)
+        head = "Subscription updated." if existing else "Subscribed."
+        return Reply.of(f"{head}\n{text}\n/settings shows it, /unsubscribe stops it.")
+
+    async def unsubscribe(self, caller: Caller, where: Where | None) -> Reply:
+        if where is None:
+            return Reply.of(NOT_HERE)
+        if not caller.manages_chat:
+            return Reply.of(REFUSED)
+        async with self.news.transaction() as session:
+            removed = await rows.remove_subscription(session, where.chat_id, where.thread_id)
+        return Reply.of("Unsubscribed: no more daily briefs here." if removed else "This chat has no daily brief.")
+
+    async def settings(self, where: Where | None) -> Reply:
+        if where is None:
+            return Reply.of(NOT_HERE)
+        async with self.news.session() as session:
+            subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
+        if subscription is None:
+            return Reply.of("No daily brief here yet. /subscribe 08:00 Europe/London starts one.")
+        return Reply.of(self._describe(subscription, datetime.now(UTC)))
+
+    async def topics(self, arg: str, caller: Caller, where: Where | None) -> Reply:
+        """/topics add a, b · /topics remove a · /topics list"""
+        if where is None:
+            return Reply.of(NOT_HERE)
+        action, _, rest = arg.strip().partition(" ")
+        action = action.lower() or "list"
+        if action not in ("add", "remove", "list", "clear"):
+            return Reply.of("Use /topics add Syria, energy · /topics remove energy · /topics list")
+        if action != "list" and not caller.manages_chat:
+            return Reply.of(REFUSED)
+        async with self.news.transaction() as session:
+            subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
+            if subscription is None:
+                return Reply.of("Subscribe first: /subscribe 08:00 topics: Syria, energy")
+            current = subscription.topic_list
+            given = split_topics(rest)
+            if action == "add":
+                current = list(dict.fromkeys(current + given))[:MAX_TOPICS]
+            elif action == "remove":
+                drop = {t.lower() for t in given}
+                current = [t for t in current if t.lower() not in drop]
+            elif action == "clear":
+                current = []
+            subscription.topics = ", ".join(current)
+        return Reply.of("Topics: " + (esc(", ".join(current)) if current else "none (all news)"))
+
+    async def brief(self, where: Where | None) -> Reply:
+        """Today's brief now: the last 24 hours, favouring the chat's topics."""
+        topics: list[str] = []
+        tz = zone(self.news.settings.default_timezone)
+        if where is not None:
+            async with self.news.session() as session:
+                subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
+            if subscription is not None:
+                topics, tz = subscription.topic_list, tz_of(subscription)
+        now = datetime.now(UTC)
+        messages = await self.briefs.compose(topics, now - timedelta(hours=24), now, tz or UTC)
+        return Reply(messages)
+
+    async def pause(self, chat_id: int, reason: str) -> int:
+        async with self.news.transaction() as session:
+            return await rows.pause_chat(session, chat_id, reason)
+
+    async def resume(self, chat_id: int) -> int:
+        async with self.news.transaction() as session:
+            return await rows.resume_chat(session, chat_id)

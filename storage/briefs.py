@@ -1,0 +1,192 @@
+"""Rows of the daily brief: subscriptions, the delivery log, and the articles of a time window."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Article, Delivery, Entity, Mention, Sentence, Subscription
+from storage.writes import insert_for
+
+WINDOW_LIMIT = 1000  # newest articles a brief considers
+
+
+# -- subscriptions ------------------------------------------------------------------------
+async def get_subscription(session: AsyncSession, chat_id: int, thread_id: int) -> Subscription | None:
+    return await session.scalar(
+        select(Subscription).where(Subscription.chat_id == chat_id, Subscription.thread_id == thread_id)
+    )
+
+
+async def save_subscription(session: AsyncSession, values: dict[str, object]) -> Subscription:
+    """Create the chat's subscription, or update it (time, zone, topics), active again."""
+    found = await get_subscription(session, int(values["chat_id"]), int(values["thread_id"]))
+    if found is None:
+        found = Subscription(**values)
+        session.add(found)
+    else:
+        for key, value in values.items():
+            if key != "created_at":
+                setattr(found, key, value)
+    await session.flush()
+    return found
+
+
+async def remove_subscription(session: AsyncSession, chat_id: int, thread_id: int) -> bool:
+    result = await session.execute(
+        delete(Subscription).where(Subscription.chat_id == chat_id, Subscription.thread_id == thread_id)
+    )
+    return bool(result.rowcount)
+
+
+async def pause_chat(session: AsyncSession, chat_id: int, reason: str) -> int:
+    """Pause every subscription of a chat (the bot was removed or blocked there)."""
+    result = await session.execute(
+        update(Subscription)
+        .where(Subscription.chat_id == chat_id, Subscription.active.is_(True))
+        .values(active=False, paused_reason=reason[:300])
+    )
+    return result.rowcount
+
+
+async def resume_chat(session: AsyncSession, chat_id: int) -> int:
+    result = await session.execute(
+        update(Subscription)
+        .where(Subscription.chat_id == chat_id, Subscription.active.is_(False))
+        .values(active=True, paused_reason=None)
+    )
+    return result.rowcount
+
+
+async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
+    return list(await session.scalars(select(Subscription).where(Subscription.active.is_(True))))
+
+
+# -- the delivery log ---------------------------------------------------------------------
+async def known_days(session: AsyncSession, keys: list[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Which (subscription, day) pairs have a delivery row already."""
+    days = sorted({day for _, day in keys})
+    if not days:
+        return set()
+    rows = await session.execute(select(Delivery.subscription_id, Delivery.day).where(Delivery.day.in_(days)))
+    return {(subscription_id, day) for subscription_id, day in rows}
+
+
+async def add_deliveries(session: AsyncSession, rows: list[dict[str, object]]) -> None:
+    """New delivery rows; one already there (another replica planned it) is left as it is."""
+    if rows:
+        await session.execute(insert_for(session)(Delivery).on_conflict_do_nothing(), rows)
+
+
+async def claim(session: AsyncSession, now: datetime, lease: timedelta, worker: str, limit: int) -> list[int]:
+    """Take up to `limit` deliveries to send: pending ones, and ones whose sender stopped
+    mid-way (lease expired). One UPDATE ... RETURNING, so two claimers never take the same
+    row: on PostgreSQL the inner SELECT ... FOR UPDATE SKIP LOCKED lets replicas claim side by
+    side without waiting on each other's rows; SQLite runs one writer at a time."""
+    claimable = and_(
+        Delivery.due_at <= now,
+        or_(
+            Delivery.status == "pending",
+            and_(Delivery.status == "sending", Delivery.claimed_at < now - lease),
+        ),
+    )
+    candidates = (
+        select(Delivery.id)
+        .where(claimable)
+        .order_by(Delivery.due_at, Delivery.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    claimed = await session.scalars(
+        update(Delivery)
+        .where(Delivery.id.in_(candidates), claimable)
+        .values(status="sending", claimed_at=now, claimed_by=worker)
+        .returning(Delivery.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(claimed)
+
+
+async def delivery_with_subscription(session: AsyncSession, delivery_id: int) -> tuple[Delivery, Subscription]:
+    row = (
+        await session.execute(
+            select(Delivery, Subscription)
+            .join(Subscription, Subscription.id == Delivery.subscription_id)
+            .where(Delivery.id == delivery_id)
+        )
+    ).one()
+    return row[0], row[1]
+
+
+async def set_delivery(session: AsyncSession, delivery_id: int, **values: object) -> None:
+    if "messages" in values and isinstance(values["messages"], list):
+        values["messages"] = json.dumps(values["messages"])
+    await session.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
+
+
+async def last_sent(session: AsyncSession, subscription_id: int, before: str) -> datetime | None:
+    """When the chat's previous brief went out."""
+    return await session.scalar(
+        select(func.max(Delivery.sent_at)).where(
+            Delivery.subscription_id == subscription_id, Delivery.status == "sent", Delivery.day < before
+        )
+    )
+
+
+# -- what the brief is made of --------------------------------------------------------------
+@dataclass
+class WindowArticle:
+    id: int
+    title: str
+    source: str
+    url: str | None
+    published_at: datetime
+    story_id: int | None
+    entities: dict[int, str] = field(default_factory=dict)  # id -> name
+    lead: list[str] = field(default_factory=list)  # words of its first sentences
+
+
+async def window_articles(session: AsyncSession, since: datetime, until: datetime) -> list[WindowArticle]:
+    """The newest articles published in [since, until], with their entities and lead words."""
+    rows = await session.execute(
+        select(Article.id, Article.title, Article.source, Article.url, Article.published_at, Article.story_id)
+        .where(Article.published_at >= since, Article.published_at <= until)
+        .order_by(Article.published_at.desc(), Article.id.desc())
+        .limit(WINDOW_LIMIT)
+    )
+    articles = {row[0]: WindowArticle(*row) for row in rows}
+    if not articles:
+        return []
+    ids = list(articles)
+    mentions = await session.execute(
+        select(Mention.article_id, Entity.id, Entity.name)
+        .join(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.article_id.in_(ids))
+        .distinct()
+    )
+    for article_id, entity_id, name in mentions:
+        articles[article_id].entities[entity_id] = name
+    leads = await session.execute(
+        select(Sentence.article_id, Sentence.words).where(Sentence.article_id.in_(ids), Sentence.position < 3)
+    )
+    for article_id, words in leads:
+        articles[article_id].lead.extend(words.split())
+    return list(articles.values())
+
+
+async def sentences_of(session: AsyncSession, article_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each article's (text, words) in order."""
+    rows = await session.execute(
+        select(Sentence.article_id, Sentence.text, Sentence.words)
+        .where(Sentence.article_id.in_(article_ids))
+        .order_by(Sentence.article_id, Sentence.position)
+    )
+    found: dict[int, list[tuple[str, str]]] = {}
+    for article_id, text, words in rows:
+        found.setdefault(article_id, []).append((text, words))
+    return found

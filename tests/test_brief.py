@@ -1,0 +1,253 @@
+"""The daily brief through the fake Bot API: on time, once, to every kind of chat."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.brief.deliver import Briefs
+from bot.brief.schedule import next_occurrence
+from bot.brief.stories import Story
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import from_path
+from bot.news import News
+from bot.render.brief import brief as render_brief
+from bot.reply import CONSOLE, Where
+from handlers.brief import TelegramSender
+from storage.briefs import WindowArticle
+from storage.models import Delivery, Subscription
+from tests.conftest import FIXTURES
+from tests.fakebotapi import BOT_USER, FakeBotAPI
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SOURCES = {
+    "kaunas-rail-ledger.txt": "Baltic Ledger",
+    "kaunas-rail-post.txt": "Kaunas Post",
+    "gdansk-harbour.txt": "Gdansk Daily",
+    "tallinn-energy.txt": "ERR News",
+}
+
+
+def brief_time() -> tuple[str, datetime]:
+    """A local time three hours ahead (the bot's own minute tick never reaches it), and the
+    moment it next occurs."""
+    local = (datetime.now(UTC) + timedelta(hours=3)).astimezone(BERLIN)
+    due = next_occurrence(datetime.now(UTC), local.hour, local.minute, BERLIN)
+    return f"{local:%H:%M}", due
+
+
+def core(api: FakeBotAPI):  # type: ignore[no-untyped-def]
+    return api.app.bot_data["chat"]
+
+
+async def store_news(news: News) -> None:
+    items = []
+    for path in sorted((FIXTURES / "brief").iterdir()):
+        for item in from_path(path):
+            item.source = SOURCES[path.name]
+            item.published = datetime.now(UTC) - timedelta(hours=1)
+            items.append(item)
+    report = await ingest(news, items)
+    assert len(report.new) == 4
+
+
+async def tick(api: FakeBotAPI, now: datetime, briefs: Briefs | None = None):  # type: ignore[no-untyped-def]
+    return await (briefs or core(api).briefs).tick(TelegramSender(api.app.bot), now=now)
+
+
+def briefs_to(api: FakeBotAPI) -> Counter[int]:
+    return Counter(m["chat_id"] for m in api.sent if m["text"].startswith("<b>Daily brief —"))
+
+
+async def test_a_brief_arrives_at_the_set_minute_and_only_once(bot: FakeBotAPI) -> None:
+    await store_news(core(bot).news)
+    at, due = brief_time()
+    bot.user_message(f"/subscribe {at} Europe/Berlin")
+    (reply,) = await bot.replies()
+    assert "Subscribed." in reply["text"] and f"{at}</b> Europe/Berlin" in reply["text"]
+
+    assert (await tick(bot, due - timedelta(minutes=1))).sent == 0
+    assert (await tick(bot, due)).sent == 1
+    (delivered,) = await bot.replies()
+    text = delivered["text"]
+    assert text.startswith("<b>Daily brief — ")
+    assert "3 stories from 4 articles" in text
+    # The rail story, covered by two outlets, leads; its sources are linked by name.
+    first = text.split("\n\n")[1]
+    assert "1. Rail Baltica line reaches Kaunas" in first and "Baltic Ledger, Kaunas Post" in first
+    assert delivered["params"].get("link_preview_options", {}).get("is_disabled") is True
+
+    assert (await tick(bot, due + timedelta(minutes=1))).sent == 0
+    restarted = Briefs(core(bot).news, worker="after-restart")
+    assert (await tick(bot, due + timedelta(minutes=5), restarted)).sent == 0
+    assert briefs_to(bot) == {42: 1}
+
+
+async def test_a_brief_missed_while_down_is_sent_within_the_grace_else_skipped(bot: FakeBotAPI) -> None:
+    subscriptions = core(bot).subscriptions
+    at, due = brief_time()
+    await subscriptions.subscribe(f"{at} Europe/Berlin", CONSOLE, Where(501))
+    report = await tick(bot, due + timedelta(minutes=30), Briefs(core(bot).news, worker="started-late"))
+    assert (report.planned, report.sent) == (1, 1)
+    assert "no new stories since the last brief" in (await bot.replies(501))[0]["text"]  # an empty day says so
+
+    later = (due + timedelta(hours=3)).astimezone(BERLIN)
+    await subscriptions.subscribe(f"{due.astimezone(BERLIN):%H:%M} Europe/Berlin", CONSOLE, Where(502))
+    report = await tick(bot, later)
+    assert (report.skipped, report.sent) == (1, 0)
+    async with core(bot).news.session() as session:
+        statuses = {d.subscription_id: d.status for d in await session.scalars(select(Delivery))}
+    assert sorted(statuses.values()) == ["sent", "skipped"]
+    assert briefs_to(bot) == {501: 1}
+
+
+class Crash(Exception):
+    pass
+
+
+class CrashingSender:
+    """Sends `survive` messages, then the process 'dies' before the next one goes out."""
+
+    def __init__(self, inner: TelegramSender, survive: int) -> None:
+        self.inner, self.left = inner, survive
+
+    async def send(self, chat_id: int, thread_id: int, text: str) -> None:
+        if self.left == 0:
+            raise Crash
+        self.left -= 1
+        await self.inner.send(chat_id, thread_id, text)
+
+
+async def test_a_crash_mid_fan_out_and_two_replicas_send_each_brief_once(bot: FakeBotAPI) -> None:
+    news = core(bot).news
+    await store_news(news)
+    at, due = brief_time()
+    chats = list(range(1000, 1020))
+    for chat_id in chats:
+        await core(bot).subscriptions.subscribe(f"{at} Europe/Berlin", CONSOLE, Where(chat_id))
+    crashed = Briefs(news, worker="crashes")
+    try:
+        await crashed.tick(CrashingSender(TelegramSender(bot.app.bot), survive=5), now=due)
+    except Crash:
+        pass
+    await asyncio.sleep(0.5)
+    assert sum(briefs_to(bot).values()) == 5
+
+    # Two replicas start after the dead sender's lease ran out; they share the rest.
+    later = due + timedelta(minutes=11)
+    first, second = Briefs(news, worker="replica-1"), Briefs(news, worker="replica-2")
+    reports = await asyncio.gather(tick(bot, later, first), tick(bot, later, second))
+    assert sum(r.sent for r in reports) == 15
+    await asyncio.sleep(0.5)
+    assert briefs_to(bot) == {chat_id: 1 for chat_id in chats}
+
+
+async def test_a_429_storm_loses_nothing(bot: FakeBotAPI) -> None:
+    at, due = brief_time()
+    for chat_id in range(600, 605):
+        await core(bot).subscriptions.subscribe(f"{at} Europe/Berlin", CONSOLE, Where(chat_id))
+    bot.storm = 12
+    report = await tick(bot, due)
+    assert report.sent == 5 and bot.too_many == 12
+    assert briefs_to(bot) == {chat_id: 1 for chat_id in range(600, 605)}
+
+
+async def test_a_blocked_or_removed_chat_is_paused_not_retried(bot: FakeBotAPI) -> None:
+    at, due = brief_time()
+    subscriptions = core(bot).subscriptions
+    await subscriptions.subscribe(f"{at} Europe/Berlin", CONSOLE, Where(700))
+    await subscriptions.subscribe(f"{at} Europe/Berlin", CONSOLE, Where(-701, chat_type="group"))
+    bot.blocked.add(700)
+    bot.bot_removed(-701)
+    for _ in range(100):
+        async with core(bot).news.session() as session:
+            removed = await session.scalar(select(Subscription).where(Subscription.chat_id == -701))
+        if not removed.active:
+            break
+        await asyncio.sleep(0.05)
+    report = await tick(bot, due)
+    assert (report.paused, report.sent) == (1, 0)
+    settings = await subscriptions.settings(Where(700))
+    assert "Paused: Forbidden: bot was blocked by the user" in settings.messages[0]
+    calls = len([c for c in bot.calls if c[0] == "sendMessage"])
+    assert (await tick(bot, due + timedelta(days=1))).sent == 0
+    assert len([c for c in bot.calls if c[0] == "sendMessage"]) == calls  # nothing tried again
+
+
+async def test_only_group_admins_subscribe_and_a_forum_topic_gets_its_brief(bot: FakeBotAPI) -> None:
+    group = -100500
+    bot.members[(group, 99)] = "member"
+    bot.members[(group, 42)] = "administrator"
+    at, due = brief_time()
+    bot.user_message(f"/subscribe {at} Europe/Berlin", chat_id=group, chat_type="supergroup", user_id=99, thread_id=7)
+    (refused,) = await bot.replies(group)
+    assert "Only this group's administrators" in refused["text"]
+    async with core(bot).news.session() as session:
+        assert await session.scalar(select(Subscription).where(Subscription.chat_id == group)) is None
+
+    bot.user_message(f"/subscribe {at} Europe/Berlin", chat_id=group, chat_type="supergroup", user_id=42, thread_id=7)
+    (accepted,) = await bot.replies(group)
+    assert "Subscribed." in accepted["text"] and int(accepted["params"]["message_thread_id"]) == 7
+    assert (await tick(bot, due)).sent == 1
+    (delivered,) = await bot.replies(group)
+    assert "Daily brief" in delivered["text"] and int(delivered["params"]["message_thread_id"]) == 7
+
+
+async def test_a_channel_linked_from_a_private_chat_gets_the_brief(bot: FakeBotAPI) -> None:
+    channel = -1001234
+    bot.chats["@balticbrief"] = {"id": channel, "type": "channel", "title": "Baltic Brief"}
+    bot.members[(channel, BOT_USER["id"])] = "administrator"
+    bot.members[(channel, 42)] = "creator"
+    at, due = brief_time()
+    bot.user_message(f"/channel add @balticbrief {at} Europe/Berlin topics: energy", user_id=77, chat_id=77)
+    (refused,) = await bot.replies(77)
+    assert "Only administrators of @balticbrief" in refused["text"]
+    bot.user_message(f"/channel add @balticbrief {at} Europe/Berlin topics: energy")
+    (linked,) = await bot.replies()
+    assert "Subscribed." in linked["text"] and "Topics: energy" in linked["text"]
+    await store_news(core(bot).news)
+    assert (await tick(bot, due)).sent == 1
+    (delivered,) = await bot.replies(channel)
+    # The channel's topic lifts the one-source energy story above the two-source rail story.
+    assert "1. Estonia opens offshore wind tender" in delivered["text"]
+
+
+async def test_brief_now_and_topics_in_chat(bot: FakeBotAPI) -> None:
+    await store_news(core(bot).news)
+    bot.user_message("/subscribe 07:15 topics: harbour")
+    await bot.replies()
+    bot.user_message("/topics add energy, Ukraine")
+    (topics,) = await bot.replies()
+    assert "Topics: harbour, energy, Ukraine" in topics["text"]
+    bot.user_message("/topics remove energy")
+    (topics,) = await bot.replies()
+    assert "Topics: harbour, Ukraine" in topics["text"]
+    bot.user_message("/settings")
+    (settings,) = await bot.replies()
+    assert "07:15</b> UTC" in settings["text"] and "next:" in settings["text"]
+    bot.user_message("/brief")
+    (now,) = await bot.replies()
+    assert "1. Gdansk harbour deepens its channel" in now["text"]
+    bot.user_message("/subscribe 25:99")
+    (bad,) = await bot.replies()
+    assert "not a time of day" in bad["text"]
+    bot.user_message("/subscribe 08:00 Mars/Olympus")
+    (bad_zone,) = await bot.replies()
+    assert "I don't know the time zone" in bad_zone["text"]
+
+
+def test_a_long_brief_is_split_at_story_boundaries() -> None:
+    now = datetime(2026, 11, 26, 8, tzinfo=UTC)
+    stories = []
+    for n in range(40):
+        article = WindowArticle(n, f"Story number {n} & <more>", f"Outlet {n}", f"https://example.com/{n}", now, None)
+        stories.append(Story([article], summary=[f"Sentence {n} " + "word " * 60, "Another sentence. " * 5]))
+    messages = render_brief(stories, now, 40)
+    assert len(messages) > 1 and all(len(m) <= 4096 for m in messages)
+    for n in range(40):
+        holding = [m for m in messages if f"{n + 1}. Story number {n} &amp; &lt;more&gt;" in m]
+        assert len(holding) == 1 and f"Sentence {n} " in holding[0]  # the whole story in one message
