@@ -20,6 +20,10 @@ from handlers.brief import brief_tick_job
 from handlers.feeds import poll_feeds_job
 
 FEED_TICK_SECONDS = 60
+# Telegram allows about 30 messages/s. A bucket of 30 refills during any pause (a database
+# write, a 429) and then bursts past the limit, and every 429 pauses all sends: so one message
+# per 1/29 s, evenly spaced, never a burst (measured in docs/benchmarks.md, "Daily brief fan-out").
+OVERALL_RATE = 29
 BRIEF_TICK_SECONDS = 20
 
 log = logging.getLogger(__name__)
@@ -45,7 +49,7 @@ def build_application(settings: Settings, news: News) -> Application:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / OVERALL_RATE, max_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

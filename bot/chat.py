@@ -6,6 +6,7 @@ import asyncio
 import re
 from datetime import UTC, datetime
 
+from bot.brief.alerts import Alerts
 from bot.brief.deliver import Briefs
 from bot.ingest.pipeline import Report, Stored, ingest
 from bot.ingest.poll import Poller
@@ -44,6 +45,9 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("unsubscribe", "stop this chat's daily brief", "/unsubscribe"),
     ("settings", "this chat's brief: time, zone, topics, next delivery", "/settings"),
     ("topics", "what this chat's brief favours", "/topics add energy, Ukraine"),
+    ("follow", "an alert when a new article mentions someone or something", "/follow Lavrov"),
+    ("unfollow", "stop those alerts", "/unfollow Lavrov"),
+    ("following", "what this chat follows", "/following"),
     ("channel", "send the daily brief to a channel you and the bot administer", "/channel add @mychannel 08:00"),
     ("feeds", "the feeds I follow and their state (operators)", "/feeds"),
     ("feed", "add or remove a feed (operators)", "/feed add https://feeds.bbci.co.uk/news/rss.xml"),
@@ -64,6 +68,7 @@ class Chat:
         self.poller = Poller(news)
         self.briefs = Briefs(news)
         self.subscriptions = Subscriptions(news, self.briefs)
+        self.alerts = Alerts(news)
 
     def caller(self, user_id: int | None) -> Caller:
         """A Telegram user, admin when listed in ADMIN_USER_IDS."""
@@ -265,6 +270,25 @@ class Chat:
             return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
         return await self._summarize_stored(stored.id, count)
 
+    # -- follows --------------------------------------------------------------------------
+    async def follow(self, query: str, caller: Caller, where: Where | None) -> Reply:
+        query = query.strip()
+        if not query:
+            return Reply.of("Follow whom or what? For example: /follow Lavrov")
+        hits = await self._resolve(query)
+        if not hits:
+            return Reply.of(f"I have not read about {bold(query[:100])} yet, so I cannot follow it.")
+        if len(hits) > 1 and not self._clear_winner(hits):
+            return self._choices(hits, "follow", query[:100])
+        return await self.subscriptions.follow_entity(hits[0].id, hits[0].name, caller, where)
+
+    async def unfollow(self, query: str, caller: Caller, where: Where | None) -> Reply:
+        hits = await self._resolve(query.strip()) if query.strip() else []
+        if not hits:
+            return Reply.of("Unfollow whom? /following lists what this chat follows.")
+        ids = [entity_id for hit in hits for entity_id in hit.ids]
+        return await self.subscriptions.unfollow_entity(ids, hits[0].name, caller, where)
+
     # -- feeds (operators) ----------------------------------------------------------------
     @staticmethod
     def _refused() -> Reply:
@@ -351,6 +375,12 @@ class Chat:
             return await subscriptions.topics(arg, caller, where)
         if command == "brief":
             return await subscriptions.brief(where)
+        if command == "follow":
+            return await self.follow(arg, caller, where)
+        if command == "unfollow":
+            return await self.unfollow(arg, caller, where)
+        if command == "following":
+            return await subscriptions.following(where)
         if command in ("start", "help"):
             return await self.help()
         if command == "feed":

@@ -155,3 +155,37 @@ class Subscriptions:
     async def resume(self, chat_id: int) -> int:
         async with self.news.transaction() as session:
             return await rows.resume_chat(session, chat_id)
+
+    # -- follows --------------------------------------------------------------------------
+    async def follow_entity(self, entity_id: int, name: str, caller: Caller, where: Where | None) -> Reply:
+        if where is None:
+            return Reply.of(NOT_HERE)
+        if not caller.manages_chat:
+            return Reply.of(REFUSED)
+        async with self.news.transaction() as session:
+            added = await rows.follow(session, where.chat_id, where.thread_id, entity_id, datetime.now(UTC))
+        if not added:
+            return Reply.of(f"Already following {bold(name)}.")
+        return Reply.of(
+            f"Following {bold(name)}: I will tell you when a new article mentions them. /following lists all."
+        )
+
+    async def unfollow_entity(self, entity_ids: list[int], name: str, caller: Caller, where: Where | None) -> Reply:
+        if where is None:
+            return Reply.of(NOT_HERE)
+        if not caller.manages_chat:
+            return Reply.of(REFUSED)
+        async with self.news.transaction() as session:
+            removed = await rows.unfollow(session, where.chat_id, where.thread_id, entity_ids)
+        return Reply.of(
+            f"No more alerts about {bold(name)}." if removed else f"This chat does not follow {bold(name)}."
+        )
+
+    async def following(self, where: Where | None) -> Reply:
+        if where is None:
+            return Reply.of(NOT_HERE)
+        async with self.news.session() as session:
+            names = await rows.following(session, where.chat_id, where.thread_id)
+        if not names:
+            return Reply.of("This chat follows nobody yet. /follow Lavrov alerts you to new articles about him.")
+        return Reply.of(bold("Following") + ": " + esc(", ".join(names)))

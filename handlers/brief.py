@@ -118,4 +118,21 @@ class TelegramSender:
 
 async def brief_tick_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Plan and send the briefs that are due (in the background; one tick at a time)."""
-    chat_core(context).briefs.start_tick(TelegramSender(context.bot))
+    core = chat_core(context)
+    core.briefs.start_tick(TelegramSender(context.bot), also=core.alerts.tick)
+
+
+async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Alert this chat when a new article mentions the entity."""
+    await send(update, await chat_core(context).follow(argument(update), await manager(update, context), where(update)))
+
+
+async def unfollow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop alerts about the entity."""
+    core = chat_core(context)
+    await send(update, await core.unfollow(argument(update), await manager(update, context), where(update)))
+
+
+async def following_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List what this chat follows."""
+    await send(update, await chat_core(context).subscriptions.following(where(update)))

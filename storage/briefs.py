@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Article, Delivery, Entity, Mention, Sentence, Subscription
+from storage.models import AlertSent, Article, Delivery, Entity, Follow, Mention, Sentence, Subscription
 from storage.writes import insert_for
 
 WINDOW_LIMIT = 1000  # newest articles a brief considers
@@ -190,3 +190,73 @@ async def sentences_of(session: AsyncSession, article_ids: list[int]) -> dict[in
     for article_id, text, words in rows:
         found.setdefault(article_id, []).append((text, words))
     return found
+
+
+# -- follows and alerts ---------------------------------------------------------------------
+async def follow(session: AsyncSession, chat_id: int, thread_id: int, entity_id: int, now: datetime) -> bool:
+    """Follow an entity from now on (older articles never alert); False if already followed."""
+    newest = await session.scalar(select(func.max(Article.id))) or 0
+    result = await session.execute(
+        insert_for(session)(Follow)
+        .values(chat_id=chat_id, thread_id=thread_id, entity_id=entity_id, created_at=now, seen_up_to=newest)
+        .on_conflict_do_nothing()
+    )
+    return bool(result.rowcount)
+
+
+async def unfollow(session: AsyncSession, chat_id: int, thread_id: int, entity_ids: list[int]) -> int:
+    result = await session.execute(
+        delete(Follow).where(Follow.chat_id == chat_id, Follow.thread_id == thread_id, Follow.entity_id.in_(entity_ids))
+    )
+    return result.rowcount
+
+
+async def following(session: AsyncSession, chat_id: int, thread_id: int) -> list[str]:
+    rows = await session.scalars(
+        select(Entity.name)
+        .join(Follow, Follow.entity_id == Entity.id)
+        .where(Follow.chat_id == chat_id, Follow.thread_id == thread_id)
+        .order_by(Entity.name)
+    )
+    return list(rows)
+
+
+@dataclass
+class AlertItem:
+    chat_id: int
+    thread_id: int
+    entity: str
+    article_id: int
+    story_id: int
+    title: str
+    source: str
+    url: str | None
+
+
+async def take_alerts(session: AsyncSession, now: datetime) -> list[AlertItem]:
+    """New articles mentioning followed entities, at most one per chat and story ever; the
+    follows move past them in the same transaction."""
+    rows = await session.execute(
+        select(Follow.id, Follow.chat_id, Follow.thread_id, Entity.name, Article)
+        .join(Entity, Entity.id == Follow.entity_id)
+        .join(Mention, Mention.entity_id == Follow.entity_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(Article.id > Follow.seen_up_to)
+        .distinct()
+        .order_by(Article.id)
+    )
+    items: list[AlertItem] = []
+    newest: dict[int, int] = {}
+    for follow_id, chat_id, thread_id, entity, article in rows:
+        newest[follow_id] = max(newest.get(follow_id, 0), article.id)
+        story = article.story_id or article.id
+        claimed = await session.execute(
+            insert_for(session)(AlertSent).values(chat_id=chat_id, story_id=story, sent_at=now).on_conflict_do_nothing()
+        )
+        if claimed.rowcount:
+            items.append(
+                AlertItem(chat_id, thread_id, entity, article.id, story, article.title, article.source, article.url)
+            )
+    for follow_id, article_id in newest.items():
+        await session.execute(update(Follow).where(Follow.id == follow_id).values(seen_up_to=article_id))
+    return items

@@ -251,6 +251,7 @@ class Follow(Base):
     thread_id: Mapped[int] = mapped_column(Integer, default=0)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    seen_up_to: Mapped[int] = mapped_column(Integer, default=0)  # the newest article id checked for alerts
 
     __table_args__ = (UniqueConstraint("chat_id", "thread_id", "entity_id"),)
 

@@ -111,6 +111,7 @@ class FakeBotAPI:
         self.flood_limit: tuple[float, float] | None = None  # (messages/s overall, per chat)
         self.storm = 0  # answer the next N sendMessage calls with 429
         self.too_many = 0  # 429s answered
+        self.too_many_at: list[float] = []
         self._sends: list[tuple[float, int]] = []
         self._cond = threading.Condition()
         self._ids = itertools.count(1)
@@ -316,6 +317,7 @@ class FakeBotAPI:
             wait = self._flooded(chat_id)
             if wait is not None:
                 self.too_many += 1
+                self.too_many_at.append(time.monotonic())
                 retry = {"retry_after": int(wait)}
                 return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests", "parameters": retry}
         record = {"chat_id": chat_id, "text": text, "params": params, "at": time.monotonic()}

@@ -251,3 +251,44 @@ def test_a_long_brief_is_split_at_story_boundaries() -> None:
     for n in range(40):
         holding = [m for m in messages if f"{n + 1}. Story number {n} &amp; &lt;more&gt;" in m]
         assert len(holding) == 1 and f"Sentence {n} " in holding[0]  # the whole story in one message
+
+
+async def test_following_an_entity_alerts_once_per_story(bot: FakeBotAPI) -> None:
+    news = core(bot).news
+    await store_news(news)
+    bot.user_message("/follow Skuodis")
+    (followed,) = await bot.replies()
+    assert "Following <b>Marius Skuodis</b>" in followed["text"]
+    sender = TelegramSender(bot.app.bot)
+    assert await core(bot).alerts.tick(sender) == 0  # articles stored before the follow never alert
+
+    # A new report, and the same wire copy from a second outlet: one story, one alert.
+    text = (FIXTURES / "brief" / "kaunas-rail-ledger.txt").read_text()
+    copy = text.replace("Rail Baltica line reaches Kaunas", "Kaunas gets its fast trains").replace(
+        "the Lithuanian transport ministry said.", "the ministry said on Monday."
+    )
+    for body, outlet in (
+        (text.replace("Monday", "Tuesday") + "\nMore trains follow in May.", "Wire A"),
+        (copy, "Wire B"),
+    ):
+        items = list(from_path_text(body, outlet))
+        await ingest(news, items)
+    assert await core(bot).alerts.tick(sender) == 1
+    (alert,) = await bot.replies()
+    assert alert["text"].startswith("<b>New on Marius Skuodis</b>") and alert["text"].count("• ") == 1
+    assert await core(bot).alerts.tick(sender) == 0
+
+    bot.user_message("/following")
+    (listing,) = await bot.replies()
+    assert "Marius Skuodis" in listing["text"]
+    bot.user_message("/unfollow Skuodis")
+    (gone,) = await bot.replies()
+    assert "No more alerts about <b>Marius Skuodis</b>" in gone["text"]
+
+
+def from_path_text(body: str, outlet: str):  # type: ignore[no-untyped-def]
+    from bot.ingest.sources import from_text
+
+    article = from_text(body, outlet)
+    article.source = outlet
+    yield article

@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -173,10 +174,18 @@ class Briefs:
                 return report
             await asyncio.gather(*(one(delivery_id) for delivery_id in claimed))
 
-    def start_tick(self, sender: Sender) -> None:
-        """Run a tick in the background unless one is still sending (the bot's scheduled job)."""
+    def start_tick(self, sender: Sender, also: Callable[[Sender], Awaitable[object]] | None = None) -> None:
+        """Run a tick in the background unless one is still sending (the bot's scheduled job);
+        `also` runs after it (the followed-entity alerts)."""
+
+        async def run() -> TickReport:
+            report = await self.tick(sender)
+            if also is not None:
+                await also(sender)
+            return report
+
         if self._running is None or self._running.done():
-            self._running = asyncio.create_task(self.tick(sender), name="brief tick")
+            self._running = asyncio.create_task(run(), name="brief tick")
 
     async def stop(self) -> None:
         if self._running is not None and not self._running.done():

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.brief.stories import Story
 from bot.render.html import bold, esc, link, paginate
+from storage.briefs import AlertItem
 
 SHOWN_SOURCES = 2
 
@@ -33,4 +34,15 @@ def brief(stories: list[Story], day: datetime, articles: int, title: str = "Dail
         return [f"{bold(heading)}: no new stories since the last brief."]
     intro = bold(heading) + f"\n{len(stories)} stories from {articles} articles"
     blocks = [intro] + ["\n" + story_block(n, story) for n, story in enumerate(stories, start=1)]
+    return paginate(blocks)
+
+
+def alert(items: list[AlertItem], limit: int = 10) -> list[str]:
+    """One message for a chat's new alerts: what was followed, then a line per story."""
+    names = list(dict.fromkeys(item.entity for item in items))
+    blocks = [bold("New on " + ", ".join(names))]
+    for item in items[:limit]:
+        blocks.append(f"• {link(item.title or 'untitled', item.url)} — {esc(item.source)} · #{item.article_id}")
+    if len(items) > limit:
+        blocks.append(f"+{len(items) - limit} more: /latest")
     return paginate(blocks)

@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("thread_id", sa.Integer, nullable=False, server_default="0"),
         sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
         sa.Column("created_at", TS, nullable=False),
+        sa.Column("seen_up_to", sa.Integer, nullable=False, server_default="0"),
         sa.UniqueConstraint("chat_id", "thread_id", "entity_id"),
     )
     op.create_index("ix_follows_entity", "follows", ["entity_id"])
