@@ -101,9 +101,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             r = asyncio.run(run(size, Path(folder)))
+            last = "none" if not r["429s"] else f"{r['last_429_s']:.1f} s"
             rows.append(
                 f"| {r['chats']:,} | {r['delivered']:,} | {r['lost']} | {r['duplicated']} | {r['429s']} | "
-                f"{r['last_429_s']:.1f} s | {r['rate']:.1f} | {r['rate'] / ALLOWED:.0%} | {r['seconds']:.0f} s |"
+                f"{last} | {r['rate']:.1f} | {r['rate'] / ALLOWED:.0%} | {r['seconds']:.0f} s |"
             )
             print(rows[-1], flush=True)
     body = (
@@ -112,7 +113,12 @@ def main() -> None:
         "delivery loop (SQLite store) through python-telegram-bot with `AIORateLimiter`, against the\n"
         "fake Bot API answering 429 (`retry_after` 1 s) above 30 messages/s overall or 1/s per chat.\n"
         "Each brief is one message (4 stories). Rate = briefs delivered / time from the first to the\n"
-        "last message the fake API accepted.\n\n" + "\n".join(rows)
+        "last message the fake API accepted.\n\n" + "\n".join(rows) + "\n\n"
+        "Sends are paced evenly (`AIORateLimiter(overall_max_rate=1, overall_time_period=1/29)`). With\n"
+        "its default bucket (30 per second, bursting 30 after any pause) the same run at 1,000 chats\n"
+        "drew 248 429s spread over the whole run and reached 80% of 30/s; a bucket of 28/s, 179 429s\n"
+        "and 79% (measured 2026-11-26 on this machine): each 429 pauses all sending, the bucket\n"
+        "refills meanwhile and bursts again."
     )
     write_section("fanout", body)
 
