@@ -192,9 +192,16 @@ async def test_only_group_admins_subscribe_and_a_forum_topic_gets_its_brief(bot:
     bot.user_message(f"/subscribe {at} Europe/Berlin", chat_id=group, chat_type="supergroup", user_id=42, thread_id=7)
     (accepted,) = await bot.replies(group)
     assert "Subscribed." in accepted["text"] and int(accepted["params"]["message_thread_id"]) == 7
-    assert (await tick(bot, due)).sent == 1
+    plain = -100600  # a basic group, no topics
+    bot.members[(plain, 42)] = "creator"
+    bot.user_message(f"/subscribe {at} Europe/Berlin", chat_id=plain, chat_type="group", user_id=42)
+    await bot.replies(plain)
+    assert (await tick(bot, due)).sent == 2
     (delivered,) = await bot.replies(group)
     assert "Daily brief" in delivered["text"] and int(delivered["params"]["message_thread_id"]) == 7
+    (to_group,) = await bot.replies(plain)
+    assert "Daily brief" in to_group["text"] and "message_thread_id" not in to_group["params"]
+    assert briefs_to(bot) == {group: 1, plain: 1}
 
 
 async def test_a_channel_linked_from_a_private_chat_gets_the_brief(bot: FakeBotAPI) -> None:
