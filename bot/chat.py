@@ -19,6 +19,7 @@ from bot.render.html import bold, esc, link
 from bot.reply import Caller, Choice, Reply, Where
 from bot.subscriptions import Subscriptions
 from bot.summarize import NewsDocument, summarize
+from bot.summarize.multi import MultiDocumentMMR
 from storage import feeds as feed_rows
 from storage import queries
 from storage.models import Article
@@ -187,12 +188,26 @@ class Chat:
             if hits:
                 hit = hits[0]
                 lines = await queries.entity_sentences(session, hit.ids)
+                about = await queries.overview_sentences(session, hit.ids)
                 blocks = replies.status(hit.name, hit.kind, hit.articles, hit.last_seen, lines)
-                return Reply.of(*blocks)
+                return Reply.of(*blocks, *replies.overview(self._overview(about, lines), len(about)))
             total, lines = await queries.topic_sentences(session, query)
         if not lines:
             return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. Send me articles with /ingest.")
         return Reply.of(*replies.status(query[:100], None, total, lines[0].published_at, lines))
+
+    @staticmethod
+    def _overview(about: dict[int, list[tuple[str, str]]], shown: list[queries.Cited]) -> list[str]:
+        """Two sentences from the week's coverage, central and early (the default ranking across
+        articles), other than the dated lines already shown."""
+        if len(about) < 2:
+            return []
+        listed = {line.text for line in shown}
+        documents = [
+            NewsDocument([t for t, _ in rows if t not in listed], [w.split() for t, w in rows if t not in listed])
+            for rows in about.values()
+        ]
+        return [documents[d].sentences[i] for d, i in MultiDocumentMMR()(documents, 2)]
 
     async def latest(self, arg: str) -> Reply:
         count = int(arg) if arg.strip().isdigit() else 10

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, Select, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -230,6 +230,34 @@ async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8
         .order_by(Mention.published_at.desc(), Article.id.desc(), Sentence.position)
     )
     return _unique([Cited(*row) for row in rows])[:limit]
+
+
+async def overview_sentences(
+    session: AsyncSession, ids: list[int], days: int = 7, articles: int = 8
+) -> dict[int, list[tuple[str, str]]]:
+    """The newest articles about the entity within a week of the latest one: per article, its
+    sentences as (text, words) in order, for an extractive overview."""
+    newest = await session.execute(
+        select(Mention.article_id, func.max(Mention.published_at).label("at"))
+        .where(Mention.entity_id.in_(ids))
+        .group_by(Mention.article_id)
+        .order_by(func.max(Mention.published_at).desc())
+        .limit(articles)
+    )
+    recent = newest.all()
+    if not recent:
+        return {}
+    latest = recent[0][1]
+    chosen = [article_id for article_id, at in recent if at >= latest - timedelta(days=days)]
+    rows = await session.execute(
+        select(Sentence.article_id, Sentence.text, Sentence.words)
+        .where(Sentence.article_id.in_(chosen))
+        .order_by(Sentence.article_id, Sentence.position)
+    )
+    found: dict[int, list[tuple[str, str]]] = {}
+    for article_id, text_, words in rows:
+        found.setdefault(article_id, []).append((text_, words))
+    return found
 
 
 def _words(query: str) -> list[str]:

@@ -299,3 +299,15 @@ def from_path_text(body: str, outlet: str):  # type: ignore[no-untyped-def]
     article = from_text(body, outlet)
     article.source = outlet
     yield article
+
+
+async def test_status_ends_with_an_overview_across_articles(bot: FakeBotAPI) -> None:
+    await store_news(core(bot).news)
+    bot.user_message("/status Kaunas")
+    (status,) = await bot.replies()
+    lines = status["text"].split("\n")
+    assert lines[0].startswith("<b>Kaunas</b> — place · 2 articles")
+    overview = next(line for line in lines if line.startswith("<b>Overview (2 articles, latest week)</b>: "))
+    # Sentences about Kaunas from both reports, none of them a dated line above.
+    dated = {line.split(" — ")[1] for line in lines[1:] if line[:4].isdigit()}
+    assert not any(sentence in overview for sentence in dated)

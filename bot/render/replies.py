@@ -79,6 +79,13 @@ def status(name: str, kind: str | None, total: int, last_seen: datetime | None, 
     return blocks
 
 
+def overview(sentences: list[str], articles: int) -> list[str]:
+    """A short extractive overview of the subject's latest week, across its articles."""
+    if not sentences:
+        return []
+    return ["\n" + bold(f"Overview ({articles} articles, latest week)") + ": " + esc(" ".join(sentences))]
+
+
 def article_list(articles: list[Article], heading: str, same_story: list[list[Article]] | None = None) -> list[str]:
     """One line per article; `same_story[i]` are other outlets' copies of article i."""
     blocks = [bold(heading)]

@@ -16,6 +16,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from bot.summarize.document import NewsDocument, to_sumy
+from bot.summarize.multi import MultiDocumentMMR
 
 LANGUAGE = "english"
 
@@ -70,10 +71,22 @@ class SumyMethod:
 
 
 class NewsRank:
-    """Centrality (TextRank over spaCy's words) weighted by position, because news puts
-    its main facts first."""
+    """newsbrief's default: early and central sentences, none repeating another
+    (`bot/summarize/multi.py`, the same ranking the daily brief uses across articles)."""
 
     name = "newsrank"
+
+    def __init__(self) -> None:
+        self._rank = MultiDocumentMMR()
+
+    def __call__(self, document: NewsDocument, count: int) -> list[int]:
+        return sorted(i for _, i in self._rank([document], count))
+
+
+class TextRankLead:
+    """The previous default, kept for comparison: TextRank × 1/sqrt(1 + position)."""
+
+    name = "textrank-lead"
 
     def __init__(self) -> None:
         self._centrality = SumyMethod("textrank", TextRankSummarizer)
@@ -93,6 +106,7 @@ METHODS: dict[str, Summarizer] = {
     for method in (
         NewsRank(),
         Lead(),
+        TextRankLead(),
         SumyMethod("lexrank", LexRankSummarizer),
         SumyMethod("textrank", TextRankSummarizer),
         SumyMethod("lsa", LsaSummarizer),
