@@ -28,6 +28,7 @@ URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 ENTITY_ID = re.compile(r"^#(\d+)$")
 MAX_SUMMARY_SENTENCES = 20
 MAX_LIST = 50
+MAX_CHOICES = 12  # buttons offered for an ambiguous name
 
 # (command, what it does, example) — the /help text and Telegram's command menu.
 COMMANDS: list[tuple[str, str, str]] = [
@@ -148,7 +149,7 @@ class Chat:
                 f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, {replies.articles_phrase(h.articles)})",
                 f"/{command} #{h.id}",
             )
-            for h in hits[:8]
+            for h in hits[:MAX_CHOICES]
         ]
         return Reply.of(f"Which {esc(query)} do you mean?", choices=choices)
 
@@ -184,13 +185,17 @@ class Chat:
         hits = await self._resolve(query)
         if len(hits) > 1 and not self._clear_winner(hits):
             return self._choices(hits, "status", query[:100])
-        async with self.news.session() as session:
-            if hits:
-                hit = hits[0]
+        if hits:
+            hit = hits[0]
+            async with self.news.session() as session:
                 lines = await queries.entity_sentences(session, hit.ids)
                 about = await queries.overview_sentences(session, hit.ids)
-                blocks = replies.status(hit.name, hit.kind, hit.articles, hit.last_seen, lines)
-                return Reply.of(*blocks, *replies.overview(self._overview(about, lines), len(about)))
+                daily = await queries.daily_mentions(session, hit.ids, hit.last_seen) if hit.last_seen else []
+                involved = await queries.related(session, hit.ids)
+            blocks = replies.status(hit.name, hit.kind, hit.articles, hit.last_seen, lines)
+            blocks += replies.overview(self._overview(about, lines), len(about))
+            return Reply.of(*blocks, *replies.trend(daily, hit.last_seen, involved))
+        async with self.news.session() as session:
             total, lines = await queries.topic_sentences(session, query)
         if not lines:
             return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. Send me articles with /ingest.")

@@ -160,8 +160,50 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
         .where(Role.entity_id.in_(ids))
         .group_by(folded)
     )
-    support = [RoleSupport(role, articles, last) for role, articles, last in rows]
-    return sorted(support, key=lambda r: (-r.articles, -r.last_seen.timestamp(), r.role))
+    return rank_roles([RoleSupport(role, articles, last) for role, articles, last in rows])
+
+
+_MARKED = frozenset({"former", "shadow", "deputy", "acting", "interim", "vice", "outgoing", "new"})
+
+
+def _words_of(role: str) -> list[str]:
+    return role.lower().replace("ex-", "former ").split()
+
+
+def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
+    """Roles best supported first, then newest. A role that is the tail of a longer one ("captain"
+    of "England captain") counts for the longer, unless they differ in a marker ("shadow home
+    secretary" is not "home secretary"); a role superseded by a newer "former …" comes last."""
+    pooled = {item.role.lower(): RoleSupport(item.role, item.articles, item.last_seen) for item in support}
+    for short in sorted(pooled.values(), key=lambda r: len(r.role.split())):
+        words = _words_of(short.role)
+        marks = _MARKED & set(words)
+        longer = [
+            r
+            for r in pooled.values()
+            if r is not short
+            and len(_words_of(r.role)) > len(words)
+            and _words_of(r.role)[-len(words) :] == words
+            and _MARKED & set(_words_of(r.role)) == marks
+        ]
+        if longer:
+            into = max(longer, key=lambda r: (r.articles, r.last_seen))
+            into.articles += short.articles
+            into.last_seen = max(into.last_seen, short.last_seen)
+            del pooled[short.role.lower()]
+    current, stale = [], []
+    for item in pooled.values():
+        words = _words_of(item.role)
+        superseded = any(
+            _words_of(other.role) == ["former", *words] and other.last_seen >= item.last_seen
+            for other in pooled.values()
+        )
+        (stale if superseded else current).append(item)
+
+    def order(r: RoleSupport) -> tuple[int, float, str]:
+        return (-r.articles, -r.last_seen.timestamp(), r.role)
+
+    return sorted(current, key=order) + sorted(stale, key=order)
 
 
 async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Profile:
@@ -178,6 +220,12 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
     shown = {item.sentence_id for item in said}
     mentioned = [m for m in await entity_sentences(session, ids, limit * 2) if m.sentence_id not in shown][:limit]
     # Co-occurrence over the most recent mentions only, so the cost does not grow with the store.
+    return Profile(hit, await roles_of(session, ids), said, mentioned, await related(session, ids, limit))
+
+
+async def related(session: AsyncSession, ids: list[int], limit: int = 5) -> list[tuple[str, str, int]]:
+    """The entities most often in the same sentences, with counts (over the recent mentions
+    only, so the cost does not grow with the store)."""
     recent = (
         select(Mention.sentence_id)
         .where(Mention.entity_id.in_(ids))
@@ -186,7 +234,7 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
         .subquery()
     )
     other = aliased(Mention)
-    related_rows = await session.execute(
+    rows = await session.execute(
         select(Entity.name, Entity.kind, func.count(func.distinct(other.sentence_id)).label("n"))
         .select_from(recent)
         .join(other, other.sentence_id == recent.c.sentence_id)
@@ -196,8 +244,27 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
         .order_by(text("n DESC"), Entity.name)
         .limit(limit)
     )
-    related = [(name, kind, n) for name, kind, n in related_rows]
-    return Profile(hit, await roles_of(session, ids), said, mentioned, related)
+    return [(name, kind, n) for name, kind, n in rows]
+
+
+async def daily_mentions(session: AsyncSession, ids: list[int], until: datetime, days: int = 14) -> list[int]:
+    """Articles mentioning the entity on each of the `days` days up to `until` (oldest first)."""
+    start = (until - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    rows = await session.execute(
+        select(Mention.article_id, Mention.published_at)
+        .where(Mention.entity_id.in_(ids), Mention.published_at >= start, Mention.published_at <= until)
+        .distinct()
+    )
+    counts = [0] * days
+    seen: set[int] = set()
+    for article_id, published in rows:
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        index = (published.date() - start.date()).days
+        if 0 <= index < days:
+            counts[index] += 1
+    return counts
 
 
 def _unique(items: list[Cited]) -> list[Cited]:

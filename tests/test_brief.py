@@ -311,3 +311,7 @@ async def test_status_ends_with_an_overview_across_articles(bot: FakeBotAPI) -> 
     # Sentences about Kaunas from both reports, none of them a dated line above.
     dated = {line.split(" — ")[1] for line in lines[1:] if line[:4].isdigit()}
     assert not any(sentence in overview for sentence in dated)
+    # Daily articles as a sparkline ending today (2 articles), and who is named alongside.
+    trend = next(line for line in lines if line.startswith("<b>Trend</b>: "))
+    assert trend.startswith("<b>Trend</b>: ▁▁▁▁▁▁▁▁▁▁▁▁▁█ articles a day") and "(most 2)" in trend
+    assert "<b>Most involved</b>: Rail Baltica (2)" in lines

@@ -39,6 +39,10 @@ def roles(analysis: Analysis) -> dict[str, list[str]]:
             "Patricia Hewitt",
             "Trade and Industry Secretary",
         ),
+        # The role before an honorific; an organisation the model tags as a person in it.
+        ("Aston Villa boss Sir David O'Leary said the side was improving.", "David O'Leary", "Aston Villa boss"),
+        # A hyphenated role is one word, not its last piece.
+        ("The try was scored by full-back Tom Vance in the last minute.", "Tom Vance", "full-back"),
     ],
 )
 def test_roles(analyze, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -106,3 +110,28 @@ def test_keys_fold_spelling() -> None:
     assert name_key("U.S.") == name_key("US") == "us"
     assert name_key("The United States") == "united states"
     assert query_key("Mr Blair's") == "blair"
+
+
+def test_what_someone_is_is_not_a_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze("The man, Tom Vance, said he had never met her."))
+    assert "man" not in found.get("Tom Vance", [])
+
+
+def test_roles_pool_variants_and_former_supersedes() -> None:
+    from datetime import UTC, datetime
+
+    from storage.queries import RoleSupport, rank_roles
+
+    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
+    pooled = rank_roles(
+        [
+            RoleSupport("captain", 1, day(2)),
+            RoleSupport("England captain", 1, day(1)),
+            RoleSupport("full-back", 1, day(3)),
+        ]
+    )
+    assert [(r.role, r.articles) for r in pooled] == [("England captain", 2), ("full-back", 1)]
+    stale = rank_roles([RoleSupport("Home Secretary", 3, day(1)), RoleSupport("Ex-Home Secretary", 1, day(5))])
+    assert [r.role for r in stale] == ["Ex-Home Secretary", "Home Secretary"]
+    shadow = rank_roles([RoleSupport("home secretary", 2, day(1)), RoleSupport("shadow home secretary", 1, day(5))])
+    assert {r.role for r in shadow} == {"home secretary", "shadow home secretary"}

@@ -31,10 +31,11 @@ async def test_ingest_then_who_status_summarize(bot: FakeBotAPI) -> None:
     assert "#1" in who  # every statement names its source
 
     (status,) = await ask(bot, "/status Aleppo")
-    lines = status.splitlines()
+    lines = status.split("\n\n")[0].splitlines()  # the dated lines; trend and who is involved follow
     assert lines[0].startswith("<b>Aleppo</b>")
     assert all(line[:4].isdigit() and line[4] == "-" for line in lines[1:])
     assert any("government artillery shelled two villages" in line and "#1" in line for line in lines)
+    assert "<b>Trend</b>: " in status and "<b>Most involved</b>: " in status
 
     (summary,) = await ask(bot, "/summarize 1")
     assert summary.count("• ") == 3

@@ -9,7 +9,10 @@ from bot.nlp.names import HONORIFICS
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
 _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
+# Words that say what someone is, not what they do ("the man", "a woman").
+_NOT_TITLES = frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
 MAX_ROLE_WORDS = 7
+_HYPHENS = frozenset({"-", "–"})
 
 
 def _tidy(tokens: list[Token]) -> str | None:
@@ -22,6 +25,8 @@ def _tidy(tokens: list[Token]) -> str | None:
     if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
         return None
     if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
+        return None
+    if len(tokens) == 1 and tokens[0].lower_ in _NOT_TITLES:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role.
     if all(t.ent_type_ for t in tokens):
@@ -36,11 +41,20 @@ def premodifier_role(span: Span) -> str | None:
     doc = span.doc
     region: list[Token] = []
     i = span.start - 1
+    # "United boss Sir Alex Ferguson": the role is before the honorific.
+    while i >= span.sent.start and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1
     while i >= span.sent.start:
         token = doc[i]
-        if token.dep_ not in _PREMODIFIER_DEPS or token.ent_type_ == "PERSON":
+        if token.text in _HYPHENS and not token.whitespace_ and i > span.sent.start and not doc[i - 1].whitespace_:
+            region[:0] = [doc[i - 1], token]  # "full-back", "co-chairman": one word split in three
+            i -= 2
+            continue
+        inside = {t.i for t in region}
+        # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
+        if token.ent_type_ == "PERSON" and token.head.i not in inside:
             break
-        if token.lower_.rstrip(".") in HONORIFICS:
+        if token.dep_ not in _PREMODIFIER_DEPS or token.lower_.rstrip(".") in HONORIFICS:
             break
         region.insert(0, token)
         i -= 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.ingest.poll import PollResult
 from bot.render.html import bold, esc, italic, link
@@ -76,6 +76,30 @@ def status(name: str, kind: str | None, total: int, last_seen: datetime | None, 
     what = KIND_WORDS.get(kind or "", "topic")
     blocks = [f"{bold(name)} — {what} · {articles_phrase(total)}, last seen {day(last_seen)}"]
     blocks += [cited_line(line) for line in lines]
+    return blocks
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int]) -> str:
+    top = max(counts, default=0)
+    if top == 0:
+        return BARS[0] * len(counts)
+    return "".join(BARS[min(len(BARS) - 1, round(c / top * (len(BARS) - 1)))] for c in counts)
+
+
+def trend(counts: list[int], until: datetime | None, involved: list[tuple[str, str, int]]) -> list[str]:
+    """Daily articles as a sparkline, and the entities most often named alongside."""
+    blocks = []
+    if until is not None and any(counts):
+        start = until - timedelta(days=len(counts) - 1)
+        blocks.append(
+            f"\n{bold('Trend')}: {sparkline(counts)} articles a day, {start:%d %b} – {until:%d %b %Y}"
+            f" (most {max(counts)})"
+        )
+    if involved:
+        blocks.append(bold("Most involved") + ": " + ", ".join(f"{esc(name)} ({n})" for name, _, n in involved))
     return blocks
 
 

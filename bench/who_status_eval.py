@@ -1,0 +1,191 @@
+"""/who and /status accuracy on news we did not write, against labels in bench/labels/.
+
+/who: the BBC dev articles are ingested; each labelled person is asked by the name a user types.
+Right = the first line names the full name and one of the role phrases the articles state; when
+the bot offers choices, the labelled person must be among them and picking them must give that
+line. Ambiguous surnames must always be offered, listing every labelled bearer.
+/status: the news-timeline headlines are ingested; right = items newest first and the first item
+from the latest day the place is mentioned (labels: bench/labels/status.json, made by
+`--make-labels` from the same files by plain word match).
+Usage: python bench/who_status_eval.py ../shared/data [--make-labels]"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import bbc_articles, write_section
+from bot.chat import Chat
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import from_path
+from bot.news import News
+from bot.render.html import to_plain
+from bot.reply import CONSOLE
+from bot.settings import Settings
+
+LABELS = Path(__file__).parent / "labels"
+PLACES = [
+    *(
+        "Afghanistan Kabul Syria Idlib Gaza Israel Iran Ukraine Belarus Myanmar Ethiopia Tigray Lebanon Beirut "
+        "Yemen Venezuela Haiti Nigeria Iraq Libya Taiwan Mali Minneapolis Kenosha Portland Wuhan"
+    ).split(),
+    "Hong Kong",
+    "New Zealand",
+]
+
+
+def make_status_labels(timeline: Path) -> None:
+    records = [json.loads(line) for path in sorted(timeline.glob("*.jsonl")) for line in path.open()]
+    labels = []
+    for place in PLACES:
+        pattern = re.compile(rf"\b{re.escape(place)}\b")
+        days = [
+            r["published"][:10]
+            for r in records
+            if r.get("published") and pattern.search(f"{r.get('title') or ''} {r.get('description') or ''}")
+        ]
+        labels.append({"query": place, "latest_day": max(days), "mentions": len(days)})
+    about = (
+        "Places in ../shared/data/news-timeline and the latest day (UTC, from `published`) on which a "
+        "headline or description names them, by whole-word match."
+    )
+    (LABELS / "status.json").write_text(json.dumps({"about": about, "places": labels}, indent=1) + "\n")
+
+
+async def open_news(folder: Path, name: str) -> News:
+    return await News(Settings(_env_file=None, database_url=f"sqlite+aiosqlite:///{folder / name}")).open()
+
+
+def first_line(reply) -> str:  # type: ignore[no-untyped-def]
+    return to_plain(reply.messages[0]).split("\n", 1)[0]
+
+
+async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
+    chat = Chat(news)
+    labels = json.loads((LABELS / "who.json").read_text())
+    errors: Counter[str] = Counter()
+    details, times = [], []
+    right = 0
+    for person in labels["people"]:
+        started = time.perf_counter()
+        reply = await chat.who(person["query"])
+        times.append((time.perf_counter() - started) * 1000)
+        if reply.choices:
+            pick = next((c for c in reply.choices if c.label.startswith(person["name"] + " (")), None)
+            if pick is None:
+                errors["choices without the person"] += 1
+                details.append(f"{person['query']}: offered {[c.label for c in reply.choices]}")
+                continue
+            reply = await chat.handle(pick.command, caller=CONSOLE)
+        line = first_line(reply)
+        name, _, role = line.partition(" — ")
+        if name != person["name"]:
+            errors["wrong or no person"] += 1
+            details.append(f"{person['query']}: {line!r}, expected {person['name']}")
+        elif not any(r in role.lower() for r in person["roles"]):
+            errors["wrong or no role"] += 1
+            details.append(f"{person['query']}: {line!r}, expected one of {person['roles']}")
+        else:
+            right += 1
+    offered = 0
+    for ambiguous in labels["ambiguous"]:
+        reply = await chat.who(ambiguous["query"])
+        labels_shown = " | ".join(c.label for c in reply.choices)
+        if reply.choices and all(f"{n} (" in labels_shown for n in ambiguous["names"]):
+            offered += 1
+        else:
+            errors["ambiguity not offered"] += 1
+            details.append(f"{ambiguous['query']}: {first_line(reply)!r} / {labels_shown}")
+    summary = [
+        f"/who: {right}/{len(labels['people'])} people right ({100 * right / len(labels['people']):.1f}%), "
+        f"ambiguity offered {offered}/{len(labels['ambiguous'])}"
+    ]
+    return summary + details, errors, times
+
+
+async def status_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
+    chat = Chat(news)
+    labels = json.loads((LABELS / "status.json").read_text())["places"]
+    errors: Counter[str] = Counter()
+    details, times = [], []
+    right = 0
+    for place in labels:
+        started = time.perf_counter()
+        reply = await chat.status(place["query"])
+        times.append((time.perf_counter() - started) * 1000)
+        if reply.choices:
+            reply = await chat.handle(reply.choices[0].command, caller=CONSOLE)
+        lines = to_plain("\n".join(reply.messages)).split("\n")
+        days = [line[:10] for line in lines[1:] if re.match(r"\d{4}-\d{2}-\d{2} — ", line)]
+        if not days:
+            errors["nothing found"] += 1
+            details.append(f"{place['query']}: {lines[0]!r}")
+        elif days != sorted(days, reverse=True):
+            errors["not newest first"] += 1
+            details.append(f"{place['query']}: {days}")
+        elif days[0] != place["latest_day"]:
+            errors["first item not from the latest day"] += 1
+            details.append(f"{place['query']}: first {days[0]}, latest {place['latest_day']} ({lines[0]!r})")
+        else:
+            right += 1
+    summary = f"/status: {right}/{len(labels)} places right ({100 * right / len(labels):.1f}%)"
+    return [summary, *details], errors, times
+
+
+async def evaluate(data: Path, folder: Path, fresh_who: bool, fresh_status: bool) -> None:
+    who_news = await open_news(folder, "who.db")
+    if fresh_who:
+        await ingest(who_news, bbc_articles(data / "bbc-news-summary-dev"))
+    who_lines, who_errors, who_times = await who_eval(who_news)
+    await who_news.close()
+    status_news = await open_news(folder, "status.db")
+    if fresh_status:
+        items = [item for path in sorted((data / "news-timeline").glob("*.jsonl")) for item in from_path(path)]
+        await ingest(status_news, items)
+    status_lines, status_errors, status_times = await status_eval(status_news)
+    await status_news.close()
+    for line in who_lines + status_lines:
+        print(line)
+    body = (
+        "## /who and /status accuracy\n\n"
+        "`bench/who_status_eval.py` (labels in `bench/labels/`). /who: the 1,111 BBC dev articles\n"
+        "ingested; a person is right when the first line has the full name and a role the articles\n"
+        "state (when choices are offered, the person must be among them and picking gives that line);\n"
+        "ambiguous surnames must be offered with every labelled bearer. /status: the 11,951\n"
+        "news-timeline headlines ingested; a place is right when items are newest first and the first\n"
+        "is from the latest day a headline names it.\n\n"
+        + "\n".join(f"- {line}" for line in (who_lines[:1] + status_lines[:1]))
+        + "\n\nErrors by kind: "
+        + ", ".join(f"{kind}: {n}" for kind, n in (who_errors + status_errors).most_common())
+        + "\n\nEvery miss:\n\n"
+        + "\n".join(f"- {line}" for line in who_lines[1:] + status_lines[1:])
+        + f"\n\nLatency on these stores (in-process, median): /who {statistics.median(who_times):.1f} ms, "
+        f"/status {statistics.median(status_times):.1f} ms."
+    )
+    write_section("accuracy", body)
+
+
+def main() -> None:
+    data = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "../shared/data")
+    if "--make-labels" in sys.argv:
+        make_status_labels(data / "news-timeline")
+    # --keep DIR: keep the two stores there and reuse them on the next run (ingest once).
+    keep = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(keep or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        fresh = (not (folder / "who.db").exists(), not (folder / "status.db").exists())
+        asyncio.run(evaluate(data, folder, *fresh))
+
+
+if __name__ == "__main__":
+    main()
