@@ -10,6 +10,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AlertSent, Article, Delivery, Entity, Follow, Mention, Sentence, Subscription
+from storage.queries import not_headline
 from storage.writes import insert_for
 
 WINDOW_LIMIT = 1000  # newest articles a brief considers
@@ -183,7 +184,7 @@ async def sentences_of(session: AsyncSession, article_ids: list[int]) -> dict[in
     """Each article's (text, words) in order."""
     rows = await session.execute(
         select(Sentence.article_id, Sentence.text, Sentence.words)
-        .where(Sentence.article_id.in_(article_ids))
+        .where(Sentence.article_id.in_(article_ids), not_headline())
         .order_by(Sentence.article_id, Sentence.position)
     )
     found: dict[int, list[tuple[str, str]]] = {}

@@ -318,7 +318,7 @@ async def overview_sentences(
     chosen = [article_id for article_id, at in recent if at >= latest - timedelta(days=days)]
     rows = await session.execute(
         select(Sentence.article_id, Sentence.text, Sentence.words)
-        .where(Sentence.article_id.in_(chosen))
+        .where(Sentence.article_id.in_(chosen), not_headline())
         .order_by(Sentence.article_id, Sentence.position)
     )
     found: dict[int, list[tuple[str, str]]] = {}
@@ -388,9 +388,18 @@ async def article_by_url(session: AsyncSession, url: str) -> Article | None:
     return (await session.scalars(select(Article).where(Article.url == url))).first()
 
 
+def not_headline():  # type: ignore[no-untyped-def]
+    """Sentences other than the stored headline (sentence 0 when the title was analysed too,
+    with a full stop added): summaries use the body."""
+    title = select(Article.title).where(Article.id == Sentence.article_id).scalar_subquery()
+    return ~((Sentence.position == 0) & (func.rtrim(Sentence.text, ".") == func.rtrim(title, ".")))
+
+
 async def article_sentences(session: AsyncSession, article_id: int) -> list[tuple[str, list[str]]]:
     rows = await session.execute(
-        select(Sentence.text, Sentence.words).where(Sentence.article_id == article_id).order_by(Sentence.position)
+        select(Sentence.text, Sentence.words)
+        .where(Sentence.article_id == article_id, not_headline())
+        .order_by(Sentence.position)
     )
     return [(sentence, words.split(" ") if words else []) for sentence, words in rows]
 

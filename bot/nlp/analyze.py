@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
-from bot.nlp.names import clean_name, name_key
+from bot.nlp.names import HONORIFICS, clean_name, name_key
 from bot.nlp.roles import roles_for
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
@@ -84,7 +84,7 @@ class _Linker:
             self.analysis.sentences.append(SentenceInfo(text, words))
             for token in sent:
                 self.sentence_of[token.i] = position
-        spans = [(e, kind) for e in doc.ents if (kind := entity_kind(e))]
+        spans = self._people_mislabelled([(e, kind) for e in doc.ents if (kind := entity_kind(e))])
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
         for span, kind in spans:
             self.covered.update(range(span.start, span.end))
@@ -99,6 +99,29 @@ class _Linker:
         self._unlabelled_surnames(surnames)
         self._quotes()
         return self.analysis
+
+    def _people_mislabelled(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """A full name the model labels ORG or GPE ("Nicola Sturgeon" as ORG) is a person when
+        the article also calls that surname a person: tagged PERSON alone, or after Mr, Ms, Dr."""
+        people: set[str] = set()
+        for span, kind in spans:
+            words = clean_name(span.text, kind).split(" ")
+            if kind == "PERSON" and len(words) == 1:
+                people.add(words[0].lower())
+        for token in self.doc[1:]:
+            if self.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS and token.is_title:
+                people.add(token.lower_)
+        fixed = []
+        for span, kind in spans:
+            words = clean_name(span.text, kind).split(" ")
+            mislabelled = (
+                kind != "PERSON"
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() and w[1:].islower() for w in words)
+                and words[-1].lower() in people
+            )
+            fixed.append((span, "PERSON" if mislabelled else kind))
+        return fixed
 
     def _full_people(self, spans: list[Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
         """Surname -> [(token index, person)] for every person named with two or more words."""
