@@ -19,7 +19,7 @@ from bot.render.html import bold, esc, link
 from bot.reply import Caller, Choice, Reply, Where
 from bot.subscriptions import Subscriptions
 from bot.summarize import NewsDocument, summarize
-from bot.summarize.multi import MultiDocumentMMR
+from bot.summarize.multi import REPEAT, MultiDocumentMMR
 from storage import feeds as feed_rows
 from storage import queries
 from storage.models import Article
@@ -212,7 +212,7 @@ class Chat:
             NewsDocument([t for t, _ in rows if t not in listed], [w.split() for t, w in rows if t not in listed])
             for rows in about.values()
         ]
-        return [documents[d].sentences[i] for d, i in MultiDocumentMMR()(documents, 2)]
+        return [documents[d].sentences[i] for d, i in MultiDocumentMMR(repeat=REPEAT)(documents, 2)]
 
     async def latest(self, arg: str) -> Reply:
         count = int(arg) if arg.strip().isdigit() else 10

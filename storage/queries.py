@@ -44,6 +44,7 @@ class Cited:
     url: str | None
     sentence_id: int = 0
     quoted: bool = False  # the speaker's own words (shown in quotation marks)
+    sources: list[str] = field(default_factory=list)  # outlets that reported the same line
 
 
 @dataclass
@@ -267,15 +268,24 @@ async def daily_mentions(session: AsyncSession, ids: list[int], until: datetime,
     return counts
 
 
+SAME_LINE = 0.6  # word-set Jaccard above which two sentences report the same development
+
+
 def _unique(items: list[Cited]) -> list[Cited]:
-    seen: set[str] = set()
-    result = []
+    """One line per development: a sentence repeated, or reworded by another outlet (most of its
+    words shared), joins the first (newest) line, which counts its sources."""
+    kept: list[tuple[set[str], Cited]] = []
     for item in items:
-        key = " ".join(item.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            result.append(item)
-    return result
+        words = set(re.findall(r"\w+", item.text.lower()))
+        for other_words, other in kept:
+            if words and len(words & other_words) / len(words | other_words) >= SAME_LINE:
+                if item.source not in other.sources:
+                    other.sources.append(item.source)
+                break
+        else:
+            item.sources = [item.source]
+            kept.append((words, item))
+    return [item for _, item in kept]
 
 
 async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8) -> list[Cited]:

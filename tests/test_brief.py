@@ -315,3 +315,27 @@ async def test_status_ends_with_an_overview_across_articles(bot: FakeBotAPI) -> 
     trend = next(line for line in lines if line.startswith("<b>Trend</b>: "))
     assert trend.startswith("<b>Trend</b>: ▁▁▁▁▁▁▁▁▁▁▁▁▁█ articles a day") and "(most 2)" in trend
     assert any(line.startswith("<b>Most involved</b>: Rail Baltica (") for line in lines)
+
+
+async def test_status_shows_one_development_once_with_its_sources(news: News) -> None:
+    from bot.chat import Chat
+    from bot.ingest.sources import from_text
+
+    bridge = "a new bridge over the Neris river would open on Friday"
+    reports = [
+        ("Wire A", f"The city council in Vilnius said {bridge}."),
+        ("Wire B", f"The city council in Vilnius said on Tuesday that {bridge}."),
+        ("Wire C", f"The city council in Vilnius said that {bridge}."),
+        ("Wire D", "The mayor of Vilnius said the old market hall would close for repairs in the spring."),
+    ]
+    items = []
+    for hours, (outlet, sentence) in enumerate(reports):
+        item = from_text(f"{sentence} Traffic will be diverted while work goes on.", outlet)
+        item.source, item.published = outlet, datetime.now(UTC) - timedelta(hours=10 - hours)
+        items.append(item)
+    await ingest(news, items)
+    reply = await Chat(news).status("Vilnius")
+    lines = [line for line in reply.messages[0].split("\n") if line[:4].isdigit()]
+    about_bridge = [line for line in lines if "Neris" in line]
+    assert len(about_bridge) == 1 and about_bridge[0].endswith(" · 3 sources")
+    assert any("market hall" in line and "sources" not in line for line in lines)

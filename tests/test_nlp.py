@@ -145,3 +145,14 @@ def test_a_full_name_labelled_organisation_is_a_person_when_the_surname_is(analy
     linked = [surface for ref, _, surface in analysis.mentions if ref == ("morag dunbar", "PERSON")]
     assert linked == ["Morag Dunbar", "Ms Dunbar"]
     assert "SNP Holyrood leader" in roles(analysis)["Morag Dunbar"]
+
+
+def test_short_forms_of_a_country_are_one_place(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze(
+        "The United States imposed new sanctions. Officials in the U.S. said the US would act. "
+        "The White House said it agreed."
+    )
+    places = {ref for ref in analysis.entities if ref[1] != "PERSON"}
+    assert ("united states", "GPE") in places and not any(key == "us" for key, _ in places)
+    assert {"us"} <= analysis.entities[("united states", "GPE")].aliases
+    assert ("white house", "ORG") in analysis.entities  # an organisation, not a person

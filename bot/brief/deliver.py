@@ -24,7 +24,7 @@ from bot.brief.stories import Story, cluster, rank
 from bot.news import News
 from bot.render.brief import brief as render_brief
 from bot.summarize.document import NewsDocument
-from bot.summarize.multi import MultiDocumentMMR
+from bot.summarize.multi import REPEAT, MultiDocumentMMR
 from storage import briefs as rows
 from storage.models import Subscription
 
@@ -74,7 +74,7 @@ class Briefs:
     def __init__(self, news: News, worker: str | None = None) -> None:
         self.news = news
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        self.summarizer = MultiDocumentMMR()
+        self.summarizer = MultiDocumentMMR(repeat=REPEAT)
         self._stories: dict[tuple[datetime, datetime], tuple[list[Story], int]] = {}
         self._running: asyncio.Task[TickReport] | None = None
 

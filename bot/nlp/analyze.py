@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
-from bot.nlp.names import HONORIFICS, clean_name, name_key
+from bot.nlp.names import HONORIFICS, clean_name, full_form, name_key
 from bot.nlp.roles import roles_for
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
@@ -154,6 +154,13 @@ class _Linker:
                 self._mention(full, self.doc[token.i : token.i + 1], token.text)
 
     def _entity(self, name: str, kind: str) -> tuple[str, str]:
+        if kind != "PERSON" and (full := full_form(name)) is not None:
+            short = name_key(name)
+            name = full
+            ref = (name_key(name), kind)
+            self._entity(name, kind)
+            self.analysis.entities[ref].aliases.add(short)
+            return ref
         ref = (name_key(name), kind)
         entity = self.analysis.entities.get(ref)
         if entity is None:

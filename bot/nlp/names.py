@@ -44,3 +44,22 @@ def query_key(query: str) -> str:
     while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+# Short forms news uses for a few countries and bodies, each one entity with its full name.
+_SHORT_FORMS = {
+    "us": "United States",
+    "usa": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "un": "United Nations",
+    "uae": "United Arab Emirates",
+}
+
+
+def full_form(name: str) -> str | None:
+    """The full name a short form stands for ("U.S." -> "United States"), if it is one."""
+    return _SHORT_FORMS.get(name_key(name))

@@ -43,7 +43,8 @@ def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
 
 def cited_line(item: Cited) -> str:
     body = f"“{_clip(item.text)}”" if item.quoted else _clip(item.text)
-    return f"{day(item.published_at)} — {esc(body)} — {cite(item.title, item.source, item.url, item.article_id)}"
+    line = f"{day(item.published_at)} — {esc(body)} — {cite(item.title, item.source, item.url, item.article_id)}"
+    return line + (f" · {len(item.sources)} sources" if len(item.sources) > 1 else "")
 
 
 def headline(hit: EntityHit, role: str | None) -> str:

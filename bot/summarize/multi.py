@@ -23,6 +23,7 @@ STOP = frozenset(
     "not no than then there here who which what when where how also after before over into about".split()
 )
 MIN_WORDS = 10
+REPEAT = 0.8  # across articles: a sentence this similar to a pick is the same sentence reworded
 CENTRALITY = 1.0  # weight of centrality against position
 DIVERSITY = 0.3  # weight of redundancy in each pick
 
@@ -56,9 +57,14 @@ def similarities(bags: list[Counter[str]]) -> np.ndarray:
 class MultiDocumentMMR:
     """`__call__(documents, count)` -> (document index, sentence position) pairs, best first."""
 
-    def __init__(self, centrality: float = CENTRALITY, diversity: float = DIVERSITY) -> None:
+    def __init__(
+        self, centrality: float = CENTRALITY, diversity: float = DIVERSITY, repeat: float | None = None
+    ) -> None:
         self.centrality = centrality
         self.diversity = diversity
+        # Across outlets the same sentence comes back lightly reworded: above this cosine to a
+        # pick, a sentence is never picked (None: one article, where that does not happen).
+        self.repeat = repeat
 
     def __call__(self, documents: list[NewsDocument], count: int) -> list[tuple[int, int]]:
         where: list[tuple[int, int]] = []
@@ -79,5 +85,9 @@ class MultiDocumentMMR:
             penalty = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(where))
             score = (1 - self.diversity) * relevance - self.diversity * penalty
             score[chosen] = -np.inf
+            if self.repeat is not None and chosen:
+                score[penalty >= self.repeat] = -np.inf
+            if not np.isfinite(score.max()):
+                break
             chosen.append(int(np.argmax(score)))
         return [where[c] for c in chosen]
