@@ -64,6 +64,10 @@ def split_command(text: str) -> tuple[str, str]:
     return head.lstrip("/").split("@", 1)[0].lower(), rest.strip()
 
 
+def _when(moment: datetime | None) -> datetime:
+    return moment or datetime.min.replace(tzinfo=UTC)
+
+
 class Chat:
     def __init__(self, news: News) -> None:
         self.news = news
@@ -188,13 +192,17 @@ class Chat:
         if hits:
             hit = hits[0]
             async with self.news.session() as session:
-                lines = await queries.entity_sentences(session, hit.ids)
+                # The model misses some mentions (a headline in title case, a name it does not
+                # know): sentences that use the name itself count too.
+                _, worded = await queries.topic_sentences(session, hit.name)
+                lines = queries.merge_cited(await queries.entity_sentences(session, hit.ids), worded)
+                last_seen = max([hit.last_seen, *(line.published_at for line in lines)], key=_when)
                 about = await queries.overview_sentences(session, hit.ids)
-                daily = await queries.daily_mentions(session, hit.ids, hit.last_seen) if hit.last_seen else []
+                daily = await queries.daily_mentions(session, hit.ids, last_seen) if last_seen else []
                 involved = await queries.related(session, hit.ids)
-            blocks = replies.status(hit.name, hit.kind, hit.articles, hit.last_seen, lines)
+            blocks = replies.status(hit.name, hit.kind, hit.articles, last_seen, lines)
             blocks += replies.overview(self._overview(about, lines), len(about))
-            return Reply.of(*blocks, *replies.trend(daily, hit.last_seen, involved))
+            return Reply.of(*blocks, *replies.trend(daily, last_seen, involved))
         async with self.news.session() as session:
             total, lines = await queries.topic_sentences(session, query)
         if not lines:

@@ -279,13 +279,18 @@ def _unique(items: list[Cited]) -> list[Cited]:
         words = set(re.findall(r"\w+", item.text.lower()))
         for other_words, other in kept:
             if words and len(words & other_words) / len(words | other_words) >= SAME_LINE:
-                if item.source not in other.sources:
-                    other.sources.append(item.source)
+                other.sources += [s for s in item.sources or [item.source] if s not in other.sources]
                 break
         else:
-            item.sources = [item.source]
+            item.sources = item.sources or [item.source]
             kept.append((words, item))
     return [item for _, item in kept]
+
+
+def merge_cited(*lists: list[Cited], limit: int = 8) -> list[Cited]:
+    """Lines from several searches as one list: newest first, one line per development."""
+    merged = sorted((item for items in lists for item in items), key=lambda c: c.published_at, reverse=True)
+    return _unique(merged)[:limit]
 
 
 async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8) -> list[Cited]:

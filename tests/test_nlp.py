@@ -156,3 +156,15 @@ def test_short_forms_of_a_country_are_one_place(analyze) -> None:  # type: ignor
     assert ("united states", "GPE") in places and not any(key == "us" for key, _ in places)
     assert {"us"} <= analysis.entities[("united states", "GPE")].aliases
     assert ("white house", "ORG") in analysis.entities  # an organisation, not a person
+
+
+def test_a_headline_names_people_but_gives_no_roles() -> None:
+    nlp = load_pipeline(Settings(_env_file=None).spacy_model)
+    text = (
+        "Leeds rival Miller faces Harper claim.\n\n"
+        "Sarah Harper has asked a court in Leeds to freeze the assets of her former partner, David Miller."
+    )
+    as_text, as_headline = analyze_texts(nlp, [text, text], headlines=[False, True])
+    assert (("david miller", "PERSON"), 0, "rival") in as_text.roles  # what the telegraphic line would give
+    assert any(position == 0 for ref, position, _ in as_headline.mentions if ref == ("david miller", "PERSON"))
+    assert not [role for _, position, role in as_headline.roles if position == 0]

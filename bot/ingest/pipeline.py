@@ -61,11 +61,15 @@ def prepare(raw: RawArticle, now: datetime) -> NewArticle | Failure:
     )
 
 
+def with_headline(article: NewArticle) -> bool:
+    return bool(article.title) and not article.text.startswith(article.title[:60])
+
+
 def analysis_text(article: NewArticle) -> str:
     """What the NLP pass reads: the headline as a paragraph of its own, then the text. A headline
     is often the one sentence that names the place or person ("… loses appeal in Iran"); it is
     stored as sentence 0, and summaries leave it out (it is the title already)."""
-    if article.title and not article.text.startswith(article.title[:60]):
+    if with_headline(article):
         # Without a full stop the parser reads a headline and the first words after it as one.
         stop = "" if article.title[-1] in ".!?" else "."
         return f"{article.title}{stop}\n\n{article.text}"
@@ -76,7 +80,8 @@ def _analyze(nlp: Language, articles: list[NewArticle]) -> list[Analysis]:
     """Parse the batch, and sign each text for near-duplicate lookup (in the same worker thread)."""
     for article in articles:
         article.signature = dedup.signature(article.text)
-    return analyze_texts(nlp, [analysis_text(article) for article in articles])
+    texts = [analysis_text(article) for article in articles]
+    return analyze_texts(nlp, texts, headlines=[with_headline(article) for article in articles])
 
 
 async def _store(news: News, article: NewArticle, analysis: Analysis, origin: str) -> Stored:

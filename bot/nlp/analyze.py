@@ -69,8 +69,11 @@ class Analysis:
 class _Linker:
     """Ties each mention in one document to one entity; short forms to the full name."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, headline: bool = False) -> None:
         self.doc = doc
+        # The first sentence is the headline: telegraphic ("Jones files Conte lawsuit"), so its
+        # names count but it gives no roles.
+        self.headline = headline
         self.analysis = Analysis()
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
@@ -176,7 +179,7 @@ class _Linker:
             self.analysis.entities[ref].aliases.add(name_key(clean_name(surface, ref[1])))
         for token in span:
             self.person_by_token[token.i] = ref
-        if ref[1] == "PERSON":
+        if ref[1] == "PERSON" and not (self.headline and position == 0):
             for role in roles_for(span):
                 self.analysis.roles.append((ref, position, role))
 
@@ -222,11 +225,14 @@ class _Linker:
                 self.analysis.quotes.append((speaker, position, " ".join(sent.text.split()), False))
 
 
-def analyze_docs(docs: Iterable[Doc]) -> Iterator[Analysis]:
+def analyze_docs(docs: Iterable[Doc], headlines: Iterable[bool] | None = None) -> Iterator[Analysis]:
+    flags = iter(headlines) if headlines is not None else None
     for doc in docs:
-        yield _Linker(doc).run()
+        yield _Linker(doc, next(flags) if flags is not None else False).run()
 
 
-def analyze_texts(nlp: Language, texts: list[str], batch_size: int = 32) -> list[Analysis]:
-    """One pass over many texts (spaCy batches them)."""
-    return list(analyze_docs(nlp.pipe(texts, batch_size=batch_size)))
+def analyze_texts(
+    nlp: Language, texts: list[str], batch_size: int = 32, headlines: list[bool] | None = None
+) -> list[Analysis]:
+    """One pass over many texts (spaCy batches them); `headlines[i]`: text i starts with one."""
+    return list(analyze_docs(nlp.pipe(texts, batch_size=batch_size), headlines))
