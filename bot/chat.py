@@ -15,6 +15,7 @@ from bot.ingest.text import canonical_url, clean_text
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
 from bot.render import replies
+from bot.render.chart import bar_chart
 from bot.render.html import bold, esc, link
 from bot.reply import Caller, Choice, Reply, Where
 from bot.subscriptions import Subscriptions
@@ -28,13 +29,15 @@ URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 ENTITY_ID = re.compile(r"^#(\d+)$")
 MAX_SUMMARY_SENTENCES = 20
 MAX_LIST = 50
-MAX_CHOICES = 12  # buttons offered for an ambiguous name
+MAX_CHOICES = 12
+TREND_DAYS = 30  # buttons offered for an ambiguous name
 
 # (command, what it does, example) — the /help text and Telegram's command menu.
 COMMANDS: list[tuple[str, str, str]] = [
     ("who", "who is this person or organisation", "/who Lavrov"),
     ("status", "what is happening in a place or on a topic", "/status Idlib"),
     ("summarize", "a short summary of an article", "/summarize 3 12"),
+    ("trend", "a chart of daily articles about someone or something", "/trend Idlib"),
     ("latest", "the newest stored articles", "/latest 5"),
     ("search", "find articles by words", "/search ceasefire Syria"),
     ("ingest", "store an article from a link or pasted text", "/ingest https://example.com/story"),
@@ -221,6 +224,24 @@ class Chat:
             for rows in about.values()
         ]
         return [documents[d].sentences[i] for d, i in MultiDocumentMMR(repeat=REPEAT)(documents, 2)]
+
+    async def trend(self, query: str, days: int = TREND_DAYS) -> Reply:
+        """The daily articles about X as a bar chart (the sparkline of /status, as a picture)."""
+        query = query.strip()
+        if not query:
+            return Reply.of("A trend of what? For example: /trend Idlib")
+        hits = await self._resolve(query)
+        if not hits:
+            return Reply.of(f"I have not read about {bold(query[:100])} yet.")
+        if len(hits) > 1 and not self._clear_winner(hits):
+            return self._choices(hits, "trend", query[:100])
+        hit = hits[0]
+        async with self.news.session() as session:
+            counts = await queries.daily_mentions(session, hit.ids, hit.last_seen, days) if hit.last_seen else []
+        if not any(counts):
+            return Reply.of(f"No dated articles about {bold(hit.name)} yet.")
+        caption = replies.trend(counts, hit.last_seen, [])[0].strip()
+        return Reply.of(f"{bold(hit.name)} — {caption}", image=bar_chart(counts))
 
     async def latest(self, arg: str) -> Reply:
         count = int(arg) if arg.strip().isdigit() else 10
@@ -419,7 +440,13 @@ class Chat:
             return await self.ingest(arg, replied_text)
         if command == "summarize":
             return await self.summarize(arg, replied_text)
-        handler = {"who": self.who, "status": self.status, "latest": self.latest, "search": self.search}.get(command)
+        handler = {
+            "who": self.who,
+            "status": self.status,
+            "trend": self.trend,
+            "latest": self.latest,
+            "search": self.search,
+        }.get(command)
         if handler is None:
             return await self.unknown(command)
         return await handler(arg)

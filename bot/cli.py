@@ -100,6 +100,10 @@ def say(text: str, console: Console = out) -> None:
 
 
 def print_reply(reply: Reply) -> None:
+    if reply.image is not None:
+        path = Path(f"newsbrief-chart-{secrets.token_hex(3)}.png")
+        path.write_bytes(reply.image)
+        say(f"[chart saved to {path}]")
     for message in reply.messages:
         say(to_plain(message))
     for number, choice in enumerate(reply.choices, start=1):

@@ -17,10 +17,11 @@ class Choice:
 class Reply:
     messages: list[str]
     choices: list[Choice] = field(default_factory=list)
+    image: bytes | None = None  # a PNG sent before the messages; the first message is its caption
 
     @classmethod
-    def of(cls, *blocks: str, choices: list[Choice] | None = None) -> Reply:
-        return cls(paginate(list(blocks)), choices or [])
+    def of(cls, *blocks: str, choices: list[Choice] | None = None, image: bytes | None = None) -> Reply:
+        return cls(paginate(list(blocks)), choices or [], image)
 
 
 @dataclass(frozen=True)

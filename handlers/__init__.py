@@ -18,6 +18,7 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("ingest", ingest.ingest_command))
     app.add_handler(CommandHandler("who", query.who_command))
     app.add_handler(CommandHandler("status", query.status_command))
+    app.add_handler(CommandHandler("trend", query.trend_command))
     app.add_handler(CommandHandler("latest", query.latest_command))
     app.add_handler(CommandHandler("search", query.search_command))
     app.add_handler(CommandHandler("summarize", summarize.summarize_command))

@@ -78,6 +78,12 @@ async def send(update: Update, reply: Reply) -> None:
             [[InlineKeyboardButton(choice.label[:64], callback_data=choice.command[:64])] for choice in reply.choices]
         )
     thread = message.message_thread_id if message and message.is_topic_message else None
-    for index, text in enumerate(reply.messages):
-        last = index == len(reply.messages) - 1
+    messages = reply.messages
+    if reply.image is not None:
+        # A photo caption holds 1024 characters; a longer first message follows on its own.
+        caption = messages[0] if len(messages[0]) <= 1024 else None
+        await chat.send_photo(reply.image, caption=caption, message_thread_id=thread)
+        messages = messages[1:] if caption is not None else messages
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
         await chat.send_message(text, reply_markup=markup if last else None, message_thread_id=thread)

@@ -26,3 +26,8 @@ async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Full-text search over stored articles, newest first."""
     await send(update, await chat_core(context).search(argument(update)))
+
+
+async def trend_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A bar chart of daily articles about someone or something."""
+    await send(update, await chat_core(context).trend(argument(update)))

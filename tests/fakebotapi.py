@@ -7,11 +7,13 @@ getUpdates long polling, sendMessage, setMyCommands, answerCallbackQuery, ...
 from __future__ import annotations
 
 import asyncio
+import email.policy
 import itertools
 import json
 import re
 import threading
 import time
+from email.parser import BytesParser
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -103,6 +105,7 @@ class FakeBotAPI:
         self.calls: list[tuple[str, dict]] = []
         self.sent: list[dict] = []
         self.rejected: list[tuple[dict, str]] = []
+        self.photos: list[dict] = []
         # Telegram's side of the world: who is what in which chat, which chats exist by name,
         # who blocked the bot, and flood control.
         self.members: dict[tuple[int, int], str] = {}
@@ -243,6 +246,8 @@ class FakeBotAPI:
             return 200, {"ok": True, "result": self._get_updates(params)}
         if method == "sendMessage":
             return self._send_message(params)
+        if method == "sendPhoto":
+            return self._send_photo(params)
         if method == "getChatMember":
             return self._chat_member(params)
         if method == "getChat":
@@ -251,6 +256,31 @@ class FakeBotAPI:
                 return 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
             return 200, {"ok": True, "result": {"accent_color_id": 0, "max_reaction_count": 11, **found}}
         return 200, {"ok": True, "result": True}
+
+    def _send_photo(self, params: dict) -> tuple[int, dict]:
+        photo, caption = params.get("photo"), str(params.get("caption", ""))
+        if not isinstance(photo, bytes) or not photo.startswith(b"\x89PNG"):
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: photo is not an image"}
+        if len(caption) > 1024:
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message caption is too long"}
+        if caption and params.get("parse_mode") == "HTML":
+            try:
+                check_telegram_html(caption)
+            except TelegramHTMLError as exc:
+                self.rejected.append((params, str(exc)))
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {exc}"}
+        chat_id = int(params["chat_id"])
+        with self._cond:
+            self.photos.append({"chat_id": chat_id, "caption": caption, "photo": photo})
+        size = {"file_id": "p1", "file_unique_id": "p1", "width": 640, "height": 260}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "photo": [size],
+            "caption": caption,
+        }
+        return 200, {"ok": True, "result": message}
 
     def _chat_member(self, params: dict) -> tuple[int, dict]:
         chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
@@ -352,8 +382,12 @@ class FakeBotAPI:
                     self._reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
                     return
                 length = int(self.headers.get("content-length") or 0)
-                body = self.rfile.read(length).decode() if length else ""
-                params = _parse(body, self.headers.get("content-type", ""))
+                raw = self.rfile.read(length) if length else b""
+                content_type = self.headers.get("content-type", "")
+                if content_type.startswith("multipart/form-data"):
+                    params = _parse_multipart(raw, content_type)
+                else:
+                    params = _parse(raw.decode(), content_type)
                 status, payload = api._answer(path[len(prefix) :], params)
                 self._reply(status, payload)
 
@@ -366,6 +400,19 @@ class FakeBotAPI:
                 self.wfile.write(data)
 
         return Handler
+
+
+def _parse_multipart(raw: bytes, content_type: str) -> dict:
+    """Uploads (sendPhoto): files as bytes, other fields as text."""
+    message = BytesParser(policy=email.policy.default).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        params[name] = payload if part.get_filename() else payload.decode()
+    return params
 
 
 def _parse(body: str, content_type: str) -> dict:

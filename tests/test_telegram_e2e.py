@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.conftest import fixture_text
 from tests.fakebotapi import FakeBotAPI
 
@@ -113,3 +115,15 @@ async def test_feed_commands_are_for_operators_only(bot: FakeBotAPI) -> None:
     for command in ("/feed add https://feeds.example/rss.xml", "/feeds"):
         (reply,) = await ask(bot, command, user_id=99)
         assert "Only the bot's operators" in reply
+
+
+async def test_trend_sends_a_chart(bot: FakeBotAPI) -> None:
+    await ask(bot, "/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
+    bot.user_message("/trend Aleppo")
+    for _ in range(200):
+        if bot.photos:
+            break
+        await asyncio.sleep(0.05)
+    (photo,) = bot.photos
+    assert photo["photo"].startswith(b"\x89PNG\r\n\x1a\n") and len(photo["photo"]) > 200
+    assert photo["caption"].startswith("<b>Aleppo</b> — <b>Trend</b>: ") and "articles a day" in photo["caption"]
