@@ -33,6 +33,7 @@ from bot.reply import CONSOLE
 from bot.settings import Settings
 
 LABELS = Path(__file__).parent / "labels"
+HISTORY = Path(__file__).parent / "accuracy_history.md"  # how the figures got where they are
 PLACES = [
     *(
         "Afghanistan Kabul Syria Idlib Gaza Israel Iran Ukraine Belarus Myanmar Ethiopia Tigray Lebanon Beirut "
@@ -165,9 +166,11 @@ async def evaluate(data: Path, folder: Path, fresh_who: bool, fresh_status: bool
         "is from the latest day a headline names it.\n\n"
         + "\n".join(f"- {line}" for line in (who_lines[:1] + status_lines[:1]))
         + "\n\nErrors by kind: "
-        + ", ".join(f"{kind}: {n}" for kind, n in (who_errors + status_errors).most_common())
-        + "\n\nEvery miss:\n\n"
-        + "\n".join(f"- {line}" for line in who_lines[1:] + status_lines[1:])
+        + (", ".join(f"{kind}: {n}" for kind, n in (who_errors + status_errors).most_common()) or "none")
+        + ("\n\nEvery miss:\n\n" + "\n".join(f"- {line}" for line in who_lines[1:] + status_lines[1:]))
+        * bool(who_lines[1:] + status_lines[1:])
+        + "\n\n"
+        + HISTORY.read_text().strip()
         + f"\n\nLatency on these stores (in-process, median): /who {statistics.median(who_times):.1f} ms, "
         f"/status {statistics.median(status_times):.1f} ms."
     )

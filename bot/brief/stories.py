@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 
-from bot.summarize.multi import STOP
+from bot.summarize.multi import STOP, similarities
 from storage.briefs import WindowArticle
 
 # Cosine of entity + lead-word tf-idf vectors above which two articles are one event. Set on
@@ -56,21 +55,15 @@ class Story:
         return f" {topic} " in f" {text} "
 
 
-def _vectors(articles: list[WindowArticle]) -> np.ndarray:
+def _bags(articles: list[WindowArticle]) -> list[Counter[str]]:
+    """Each article as its lead words and its entities (an entity weighs two words)."""
     bags = []
     for article in articles:
         words = [w.lower() for w in article.lead + article.title.split() if w[:1].isalnum()]
         bag = Counter(w for w in words if w not in STOP)
         bag.update({f"entity:{entity_id}": 2 for entity_id in article.entities})
         bags.append(bag)
-    vocabulary = {t: n for n, t in enumerate({t for bag in bags for t in bag})}
-    frequency = Counter(t for bag in bags for t in bag)
-    matrix = np.zeros((len(bags), max(1, len(vocabulary))), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for term, tf in bag.items():
-            matrix[row, vocabulary[term]] = tf * math.log((1 + len(bags)) / (1 + frequency[term]))
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+    return bags
 
 
 def cluster(articles: list[WindowArticle]) -> list[Story]:
@@ -92,9 +85,7 @@ def cluster(articles: list[WindowArticle]) -> list[Story]:
         else:
             by_story[key] = i
     if len(articles) > 1:
-        vectors = _vectors(articles)
-        similarity = vectors @ vectors.T
-        close = np.argwhere(np.triu(similarity, k=1) >= SAME_EVENT)
+        close = np.argwhere(np.triu(similarities(_bags(articles)), k=1) >= SAME_EVENT)
         for i, j in close:
             if abs(articles[i].published_at - articles[j].published_at) <= EVENT_SPAN:
                 parent[root(int(i))] = root(int(j))
