@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from bot.brief.alerts import Alerts
 from bot.brief.deliver import Briefs
@@ -29,6 +31,7 @@ URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 ENTITY_ID = re.compile(r"^#(\d+)$")
 MAX_SUMMARY_SENTENCES = 20
 MAX_LIST = 50
+T = TypeVar("T")
 MAX_CHOICES = 12
 TREND_DAYS = 30  # buttons offered for an ambiguous name
 
@@ -194,15 +197,19 @@ class Chat:
             return self._choices(hits, "status", query[:100])
         if hits:
             hit = hits[0]
-            async with self.news.session() as session:
+            # Independent reads, each in its own session, side by side: the reply waits for the
+            # slowest, not for their sum.
+            lines, named, about, involved = await asyncio.gather(
+                self._read(queries.entity_sentences, hit.ids),
                 # The model misses some mentions (a headline in title case, a name it does not
-                # know): sentences that use the name itself count too.
-                _, worded = await queries.topic_sentences(session, hit.name)
-                lines = queries.merge_cited(await queries.entity_sentences(session, hit.ids), worded)
-                last_seen = max([hit.last_seen, *(line.published_at for line in lines)], key=_when)
-                about = await queries.overview_sentences(session, hit.ids)
-                daily = await queries.daily_mentions(session, hit.ids, last_seen) if last_seen else []
-                involved = await queries.related(session, hit.ids)
+                # know): sentences of the newest articles that use the name itself count too.
+                self._read(queries.named_sentences, hit.name, (hit.last_seen or datetime.now(UTC)) - timedelta(days=1)),
+                self._read(queries.overview_sentences, hit.ids),
+                self._read(queries.related, hit.ids),
+            )
+            lines = queries.merge_cited(lines, named)
+            last_seen = max([hit.last_seen, *(line.published_at for line in lines)], key=_when)
+            daily = await self._read(queries.daily_mentions, hit.ids, last_seen) if last_seen else []
             blocks = replies.status(hit.name, hit.kind, hit.articles, last_seen, lines)
             blocks += replies.overview(self._overview(about, lines), len(about))
             return Reply.of(*blocks, *replies.trend(daily, last_seen, involved))
@@ -211,6 +218,11 @@ class Chat:
         if not lines:
             return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. Send me articles with /ingest.")
         return Reply.of(*replies.status(query[:100], None, total, lines[0].published_at, lines))
+
+    async def _read(self, query: Callable[..., Awaitable[T]], *args: object) -> T:
+        """One read-only query in a session of its own (so several can run at once)."""
+        async with self.news.session() as session:
+            return await query(session, *args)
 
     @staticmethod
     def _overview(about: dict[int, list[tuple[str, str]]], shown: list[queries.Cited]) -> list[str]:

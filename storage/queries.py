@@ -342,6 +342,36 @@ async def overview_sentences(
     return found
 
 
+RECENT_ARTICLES = 200  # the newest articles searched for a name the model did not tag
+
+
+async def named_sentences(session: AsyncSession, name: str, since: datetime, limit: int = 8) -> list[Cited]:
+    """Sentences of the newest articles (published since `since`) that use the name as a word,
+    one per article: where the model missed a mention (a headline in title case, say)."""
+    recent = (
+        select(Article.id)
+        .where(Article.published_at >= since)
+        .order_by(Article.published_at.desc())
+        .limit(RECENT_ARTICLES)
+        .subquery()
+    )
+    pattern = name.replace("\\", "").replace("%", "").replace("_", "")
+    rows = await session.execute(
+        _cited(select(Sentence.text, Article.published_at))
+        .add_columns(Sentence.id)
+        .join(Article, Article.id == Sentence.article_id)
+        .where(Sentence.article_id.in_(select(recent.c.id)), Sentence.text.ilike(f"%{pattern}%"))
+        .order_by(Article.published_at.desc(), Article.id.desc(), Sentence.position)
+    )
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    found: dict[int, Cited] = {}
+    for row in rows:
+        item = Cited(*row)
+        if item.article_id not in found and word.search(item.text):
+            found[item.article_id] = item
+    return _unique(list(found.values()))[:limit]
+
+
 def _words(query: str) -> list[str]:
     return re.findall(r"\w+", query.lower())[:12]
 

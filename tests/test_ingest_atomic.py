@@ -14,8 +14,8 @@ from storage import queries
 async def test_a_failure_mid_write_leaves_nothing_of_that_article(news: News, monkeypatch: pytest.MonkeyPatch) -> None:
     real = pipeline.analyze_texts
 
-    def broken_second(nlp, texts):  # type: ignore[no-untyped-def]
-        analyses = real(nlp, texts)
+    def broken_second(nlp, texts, **options):  # type: ignore[no-untyped-def]
+        analyses = real(nlp, texts, **options)
         # A mention pointing past the last sentence: the write fails after the article row.
         ref = next(iter(analyses[1].entities))
         analyses[1].mentions.append((ref, 999, "ghost"))
