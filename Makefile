@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/summaries_bench.py ../shared/data
 	$(BIN)/python bench/extraction_bench.py ../shared/data/article-html/trafilatura
 	$(BIN)/python bench/dedup_bench.py ../shared/data/bbc-news-summary-dev
+	$(BIN)/python bench/who_status_eval.py ../shared/data
 	$(BIN)/python bench/fanout_bench.py 100 1000 10000
 
 clean:
