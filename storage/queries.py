@@ -348,19 +348,29 @@ RECENT_ARTICLES = 200  # the newest articles searched for a name the model did n
 async def named_sentences(session: AsyncSession, name: str, since: datetime, limit: int = 8) -> list[Cited]:
     """Sentences of the newest articles (published since `since`) that use the name as a word,
     one per article: where the model missed a mention (a headline in title case, say)."""
-    recent = (
+    pattern = name.replace("\\", "").replace("%", "").replace("_", "")
+    newest = (
         select(Article.id)
         .where(Article.published_at >= since)
         .order_by(Article.published_at.desc())
         .limit(RECENT_ARTICLES)
-        .subquery()
     )
-    pattern = name.replace("\\", "").replace("%", "").replace("_", "")
+    # Headlines, where the model misses names most (title case), over the whole period.
+    headlines = (
+        select(Article.id)
+        .where(Article.published_at >= since, Article.title.ilike(f"%{pattern}%"))
+        .order_by(Article.published_at.desc())
+        .limit(limit * 3)
+    )
+    # Ids first, then one IN list: PostgreSQL plans an OR of two subqueries as a scan of all sentences.
+    candidates = set(await session.scalars(newest)) | set(await session.scalars(headlines))
+    if not candidates:
+        return []
     rows = await session.execute(
         _cited(select(Sentence.text, Article.published_at))
         .add_columns(Sentence.id)
         .join(Article, Article.id == Sentence.article_id)
-        .where(Sentence.article_id.in_(select(recent.c.id)), Sentence.text.ilike(f"%{pattern}%"))
+        .where(Sentence.article_id.in_(candidates), Sentence.text.ilike(f"%{pattern}%"))
         .order_by(Article.published_at.desc(), Article.id.desc(), Sentence.position)
     )
     word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
