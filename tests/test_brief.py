@@ -339,3 +339,23 @@ async def test_status_shows_one_development_once_with_its_sources(news: News) ->
     about_bridge = [line for line in lines if "Neris" in line]
     assert len(about_bridge) == 1 and about_bridge[0].endswith(" · 3 sources")
     assert any("market hall" in line and "sources" not in line for line in lines)
+
+
+async def test_a_name_the_model_missed_is_found_by_the_word_in_the_newest_articles(news: News) -> None:
+    from bot.ingest.sources import from_text
+    from storage import queries
+
+    texts = [
+        ("Older", "Tallinn Harbour Reopens After Storm Damage", "Ferries resumed on Monday after repairs."),
+        ("Newer", "Tallinnova Fashion Week Opens", "Designers showed their spring collections in the old town."),
+    ]
+    items = []
+    for hours, (outlet, title, body) in enumerate(texts):
+        item = from_text(f"{title}\n\n{body} The organisers expect more visitors next year.", outlet)
+        item.source, item.published = outlet, datetime.now(UTC) - timedelta(hours=5 - hours)
+        items.append(item)
+    await ingest(news, items)
+    async with news.session() as session:
+        found = await queries.named_sentences(session, "Tallinn", datetime.now(UTC) - timedelta(days=1))
+    # The headline that names the place, whole word only ("Tallinnova" is another name).
+    assert [(c.text, c.source) for c in found] == [("Tallinn Harbour Reopens After Storm Damage.", "Older")]
