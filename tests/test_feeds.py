@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
@@ -22,7 +21,7 @@ from bot.reply import CONSOLE
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES, running_bot
-from tests.fakebotapi import FakeBotAPI, QuietServer
+from tests.fakebotapi import FakeBotAPI, serving
 
 WEB = FIXTURES / "web"
 ETAG = '"world-v1"'
@@ -113,10 +112,8 @@ def _many(count: int, base: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = QuietServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(Site) as url:
+        yield url
 
 
 @pytest.fixture

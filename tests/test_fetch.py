@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -14,7 +13,7 @@ from bot.ingest.fetch import Fetcher, FetchError
 from bot.news import News
 from bot.settings import Settings
 from tests.conftest import FIXTURES
-from tests.fakebotapi import QuietServer
+from tests.fakebotapi import serving
 
 PAGE = (FIXTURES / "page.html").read_bytes()
 
@@ -69,10 +68,8 @@ class Site(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = QuietServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(Site) as url:
+        yield url
 
 
 def fetcher(**overrides: object) -> Fetcher:
