@@ -215,9 +215,10 @@ class Briefs:
                 log.info("chat %s paused: %s", subscription.chat_id, exc)
                 return "paused"
             except (RetryLater, Transient) as exc:
-                # Still flooded or unreachable after every retry: hand it back for the next tick.
+                # Still flooded or unreachable after every retry: left claimed, so it is taken up
+                # again once the lease runs out (not at once, by this same tick).
                 async with self.news.transaction() as session:
-                    await rows.set_delivery(session, delivery_id, status="pending", error=str(exc)[:500])
+                    await rows.set_delivery(session, delivery_id, claimed_at=datetime.now(UTC), error=str(exc)[:500])
                 return "released"
             async with self.news.transaction() as session:
                 await rows.set_delivery(session, delivery_id, messages_sent=index + 1, claimed_at=datetime.now(UTC))
