@@ -359,3 +359,36 @@ async def test_a_name_the_model_missed_is_found_by_the_word_in_the_newest_articl
         found = await queries.named_sentences(session, "Tallinn", datetime.now(UTC) - timedelta(days=1))
     # The headline that names the place, whole word only ("Tallinnova" is another name).
     assert [(c.text, c.source) for c in found] == [("Tallinn Harbour Reopens After Storm Damage.", "Older")]
+
+
+class Flooded:
+    """Telegram answering 429 to everything (retry_after 0 here, so the test does not wait)."""
+
+    async def send(self, chat_id: int, thread_id: int, text: str) -> None:
+        from bot.brief.deliver import RetryLater
+
+        raise RetryLater(0)
+
+
+class Collecting:
+    def __init__(self) -> None:
+        self.sent: list[int] = []
+
+    async def send(self, chat_id: int, thread_id: int, text: str) -> None:
+        self.sent.append(chat_id)
+
+
+async def test_a_flood_that_outlasts_every_retry_is_sent_once_after_the_lease(news: News) -> None:
+    from bot.brief.deliver import LEASE
+    from bot.subscriptions import Subscriptions
+
+    briefs = Briefs(news, worker="flooded")
+    at, due = brief_time()
+    await Subscriptions(news, briefs).subscribe(f"{at} Europe/Berlin", CONSOLE, Where(900))
+    report = await briefs.tick(Flooded(), now=due)
+    assert (report.sent, report.released) == (0, 1)  # and the tick did not spin on it
+    later = Collecting()
+    assert (await briefs.tick(later, now=due + LEASE / 2)).sent == 0  # still within the lease
+    assert (await briefs.tick(later, now=due + LEASE + timedelta(minutes=1))).sent == 1
+    assert (await briefs.tick(later, now=due + LEASE + timedelta(minutes=2))).sent == 0
+    assert later.sent == [900]

@@ -66,6 +66,12 @@ class TickReport:
     released: int = 0
 
 
+def _later(now: datetime) -> datetime:
+    """The time to stamp a claim with: the tick's clock, or the wall clock once it is ahead
+    (a tick's clock is set by the caller: tests run ticks at chosen times)."""
+    return max(now, datetime.now(UTC))
+
+
 def tz_of(subscription: Subscription) -> ZoneInfo:
     return zone(subscription.timezone) or ZoneInfo("UTC")
 
@@ -218,10 +224,10 @@ class Briefs:
                 # Still flooded or unreachable after every retry: left claimed, so it is taken up
                 # again once the lease runs out (not at once, by this same tick).
                 async with self.news.transaction() as session:
-                    await rows.set_delivery(session, delivery_id, claimed_at=datetime.now(UTC), error=str(exc)[:500])
+                    await rows.set_delivery(session, delivery_id, claimed_at=_later(now), error=str(exc)[:500])
                 return "released"
             async with self.news.transaction() as session:
-                await rows.set_delivery(session, delivery_id, messages_sent=index + 1, claimed_at=datetime.now(UTC))
+                await rows.set_delivery(session, delivery_id, messages_sent=index + 1, claimed_at=_later(now))
         async with self.news.transaction() as session:
             await rows.set_delivery(session, delivery_id, status="sent", sent_at=datetime.now(UTC), error=None)
         return "sent"
