@@ -286,14 +286,7 @@ class FakeBotAPI:
         with self._cond:
             self.photos.append({"chat_id": chat_id, "caption": caption, "photo": photo})
         size = {"file_id": "p1", "file_unique_id": "p1", "width": 640, "height": 260}
-        message = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private"},
-            "photo": [size],
-            "caption": caption,
-        }
-        return 200, {"ok": True, "result": message}
+        return 200, {"ok": True, "result": self._bot_message(chat_id, photo=[size], caption=caption)}
 
     def _chat_member(self, params: dict) -> tuple[int, dict]:
         chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
@@ -366,14 +359,17 @@ class FakeBotAPI:
         record = {"chat_id": chat_id, "text": text, "params": params, "at": time.monotonic()}
         with self._cond:
             self.sent.append(record)
-        message = {
+        return 200, {"ok": True, "result": self._bot_message(chat_id, text=text)}
+
+    def _bot_message(self, chat_id: int, **content: Any) -> dict:
+        """The Message object Telegram returns for something the bot sent."""
+        return {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private"},
             "from": BOT_USER,
-            "text": text,
+            **content,
         }
-        return 200, {"ok": True, "result": message}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         api = self

@@ -202,7 +202,8 @@ class Briefs:
         """Send what is left of one claimed delivery; "sent", "paused" or "released"."""
         async with self.news.session() as session:
             delivery, subscription = await rows.delivery_with_subscription(session, delivery_id)
-            since = await rows.last_sent(session, subscription.id, delivery.day)
+            # The previous brief bounds this one's window; a resumed delivery has its messages.
+            since = await rows.last_sent(session, subscription.id, delivery.day) if delivery.messages is None else None
         if delivery.messages is None:
             floor = delivery.due_at - timedelta(hours=48)
             start = max(since, floor) if since else delivery.due_at - timedelta(hours=24)

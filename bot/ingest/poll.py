@@ -259,11 +259,12 @@ class Poller:
         )
 
     async def _succeeded(self, feed: Feed, fetched: Fetched, now: datetime, ttl: int, new: bool) -> None:
-        wait = max(self.interval, timedelta(seconds=max(ttl, max_age(fetched.headers))))
+        asked = max(ttl, max_age(fetched.headers))  # seconds the feed asks readers to wait
+        wait = max(self.interval, timedelta(seconds=asked))
         values: dict[str, object] = {
             "last_fetched_at": now,
             "next_poll_at": now + wait,
-            "min_interval": int(max(ttl, max_age(fetched.headers))),
+            "min_interval": int(asked),
             "errors": 0,
             "last_error": None,
         }
