@@ -7,7 +7,9 @@ line. Ambiguous surnames must always be offered, listing every labelled bearer.
 /status: the news-timeline headlines are ingested; right = items newest first and the first item
 from the latest day the place is mentioned (labels: bench/labels/status.json, made by
 `--make-labels` from the same files by plain word match).
-Usage: python bench/who_status_eval.py ../shared/data [--make-labels]"""
+The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev` or `--set heldout`
+scores who_dev.json or who_heldout.json on both stores and writes its own section with errors by kind.
+Usage: python bench/who_status_eval.py ../shared/data [--make-labels] [--set dev|heldout] [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_path
 from bot.news import News
 from bot.render.html import to_plain
-from bot.reply import CONSOLE
+from bot.reply import CONSOLE, Reply
 from bot.settings import Settings
 
 LABELS = Path(__file__).parent / "labels"
@@ -177,6 +179,107 @@ async def evaluate(data: Path, folder: Path, fresh_who: bool, fresh_status: bool
     write_section("accuracy", body)
 
 
+# The large set's error kinds, in the order the table shows them (WHO_RULES.md, "Scoring").
+KINDS = [
+    "no answer",
+    "choice instead of answer",
+    "wrong person",
+    "role missing or wrong",
+    "ambiguous not offered",
+    "bearer missing from choices",
+]
+
+
+def asks_which(first: str) -> bool:
+    """A choice asks "Which X do you mean?"; a direct answer may carry buttons too ("Also: ...")."""
+    return re.search(r"\bdo you mean\b", first) is not None
+
+
+def offered(bearer: str, labels: list[str]) -> bool:
+    return any(re.match(rf"{re.escape(bearer)}(?![\w-])", label, re.IGNORECASE) for label in labels)
+
+
+def score_label(label: dict, reply: Reply) -> tuple[str | None, str]:
+    """The error kind (None when right) and what the bot said, for one label of the large set."""
+    first = first_line(reply)
+    shown = [c.label for c in reply.choices]
+    said = f"{first!r}" + (f" / {' | '.join(shown)}" if shown else "")
+    if asks_which(first):
+        if label["meant"] != "ambiguous":
+            return "choice instead of answer", said
+        missing = [b for b in label["offer"] if not offered(b, shown)]
+        return ("bearer missing from choices" if missing else None), said + (f"; missing {missing}" if missing else "")
+    name, dash, role = first.partition(" — ")
+    if not dash or first.startswith("I have not read"):
+        return "no answer", said
+    if label["meant"] == "ambiguous":
+        return "ambiguous not offered", said
+    if name.strip().lower() not in {n.lower() for n in label["names"]}:
+        return "wrong person", said
+    if not any(r in role.lower() for r in label["roles"]):
+        return "role missing or wrong", said + f"; roles {label['roles']}"
+    return None, said
+
+
+async def set_eval(chats: dict[str, Chat], labels: list[dict]) -> list[tuple[dict, str | None, str]]:
+    """Each label with its error kind (None when right) and what the bot said."""
+    return [(label, *score_label(label, await chats[label["store"]].who(label["query"]))) for label in labels]
+
+
+def set_report(name: str, results: list[tuple[dict, str | None, str]]) -> str:
+    stores = ["bbc", "timeline"]
+    right = Counter(label["store"] for label, kind, _ in results if kind is None)
+    sizes = Counter(label["store"] for label, _, _ in results)
+    errors = Counter((kind, label["store"]) for label, kind, _ in results if kind)
+    ambiguous = [kind for label, kind, _ in results if label["meant"] == "ambiguous"]
+    people = [kind for label, kind, _ in results if label["meant"] != "ambiguous"]
+    total = sum(right.values())
+    lines = [
+        f"## /who, the large labelled set: {name}",
+        "",
+        f"`bench/who_status_eval.py ../shared/data --set {name}`: `bench/labels/who_{name}.json`, "
+        "labelled by `bench/labels/WHO_RULES.md`.",
+        f"{len(results)} labels ({len(ambiguous)} truly ambiguous); right when the first line names the person a "
+        "reader means with a role the articles state and no choice was needed, or, for an ambiguous "
+        "surname, every comparably prominent bearer is offered.",
+        "",
+        f"- right: {total}/{len(results)} ({100 * total / len(results):.1f}%); "
+        + ", ".join(f"{s} {right[s]}/{sizes[s]}" for s in stores if sizes[s]),
+        f"- the person a reader means answered at once, with a stated role: {people.count(None)}/{len(people)}; "
+        f"truly ambiguous surnames offered with every bearer: {ambiguous.count(None)}/{len(ambiguous)}",
+        "",
+        "| error kind | " + " | ".join(stores) + " | all |",
+        "|---|" + "---|" * (len(stores) + 1),
+    ]
+    for kind in KINDS:
+        per = [errors[(kind, s)] for s in stores]
+        lines.append(f"| {kind} | " + " | ".join(map(str, per)) + f" | {sum(per)} |")
+    misses = [
+        f"{label['store']} `{label['query']}` → {kind}: {said}, labelled {label['meant']}"
+        for label, kind, said in results
+        if kind
+    ]
+    if misses:
+        lines += ["", "Every miss:", "", *(f"- {m}" for m in misses)]
+    return "\n".join(lines)
+
+
+async def evaluate_set(data: Path, folder: Path, name: str, fresh_who: bool, fresh_status: bool) -> None:
+    labels = json.loads((LABELS / f"who_{name}.json").read_text())["labels"]
+    bbc, timeline = await open_news(folder, "who.db"), await open_news(folder, "status.db")
+    if fresh_who:
+        await ingest(bbc, bbc_articles(data / "bbc-news-summary-dev"))
+    if fresh_status:
+        items = [item for path in sorted((data / "news-timeline").glob("*.jsonl")) for item in from_path(path)]
+        await ingest(timeline, items)
+    results = await set_eval({"bbc": Chat(bbc), "timeline": Chat(timeline)}, labels)
+    await bbc.close()
+    await timeline.close()
+    body = set_report(name, results)
+    print(body)
+    write_section(f"who-{name}", body)
+
+
 def main() -> None:
     data = Path(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "../shared/data")
     if "--make-labels" in sys.argv:
@@ -187,7 +290,10 @@ def main() -> None:
         folder = Path(keep or scratch)
         folder.mkdir(parents=True, exist_ok=True)
         fresh = (not (folder / "who.db").exists(), not (folder / "status.db").exists())
-        asyncio.run(evaluate(data, folder, *fresh))
+        if "--set" in sys.argv:
+            asyncio.run(evaluate_set(data, folder, sys.argv[sys.argv.index("--set") + 1], *fresh))
+        else:
+            asyncio.run(evaluate(data, folder, *fresh))
 
 
 if __name__ == "__main__":

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from bot.brief.alerts import Alerts
 from bot.brief.deliver import Briefs
-from bot.ingest.pipeline import Report, Stored, ingest
+from bot.ingest.pipeline import CHAT_LIMIT, Report, Stored, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import from_text, from_url
 from bot.ingest.text import canonical_url, clean_text
@@ -27,13 +28,20 @@ from storage import feeds as feed_rows
 from storage import queries
 from storage.models import Article
 
-URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-ENTITY_ID = re.compile(r"^#(\d+)$")
+URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)  # control characters end a link
+ENTITY_ID = re.compile(r"^#([0-9]+)$")
+# ASCII digits only: str.isdigit() accepts "²", which int() refuses. Ids are PostgreSQL integers,
+# so a larger number names nothing (and would overflow the bind on PostgreSQL and SQLite alike).
+_NUMBER = re.compile(r"[0-9]{1,30}")
+MAX_ID = 2**31 - 1
+# Control characters (NUL breaks PostgreSQL text) and lone surrogates (not UTF-8), but tab and newlines.
+_UNTYPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_SUMMARY_SENTENCES = 20
 MAX_LIST = 50
 T = TypeVar("T")
-MAX_CHOICES = 12
-TREND_DAYS = 30  # buttons offered for an ambiguous name
+MAX_CHOICES = 12  # buttons offered for an ambiguous name
+MAX_ALSO = 5  # others of the same name offered under a direct answer
+TREND_DAYS = 30
 
 # (command, what it does, example) — the /help text and Telegram's command menu.
 COMMANDS: list[tuple[str, str, str]] = [
@@ -68,6 +76,37 @@ def split_command(text: str) -> tuple[str, str]:
     """("/who@mybot Lavrov") -> ("who", "Lavrov")."""
     head, _, rest = text.strip().partition(" ")
     return head.lstrip("/").split("@", 1)[0].lower(), rest.strip()
+
+
+def user_number(text: str) -> int | None:
+    """A count or an id as typed ("12", "007"), or None when it is not ASCII digits."""
+    text = text.strip()
+    return int(text) if _NUMBER.fullmatch(text) else None
+
+
+def is_id(number: int | None) -> bool:
+    """Whether a row could have this id (a bound check before any lookup)."""
+    return number is not None and 1 <= number <= MAX_ID
+
+
+def clean_input(text: str) -> str:
+    """User text without characters no store keeps (NUL, other control characters, lone surrogates)."""
+    return _UNTYPABLE.sub("", text)
+
+
+@dataclass
+class Picked:
+    """A name resolved: the entity answered (None: nothing matched, or the user must choose
+    first), the others of that name, the choice to ask (`ask`), and the others as buttons."""
+
+    hit: queries.EntityHit | None
+    others: list[queries.EntityHit]
+    ask: Reply | None
+    also: list[Choice] = field(default_factory=list)
+
+    @property
+    def hits(self) -> list[queries.EntityHit]:
+        return ([self.hit] if self.hit else []) + self.others
 
 
 def _when(moment: datetime | None) -> datetime:
@@ -128,12 +167,14 @@ class Chat:
             known = await queries.article_by_url(session, canonical_url(url))
         if known is not None:
             return Report(duplicates=[Stored(known.id, known.title, [], duplicate=True)])
-        return await ingest(self.news, await from_url(self.news.fetcher, url))
+        return await ingest(self.news, await from_url(self.news.fetcher, url), limit=CHAT_LIMIT)
 
     def _ingest_reply(self, report: Report) -> Reply:
         blocks: list[str] = []
         for item in report.new[:10]:
             blocks += replies.stored(item.id, item.title, item.entities, duplicate=False)
+            if item.truncated:
+                blocks.append(f"The text was too long: I kept its first {report.max_chars:,} characters.")
         for item in report.duplicates[:5]:
             if item.id:
                 blocks += replies.stored(item.id, item.title, [], duplicate=True)
@@ -141,62 +182,71 @@ class Chat:
             blocks.append(f"Could not store {esc(failure.origin)}: {esc(failure.reason)}")
         if len(report.new) + len(report.duplicates) + len(report.failed) > 1:
             blocks.append(report.line())
+        if report.capped:
+            blocks.append(
+                f"That link has {report.offered:,} articles; I read only the first {report.limit:,}. "
+                "To follow all of it, ask an operator to add it as a feed (/feed add)."
+            )
         return Reply.of(*(blocks or ["Nothing to store there."]))
 
     # -- questions ------------------------------------------------------------------------
     async def _resolve(self, query: str) -> list[queries.EntityHit]:
-        """One entity, a list of choices, or None when nothing matches."""
+        """Every entity the query may mean, most prominent first ("#12": that one entity)."""
+        return (await self._pick(query, "who")).hits
+
+    async def _pick(self, query: str, command: str) -> Picked:
+        """The one resolve step of /who, /status, /trend and /follow: the entity meant (the
+        prominent one, see queries.prominent) with the others as buttons under the answer, or,
+        when several are comparably prominent, the choice to ask first."""
         async with self.news.session() as session:
             match = ENTITY_ID.match(query)
             if match:
-                hit = await queries.entity_by_id(session, int(match.group(1)))
-                return [hit] if hit else []
-            return await queries.find_entities(session, query)
+                entity_id = user_number(match.group(1))
+                hit = await queries.entity_by_id(session, entity_id) if is_id(entity_id) else None
+                return Picked(hit, [], None)
+            resolution = await queries.resolve(session, query)
+        if resolution.hit is None and resolution.others:
+            others = resolution.others[:MAX_CHOICES]
+            ask = Reply.of(f"Which {esc(query[:100])} do you mean?", choices=self._buttons(others, command))
+            return Picked(None, resolution.others, ask)
+        also = resolution.others[:MAX_ALSO]
+        return Picked(resolution.hit, also, None, self._buttons(also, command))
 
-    def _choices(self, hits: list[queries.EntityHit], command: str, query: str) -> Reply:
-        choices = [
+    @staticmethod
+    def _buttons(hits: list[queries.EntityHit], command: str) -> list[Choice]:
+        return [
             Choice(
                 f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, {replies.articles_phrase(h.articles)})",
                 f"/{command} #{h.id}",
             )
-            for h in hits[:MAX_CHOICES]
+            for h in hits
         ]
-        return Reply.of(f"Which {esc(query)} do you mean?", choices=choices)
 
     async def who(self, query: str) -> Reply:
         query = query.strip()
         if not query:
             return Reply.of("Whom should I look up? For example: /who Lavrov")
-        hits = await self._resolve(query)
-        if not hits:
+        picked = await self._pick(query, "who")
+        if picked.ask is not None:
+            return picked.ask
+        if picked.hit is None:
             return Reply.of(
                 f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
                 "or send me an article with /ingest."
             )
-        if len(hits) > 1 and not self._clear_winner(hits):
-            return self._choices(hits, "who", query[:100])
         async with self.news.session() as session:
-            profile = await queries.profile(session, hits[0])
-        return Reply.of(*replies.who(profile))
-
-    @staticmethod
-    def _clear_winner(hits: list[queries.EntityHit]) -> bool:
-        """Different people sharing a name are always offered; for places and organisations
-        a name matched exactly wins."""
-        people = [h for h in hits if h.kind == "PERSON"]
-        if len(people) > 1:
-            return False
-        return hits[0].articles >= 3 * hits[1].articles
+            profile = await queries.profile(session, picked.hit)
+        return Reply.of(*replies.who(profile), *replies.also(picked.others), choices=picked.also)
 
     async def status(self, query: str) -> Reply:
         query = query.strip()
         if not query:
             return Reply.of("Which place or topic? For example: /status Idlib")
-        hits = await self._resolve(query)
-        if len(hits) > 1 and not self._clear_winner(hits):
-            return self._choices(hits, "status", query[:100])
-        if hits:
-            hit = hits[0]
+        picked = await self._pick(query, "status")
+        if picked.ask is not None:
+            return picked.ask
+        if picked.hit is not None:
+            hit = picked.hit
             # Independent reads, each in its own session, side by side: the reply waits for the
             # slowest, not for their sum.
             lines, named, about, involved = await asyncio.gather(
@@ -212,7 +262,8 @@ class Chat:
             daily = await self._read(queries.daily_mentions, hit.ids, last_seen) if last_seen else []
             blocks = replies.status(hit.name, hit.kind, hit.articles, last_seen, lines)
             blocks += replies.overview(self._overview(about, lines), len(about))
-            return Reply.of(*blocks, *replies.trend(daily, last_seen, involved))
+            blocks += replies.trend(daily, last_seen, involved)
+            return Reply.of(*blocks, *replies.also(picked.others), choices=picked.also)
         async with self.news.session() as session:
             total, lines = await queries.topic_sentences(session, query)
         if not lines:
@@ -242,21 +293,23 @@ class Chat:
         query = query.strip()
         if not query:
             return Reply.of("A trend of what? For example: /trend Idlib")
-        hits = await self._resolve(query)
-        if not hits:
+        picked = await self._pick(query, "trend")
+        if picked.ask is not None:
+            return picked.ask
+        hit = picked.hit
+        if hit is None:
             return Reply.of(f"I have not read about {bold(query[:100])} yet.")
-        if len(hits) > 1 and not self._clear_winner(hits):
-            return self._choices(hits, "trend", query[:100])
-        hit = hits[0]
         async with self.news.session() as session:
             counts = await queries.daily_mentions(session, hit.ids, hit.last_seen, days) if hit.last_seen else []
         if not any(counts):
             return Reply.of(f"No dated articles about {bold(hit.name)} yet.")
         caption = replies.trend(counts, hit.last_seen, [])[0].strip()
-        return Reply.of(f"{bold(hit.name)} — {caption}", image=bar_chart(counts))
+        return Reply.of(f"{bold(hit.name)} — {caption}", image=bar_chart(counts), choices=picked.also)
 
     async def latest(self, arg: str) -> Reply:
-        count = int(arg) if arg.strip().isdigit() else 10
+        count = user_number(arg) if arg.strip() else 10
+        if count is None:
+            return Reply.of(f"How many articles? Give a number up to {MAX_LIST}, for example: /latest 5")
         count = max(1, min(count, MAX_LIST))
         async with self.news.session() as session:
             articles = await queries.latest(session, count * 3)
@@ -282,12 +335,14 @@ class Chat:
     async def summarize(self, arg: str, replied_text: str | None = None) -> Reply:
         parts = arg.split()
         count = 3
-        if len(parts) >= 1 and parts[0].isdigit() and (len(parts) > 1 or replied_text):
-            count = max(1, min(int(parts[0]), MAX_SUMMARY_SENTENCES))
+        first = user_number(parts[0]) if parts else None
+        if first is not None and (len(parts) > 1 or replied_text):
+            count = max(1, min(first, MAX_SUMMARY_SENTENCES))
             parts = parts[1:]
         target = " ".join(parts)
-        if target.isdigit():
-            return await self._summarize_stored(int(target), count)
+        article_id = user_number(target.lstrip("#"))
+        if article_id is not None:
+            return await self._summarize_stored(article_id, count)
         if URL.fullmatch(target):
             return await self._summarize_url(target, count)
         text = target or (replied_text or "")
@@ -295,10 +350,15 @@ class Chat:
             return Reply.of(
                 "Summarize what? Send /summarize with an article id or a link, or reply /summarize to a message."
             )
+        if not any(char.isalpha() for char in text):  # a mistyped id ("-1", "²"), not an article
+            return Reply.of(
+                f"“{esc(text.strip()[:40])}” is neither an article id nor text I can summarize. /latest lists the ids."
+            )
         document = await self.document_from_text(text)
-        if not document.sentences:
+        sentences = summarize(document, count) if document.sentences else []
+        if not sentences:  # a word or two: no summary, rather than an empty one
             return Reply.of("There is no text to summarize there.")
-        return Reply.of(*replies.summary(document.title or "Summary", summarize(document, count)))
+        return Reply.of(*replies.summary(document.title or "Summary", sentences))
 
     async def document_from_text(self, text: str) -> NewsDocument:
         raw = from_text(text, "message")
@@ -307,6 +367,8 @@ class Chat:
         return NewsDocument.from_analysis(analysis, raw.title)
 
     async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:
+        if not is_id(article_id):
+            return None
         async with self.news.session() as session:
             article = await queries.get_article(session, article_id)
             if article is None:
@@ -336,12 +398,14 @@ class Chat:
         query = query.strip()
         if not query:
             return Reply.of("Follow whom or what? For example: /follow Lavrov")
-        hits = await self._resolve(query)
-        if not hits:
+        picked = await self._pick(query, "follow")
+        if picked.ask is not None:
+            return picked.ask
+        if picked.hit is None:
             return Reply.of(f"I have not read about {bold(query[:100])} yet, so I cannot follow it.")
-        if len(hits) > 1 and not self._clear_winner(hits):
-            return self._choices(hits, "follow", query[:100])
-        return await self.subscriptions.follow_entity(hits[0].id, hits[0].name, caller, where)
+        reply = await self.subscriptions.follow_entity(picked.hit.id, picked.hit.name, caller, where)
+        reply.choices += picked.also  # another of the name is one tap away
+        return reply
 
     async def unfollow(self, query: str, caller: Caller, where: Where | None) -> Reply:
         hits = await self._resolve(query.strip()) if query.strip() else []
@@ -355,13 +419,25 @@ class Chat:
     def _refused() -> Reply:
         return Reply.of("Only the bot's operators can do that (their Telegram ids are in ADMIN_USER_IDS).")
 
-    async def feeds(self, caller: Caller) -> Reply:
+    async def feeds(self, caller: Caller, arg: str = "") -> Reply:
+        """/feeds [page]: a page of feeds, broken ones first, and how many there are."""
         if not caller.admin:
             return self._refused()
+        broken_after = self.news.settings.feed_broken_after
+        wanted = arg.strip().lstrip("#")
         async with self.news.session() as session:
-            states = await feed_rows.list_feeds(session)
-        settings = self.news.settings
-        return Reply.of(*replies.feed_states(states, datetime.now(UTC), settings.feed_broken_after))
+            total, broken = await feed_rows.count_feeds(session, broken_after)
+            pages = max(1, -(-total // replies.FEEDS_PER_PAGE))
+            page = min(int(wanted), pages) if wanted.isascii() and wanted.isdigit() and len(wanted) < 10 else 1
+            page = max(page, 1)
+            states = await feed_rows.list_feeds(
+                session,
+                broken_after=broken_after,
+                limit=replies.FEEDS_PER_PAGE,
+                offset=(page - 1) * replies.FEEDS_PER_PAGE,
+            )
+        now = datetime.now(UTC)
+        return Reply.of(*replies.feed_page(states, now, broken_after, page=page, total=total, broken=broken))
 
     async def feed(self, arg: str, caller: Caller) -> Reply:
         """/feed add <url> [name] · /feed remove <id|url>"""
@@ -407,11 +483,11 @@ class Chat:
 
     async def _remove_feed(self, target: str) -> Reply:
         async with self.news.transaction() as session:
-            feed = (
-                await feed_rows.get_feed(session, int(target.lstrip("#")))
-                if target.lstrip("#").isdigit()
-                else await feed_rows.feed_by_url(session, target)
-            )
+            feed_id = user_number(target.lstrip("#"))
+            if feed_id is None:
+                feed = await feed_rows.feed_by_url(session, target)
+            else:
+                feed = await feed_rows.get_feed(session, feed_id) if is_id(feed_id) else None
             if feed is None:
                 return Reply.of(f"No feed {esc(target)}. /feeds lists them.")
             await feed_rows.remove_feed(session, feed.id)
@@ -422,6 +498,8 @@ class Chat:
         self, text: str, replied_text: str | None = None, *, caller: Caller, where: Where | None = None
     ) -> Reply:
         """Answer one message as the bot would in a private chat (`where`: None in the console)."""
+        text = clean_input(text)
+        replied_text = clean_input(replied_text) if replied_text is not None else None
         if not text.strip().startswith("/"):
             return await self.plain_text(text)
         command, arg = split_command(text)
@@ -447,7 +525,7 @@ class Chat:
         if command == "feed":
             return await self.feed(arg, caller)
         if command == "feeds":
-            return await self.feeds(caller)
+            return await self.feeds(caller, arg)
         if command == "ingest":
             return await self.ingest(arg, replied_text)
         if command == "summarize":

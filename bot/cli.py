@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bot.chat import Chat
+from bot.chat import Chat, is_id, user_number
 from bot.ingest.feeds import NotAFeed, read_opml, write_opml
 from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, ingest
@@ -50,6 +50,7 @@ NO_TOKEN = (
     "you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example); to try newsbrief without Telegram, "
     "run `make demo`."
 )
+REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN; get a new one from @BotFather (send /token there)."
 
 
 def _with_news(work: Callable[[News], Awaitable[T]]) -> T:
@@ -78,20 +79,40 @@ def run(
     if not settings.telegram_bot_token.strip():
         err.print(NO_TOKEN, soft_wrap=True, highlight=False)
         raise typer.Exit(1)
-    setup_logging(settings.log_level, settings.telegram_bot_token)
-    from bot.app import build_application  # telegram is only needed for this command
+    from telegram.error import InvalidToken, NetworkError  # telegram is only needed for this command
 
+    from bot.app import build_application
+
+    # Chosen before logging starts, so that a generated secret is redacted too.
+    webhook_secret = settings.webhook_secret or secrets.token_urlsafe(32)
+    redact = setup_logging(
+        settings.log_level, [settings.telegram_bot_token, webhook_secret], no_traceback=(InvalidToken, NetworkError)
+    )
     app = build_application(settings, News(settings))
-    if webhook_url:
-        app.run_webhook(
-            listen=listen,
-            port=port,
-            url_path=urlsplit(webhook_url).path.lstrip("/"),
-            webhook_url=webhook_url,
-            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
-        )
-    else:
-        app.run_polling()
+    try:
+        if webhook_url:
+            app.run_webhook(
+                listen=listen,
+                port=port,
+                url_path=urlsplit(webhook_url).path.lstrip("/"),
+                webhook_url=webhook_url,
+                secret_token=webhook_secret,
+            )
+        else:
+            app.run_polling()
+    except InvalidToken:
+        say(_rejected(settings.telegram_api_base_url), err)
+        raise typer.Exit(1) from None
+    except NetworkError as exc:
+        say(f"Cannot reach the Telegram Bot API at {redact(settings.telegram_api_base_url)}: {redact(str(exc))}", err)
+        raise typer.Exit(1) from None
+
+
+def _rejected(base_url: str) -> str:
+    """Telegram answers 401 to a bad token, and 404 to a URL that is not the Bot API."""
+    if urlsplit(base_url).hostname == "api.telegram.org":
+        return REJECTED
+    return f"{REJECTED} Or TELEGRAM_API_BASE_URL ({base_url}) is not a Bot API server."
 
 
 def say(text: str, console: Console = out) -> None:
@@ -134,8 +155,9 @@ def console() -> None:
                 break
             if line in ("/quit", "/exit", "quit", "exit"):
                 break
-            if line.isdigit() and choices and 1 <= int(line) <= len(choices):
-                line = choices[int(line) - 1].command
+            picked = user_number(line)
+            if picked is not None and choices and 1 <= picked <= len(choices):
+                line = choices[picked - 1].command
             if not line:
                 continue
             reply = await chat.handle(line, caller=CONSOLE)
@@ -188,7 +210,7 @@ def summarize_command(
         err.print(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}")
         raise typer.Exit(2)
     results: list[dict] = []
-    ids = [int(t) for t in targets if t.isdigit()]
+    ids = [number for t in targets if (number := user_number(t)) is not None]
     if ids:
 
         async def stored(news: News) -> None:
@@ -203,7 +225,7 @@ def summarize_command(
                 results.append({"source": source, "title": article.title, "sentences": summarize(document, n, method)})
 
         _with_news(stored)
-    items = _read_items([t for t in targets if not t.isdigit()])
+    items = _read_items([t for t in targets if user_number(t) is None])
     articles = [item for item in items if isinstance(item, RawArticle)]
     for failure in (item for item in items if isinstance(item, Failure)):
         say(f"failed: {failure.origin}: {failure.reason}", err)
@@ -327,6 +349,9 @@ def feed_remove(feed_id: int) -> None:
 @feeds_cli.command("poll")
 def feed_poll(feed_id: Annotated[int | None, typer.Argument(help="one feed (default: every feed)")] = None) -> None:
     """Poll now, whatever the schedule; prints `N new, M duplicates, K failed` per feed."""
+    if feed_id is not None and not is_id(feed_id):
+        say(f"There is no feed #{feed_id}.")
+        raise typer.Exit(1)
     results = _with_news(lambda news: Poller(news).poll_all(None if feed_id is None else [feed_id]))
     for result in results:
         say(to_plain(replies.poll_line(result)))
@@ -367,7 +392,8 @@ def show(article_id: int) -> None:
         async with news.session() as session:
             return await queries.get_article(session, article_id)
 
-    article = _with_news(get)
+    # An id past the database's integer range names no article (and would overflow the lookup).
+    article = _with_news(get) if is_id(article_id) else None
     if article is None:
         err.print(f"There is no article #{article_id}. `newsbrief ask /latest` lists the ids.")
         raise typer.Exit(1)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from spacy.language import Language
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ingest.fetch import Fetcher
 from bot.nlp.model import load_pipeline
 from bot.settings import Settings
-from storage.db import is_sqlite, make_engine, make_sessionmaker, migrate
+from storage.db import is_sqlite, lock_for_writing, make_engine, make_sessionmaker, migrate
+
+log = logging.getLogger(__name__)
 
 
 class News:
@@ -35,8 +39,14 @@ class News:
     async def close(self) -> None:
         if is_sqlite(self.engine):
             # SQLite's advice for long-lived connections: refresh planner statistics on close.
-            async with self.engine.begin() as connection:
-                await connection.exec_driver_sql("PRAGMA optimize")
+            # It writes, so it takes the write lock like any writer; being only statistics, a
+            # database still locked by another process is no reason to fail the command.
+            try:
+                async with self.engine.begin() as connection:
+                    await lock_for_writing(connection, retries=0)
+                    await connection.exec_driver_sql("PRAGMA optimize")
+            except OperationalError as exc:
+                log.warning("skipped PRAGMA optimize: %s", exc.orig)
         await self.engine.dispose()
 
     async def nlp(self) -> Language:
@@ -53,6 +63,11 @@ class News:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One transaction: committed whole, or rolled back whole."""
+        """One transaction: committed whole, or rolled back whole.
+
+        On SQLite it holds the write lock from the start, so concurrent writers (other
+        processes too) wait their turn instead of failing with "database is locked"."""
         async with self.sessions() as session, session.begin():
+            if is_sqlite(self.engine):
+                await lock_for_writing(await session.connection())
             yield session

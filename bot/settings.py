@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     feed_initial_items: int = Field(default=20, description="entries stored from a newly added feed")
     feed_broken_after: int = Field(default=5, description="consecutive failed polls that mark a feed broken")
     feed_poll_timeout: float = Field(default=120.0, description="seconds one feed's poll may take, pages included")
+    feed_concurrency: int = Field(default=8, ge=1, description="feeds polled at once, at most")
     default_timezone: str = "UTC"
     brief_time: str = Field(default="08:00", description="local time of the daily brief when /subscribe gives none")
     brief_stories: int = Field(default=7, description="stories in a brief")

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ContextTypes
 
-from bot.chat import Chat
+from bot.chat import Chat, clean_input
 from bot.reply import Caller, Reply, Where
 
 _COMMAND = re.compile(r"^\s*/\S*")
@@ -54,7 +54,7 @@ async def manager(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller:
 def argument(update: Update) -> str:
     """The text after the command, as typed (spacing and line breaks kept)."""
     message = update.effective_message
-    text = (message.text or "") if message else ""
+    text = clean_input(message.text or "") if message else ""
     return _COMMAND.sub("", text, count=1).strip()
 
 
@@ -63,7 +63,8 @@ def replied_text(update: Update) -> str | None:
     replied: Message | None = message.reply_to_message if message else None
     if replied is None:
         return None
-    return replied.text or replied.caption
+    text = replied.text or replied.caption
+    return clean_input(text) if text is not None else None
 
 
 async def send(update: Update, reply: Reply) -> None:

@@ -15,7 +15,7 @@ async def feed_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def feeds_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the feeds with their poll state (operators only)."""
-    await send(update, await chat_core(context).feeds(caller(update, context)))
+    await send(update, await chat_core(context).feeds(caller(update, context), argument(update)))
 
 
 async def poll_feeds_job(context: ContextTypes.DEFAULT_TYPE) -> None:

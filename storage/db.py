@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import random
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# One PostgreSQL advisory lock key for newsbrief's migrations ("news" in ASCII).
+MIGRATION_LOCK_KEY = 0x6E657773
+# SQLite waits this long for the write lock (the busy timeout), then we retry with jitter.
+BUSY_TIMEOUT_SECONDS = 30
+LOCK_RETRIES = 4
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> AsyncEngine:
@@ -20,7 +31,7 @@ def make_engine(url: str) -> AsyncEngine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        engine = create_async_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -51,9 +62,39 @@ def _upgrade(connection: Connection) -> None:
 
 
 async def migrate(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration (idempotent), one process at a time.
+
+    Processes starting together on an empty database would each create the tables; the
+    first to hold the lock migrates, the others then find the schema at head."""
     async with engine.begin() as connection:
+        if is_sqlite(engine):
+            await lock_for_writing(connection)
+        else:
+            await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         await connection.run_sync(_upgrade)
+
+
+def _is_locked(exc: OperationalError) -> bool:
+    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
+
+
+async def lock_for_writing(connection: AsyncConnection, retries: int = LOCK_RETRIES) -> None:
+    """Start this SQLite transaction holding the write lock (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads first and then writes fails at once with "database is
+    locked" when another process wrote meanwhile; taking the lock first makes it wait (the busy
+    timeout) instead. Past the timeout, a few retries after a random pause let a burst of
+    writers spread out rather than fail."""
+    for attempt in range(retries + 1):
+        try:
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if attempt == retries or not _is_locked(exc):
+                raise
+            pause = random.uniform(0.05, 0.5) * 2**attempt
+            log.warning("SQLite is locked by another writer; retrying in %.1f s", pause)
+            await asyncio.sleep(pause)
 
 
 def is_sqlite(engine: AsyncEngine) -> bool:

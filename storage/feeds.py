@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Article, Feed, FeedItem
 from storage.writes import insert_for
+
+T = TypeVar("T")
+# Values bound in one query: PostgreSQL takes at most 32,767 parameters, and a feed may list 40,000 entries.
+CHUNK = 1000
 
 
 @dataclass
@@ -18,11 +24,36 @@ class FeedState:
     stored: int  # articles this feed brought
 
 
+def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    # itertools.batched comes with Python 3.12; the project supports 3.11.
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 async def add_feed(session: AsyncSession, url: str, title: str, site_url: str | None, now: datetime) -> Feed:
     feed = Feed(url=url, title=title[:300], site_url=site_url, added_at=now, next_poll_at=now, min_interval=0, errors=0)
     session.add(feed)
     await session.flush()
     return feed
+
+
+async def add_feeds(session: AsyncSession, feeds: list[tuple[str, str]], now: datetime) -> list[Feed]:
+    """Subscribe to many (url, title) at once (an OPML import), each due for its first poll now."""
+    added = [
+        Feed(url=url, title=title[:300], added_at=now, next_poll_at=now, min_interval=0, errors=0)
+        for url, title in feeds
+    ]
+    session.add_all(added)
+    await session.flush()
+    return added
+
+
+async def known_urls(session: AsyncSession, urls: list[str]) -> set[str]:
+    """Which of these feed URLs are followed already."""
+    known: set[str] = set()
+    for chunk in _chunks(urls):
+        known.update(await session.scalars(select(Feed.url).where(Feed.url.in_(chunk))))
+    return known
 
 
 async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
@@ -39,56 +70,74 @@ async def remove_feed(session: AsyncSession, feed_id: int) -> bool:
     return bool(result.rowcount)
 
 
-async def list_feeds(session: AsyncSession) -> list[FeedState]:
+async def list_feeds(
+    session: AsyncSession, *, broken_after: int | None = None, limit: int | None = None, offset: int = 0
+) -> list[FeedState]:
+    """Every feed by id; with broken_after, the broken ones (that many failed polls in a row) first.
+    limit and offset take one page."""
     stored = (
         select(FeedItem.feed_id, func.count(FeedItem.article_id).label("n"))
         .where(FeedItem.article_id.is_not(None))
         .group_by(FeedItem.feed_id)
         .subquery()
     )
-    rows = await session.execute(
-        select(Feed, func.coalesce(stored.c.n, 0)).outerjoin(stored, stored.c.feed_id == Feed.id).order_by(Feed.id)
-    )
+    order = [Feed.id] if broken_after is None else [case((Feed.errors >= broken_after, 0), else_=1), Feed.id]
+    query = select(Feed, func.coalesce(stored.c.n, 0)).outerjoin(stored, stored.c.feed_id == Feed.id).order_by(*order)
+    rows = await session.execute(query.limit(limit).offset(offset))
     return [FeedState(feed, count) for feed, count in rows]
 
 
-async def due_feeds(session: AsyncSession, now: datetime) -> list[int]:
-    return list(await session.scalars(select(Feed.id).where(Feed.next_poll_at <= now).order_by(Feed.next_poll_at)))
+async def count_feeds(session: AsyncSession, broken_after: int) -> tuple[int, int]:
+    """How many feeds there are, and how many of them are broken."""
+    total, broken = (
+        await session.execute(select(func.count(Feed.id), func.count(Feed.id).filter(Feed.errors >= broken_after)))
+    ).one()
+    return total, broken
+
+
+async def due_feeds(session: AsyncSession, now: datetime, latest: datetime | None = None) -> list[int]:
+    """Feeds whose poll time has come, the longest waiting first; with latest, also those
+    scheduled after it (an older version obeyed refresh hints of years)."""
+    due = Feed.next_poll_at <= now
+    if latest is not None:
+        due = or_(due, Feed.next_poll_at > latest)
+    return list(await session.scalars(select(Feed.id).where(due).order_by(Feed.next_poll_at)))
 
 
 async def seen_guids(session: AsyncSession, feed_id: int, guids: list[str]) -> set[str]:
     """Which of these entries the feed has listed before."""
-    if not guids:
-        return set()
-    rows = await session.scalars(select(FeedItem.guid).where(FeedItem.feed_id == feed_id, FeedItem.guid.in_(guids)))
-    return set(rows)
+    seen: set[str] = set()
+    for chunk in _chunks(guids):
+        query = select(FeedItem.guid).where(FeedItem.feed_id == feed_id, FeedItem.guid.in_(chunk))
+        seen.update(await session.scalars(query))
+    return seen
 
 
 async def articles_for_guids(session: AsyncSession, guids: list[str]) -> dict[str, int]:
     """Articles other feeds already stored for these GUIDs."""
-    if not guids:
-        return {}
-    rows = await session.execute(
-        select(FeedItem.guid, FeedItem.article_id).where(FeedItem.guid.in_(guids), FeedItem.article_id.is_not(None))
-    )
-    return {guid: article_id for guid, article_id in rows}
+    found: dict[str, int] = {}
+    for chunk in _chunks(guids):
+        query = select(FeedItem.guid, FeedItem.article_id).where(
+            FeedItem.guid.in_(chunk), FeedItem.article_id.is_not(None)
+        )
+        found.update({guid: article_id for guid, article_id in await session.execute(query)})
+    return found
 
 
 async def articles_for_urls(session: AsyncSession, urls: list[str]) -> dict[str, int]:
-    if not urls:
-        return {}
-    rows = await session.execute(select(Article.url, Article.id).where(Article.url.in_(urls)))
-    return {url: article_id for url, article_id in rows}
+    found: dict[str, int] = {}
+    for chunk in _chunks(urls):
+        rows = await session.execute(select(Article.url, Article.id).where(Article.url.in_(chunk)))
+        found.update({url: article_id for url, article_id in rows})
+    return found
 
 
 async def record_items(session: AsyncSession, feed_id: int, items: dict[str, int | None], now: datetime) -> None:
     """Remember entries as seen (guid -> the article stored for it, if any)."""
-    if items:
+    rows = [{"feed_id": feed_id, "guid": guid, "article_id": id_, "seen_at": now} for guid, id_ in items.items()]
+    for chunk in _chunks(rows):
         # Another poll of the same feed (the CLI while the bot runs) may have recorded some.
-        await session.execute(
-            insert_for(session)(FeedItem).on_conflict_do_nothing(),
-            [{"feed_id": feed_id, "guid": guid, "article_id": id_, "seen_at": now} for guid, id_ in items.items()],
-        )
+        await session.execute(insert_for(session)(FeedItem).on_conflict_do_nothing(), list(chunk))
 
 
 async def update_feed(session: AsyncSession, feed_id: int, **values: object) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, Select, func, or_, select, text
+from sqlalchemy import Integer, Select, case, func, literal, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -26,6 +26,7 @@ class EntityHit:
     last_seen: datetime | None
     role: str | None = None
     same_key_ids: list[int] = field(default_factory=list)
+    recent: int = 0  # articles in the store's latest RECENT_DAYS
 
     @property
     def ids(self) -> list[int]:
@@ -63,9 +64,10 @@ class Profile:
     related: list[tuple[str, str, int]]  # name, kind, sentences together
 
 
-async def _hits(session: AsyncSession, condition) -> list[EntityHit]:  # type: ignore[no-untyped-def]
-    """Entities matching condition, with their article counts: the entities first (by index),
-    then counts over only their mentions, never a scan of all mentions."""
+async def _hits(session: AsyncSession, condition, since: datetime | None = None) -> list[EntityHit]:  # type: ignore[no-untyped-def]
+    """Entities matching condition, with their article counts (all time, and since `since`):
+    the entities first (by index), then counts over only their mentions, never a scan of all
+    mentions."""
     entities = list(
         await session.execute(select(Entity.id, Entity.name, Entity.kind, Entity.key).where(condition).limit(50))
     )
@@ -79,60 +81,131 @@ async def _hits(session: AsyncSession, condition) -> list[EntityHit]:  # type: i
         .distinct()
         .subquery()
     )
+    recent = func.sum(case((per_article.c.published_at >= since, 1), else_=0)) if since else literal(0)
     counts = {
-        entity_id: (articles, last_seen)
-        for entity_id, articles, last_seen in await session.execute(
-            select(per_article.c.entity_id, func.count(), func.max(per_article.c.published_at)).group_by(
+        entity_id: (articles, last_seen, int(recent_articles or 0))
+        for entity_id, articles, last_seen, recent_articles in await session.execute(
+            select(per_article.c.entity_id, func.count(), func.max(per_article.c.published_at), recent).group_by(
                 per_article.c.entity_id
             )
         )
     }
-    hits = [EntityHit(id_, name, kind, key, *counts[id_]) for id_, name, kind, key in entities if id_ in counts]
+    hits = [
+        EntityHit(id_, name, kind, key, counts[id_][0], counts[id_][1], recent=counts[id_][2])
+        for id_, name, kind, key in entities
+        if id_ in counts
+    ]
     return sorted(hits, key=lambda h: -h.articles)
 
 
+# Prominence: which of several entities sharing a name a reader means. Decided from the store's
+# own evidence, never from a list of names (see `prominent`).
+DOMINANCE = 3  # the leader needs this many times the articles of the runner-up...
+RECENT_DAYS = 30  # ...and must not be outnumbered in the store's latest month
+RECENT_FLOOR = 3  # by a runner-up with at least this many articles in it
+
+
+def prominent(hits: list[EntityHit]) -> EntityHit | None:
+    """The one entity a reader means among hits sharing a name, or None when two or more are
+    comparably prominent (then the user chooses).
+
+    The rule: rank by articles (distinct articles that mention the entity, a bare surname the
+    store links to it included). The leader is the one meant when it has at least DOMINANCE (3)
+    times the articles of the runner-up, and the runner-up does not lead the store's latest
+    RECENT_DAYS (30) days with at least RECENT_FLOOR (3) articles there (a name that has changed
+    hands lately is a choice). "Blair": Tony Blair 77 articles against Ian Blair's 3 is answered;
+    two England rugby Robinsons with 14 and 7 articles of the same season are a choice. A bare
+    surname left beside the full names (see `_merge`) never wins: it is a choice too."""
+    if len(hits) < 2:
+        return hits[0] if hits else None
+    leader, runner_up = sorted(hits, key=lambda h: (-h.articles, -h.recent))[:2]
+    if leader.articles < DOMINANCE * runner_up.articles:
+        return None
+    # A bare surname still standing beside full names is one the store could not link to any
+    # of them (comparable bearers): whose it is, only the user can say.
+    if leader.kind == "PERSON" and " " not in leader.key:
+        if any(h.kind == "PERSON" and h.key.endswith(" " + leader.key) for h in hits):
+            return None
+    if runner_up.recent > leader.recent and runner_up.recent >= RECENT_FLOOR:
+        return None
+    return leader
+
+
+def _fold(into: EntityHit, hit: EntityHit) -> None:
+    into.same_key_ids += [hit.id, *hit.same_key_ids]
+    into.articles += hit.articles
+    into.recent += hit.recent
+    into.last_seen = max((d for d in (into.last_seen, hit.last_seen) if d), default=None)
+
+
 def _merge(hits: list[EntityHit]) -> list[EntityHit]:
-    """One hit per name (the same name tagged GPE here and ORG there is one thing), and a
-    bare surname folded into the one full name it abbreviates."""
+    """One hit per name (the same name tagged GPE here and ORG there is one thing), and a bare
+    surname ("Blair", "Mr Blair" in an article that never gives the full name) folded into the
+    full name it abbreviates: the one bearer, or the prominent one among several. The fold is
+    made at query time, so a later article that brings the evidence re-links it."""
     by_key: dict[str, EntityHit] = {}
     for hit in sorted(hits, key=lambda h: -h.articles):
         first = by_key.get(hit.key)
         if first is None:
             by_key[hit.key] = hit
         else:
-            first.same_key_ids.append(hit.id)
-            first.articles += hit.articles
+            _fold(first, hit)
     merged = list(by_key.values())
     people = [h for h in merged if h.kind == "PERSON" and " " in h.key]
     result = []
     for hit in merged:
-        if " " not in hit.key:
-            owners = [p for p in people if p.key.split(" ")[-1] == hit.key]
-            if len(owners) == 1:
-                owners[0].same_key_ids.append(hit.id)
-                owners[0].same_key_ids.extend(hit.same_key_ids)
-                continue
+        owners = [p for p in people if p.key.split(" ")[-1] == hit.key] if " " not in hit.key else []
+        owner = prominent(owners)
+        # The model tags some surnames ORG or GPE; but a place or body far better covered than
+        # the person ("Jordan" the country) is itself, not their surname.
+        if owner is not None and (hit.kind == "PERSON" or owner.articles >= DOMINANCE * hit.articles):
+            _fold(owner, hit)
+            continue
         result.append(hit)
     return sorted(result, key=lambda h: -h.articles)
 
 
+async def _recent_since(session: AsyncSession) -> datetime | None:
+    """The start of the store's latest RECENT_DAYS (from its newest article, by index)."""
+    newest = await session.scalar(select(func.max(Article.published_at)))
+    return newest - timedelta(days=RECENT_DAYS) if newest else None
+
+
 async def find_entities(session: AsyncSession, query: str, kinds: set[str] | None = None) -> list[EntityHit]:
-    """Entities a user may mean by `query`: exact name, then alias, then a word of the name."""
+    """Entities a user may mean by `query`: exact name, then alias, then a word of the name;
+    most prominent first."""
     key = query_key(query)
     if not key:
         return []
     kind_filter = Entity.kind.in_(kinds) if kinds else True
+    since = await _recent_since(session)
     alias_ids = select(Alias.entity_id).where(Alias.alias == key)
-    hits = await _hits(session, (Entity.key == key) & kind_filter)
-    hits += await _hits(session, Entity.id.in_(alias_ids) & (Entity.key != key) & kind_filter)
+    hits = await _hits(session, (Entity.key == key) & kind_filter, since)
+    hits += await _hits(session, Entity.id.in_(alias_ids) & (Entity.key != key) & kind_filter, since)
     if not hits:
         pattern = key.replace("\\", "").replace("%", "").replace("_", "")
         hits = await _hits(
             session,
             or_(Entity.key.like(f"{pattern} %"), Entity.key.like(f"% {pattern}"), Entity.key.like(f"% {pattern} %"))
             & kind_filter,
+            since,
         )
     return _merge(hits)
+
+
+@dataclass
+class Resolution:
+    """What a name resolves to: the entity answered at once (`hit`, None when the user must
+    choose) and the other candidates, offered under the answer or as the choice."""
+
+    hit: EntityHit | None
+    others: list[EntityHit]
+
+
+async def resolve(session: AsyncSession, query: str) -> Resolution:
+    hits = await find_entities(session, query)
+    hit = prominent(hits)
+    return Resolution(hit, [h for h in hits if h is not hit])
 
 
 async def entity_by_id(session: AsyncSession, entity_id: int) -> EntityHit | None:
@@ -318,7 +391,7 @@ async def overview_sentences(
     session: AsyncSession, ids: list[int], days: int = 7, articles: int = 8
 ) -> dict[int, list[tuple[str, str]]]:
     """The newest articles about the entity within a week of the latest one: per article, its
-    sentences as (text, words) in order, for an extractive overview."""
+    sentences about the entity as (text, words) in order, for an extractive overview."""
     newest = await session.execute(
         select(Mention.article_id, func.max(Mention.published_at).label("at"))
         .where(Mention.entity_id.in_(ids))
@@ -331,15 +404,43 @@ async def overview_sentences(
         return {}
     latest = recent[0][1]
     chosen = [article_id for article_id, at in recent if at >= latest - timedelta(days=days)]
+    # Only sentences about the entity: an article's other sentences (a budget speech that names
+    # Iraq once) would pull the overview off its subject.
+    mentioned = set(
+        await session.scalars(
+            select(Mention.sentence_id).where(Mention.entity_id.in_(ids), Mention.article_id.in_(chosen))
+        )
+    )
+    naming = await _names_pattern(session, ids)
     rows = await session.execute(
-        select(Sentence.article_id, Sentence.text, Sentence.words)
+        select(Sentence.id, Sentence.article_id, Sentence.text, Sentence.words)
         .where(Sentence.article_id.in_(chosen), not_headline())
         .order_by(Sentence.article_id, Sentence.position)
     )
     found: dict[int, list[tuple[str, str]]] = {}
-    for article_id, text_, words in rows:
-        found.setdefault(article_id, []).append((text_, words))
+    for sentence_id, article_id, text_, words in rows:
+        if sentence_id in mentioned or (naming and naming.search(text_)):
+            found.setdefault(article_id, []).append((text_, words))
     return found
+
+
+SHORT_NAME = 3  # aliases this short ("us", "un") are acronyms: matched in capitals only
+
+
+async def _names_pattern(session: AsyncSession, ids: list[int]) -> re.Pattern[str] | None:
+    """Any of the entities' names or aliases as a whole word: the model misses some mentions."""
+    names = set(await session.scalars(select(Entity.name).where(Entity.id.in_(ids))))
+    names |= set(await session.scalars(select(Alias.alias).where(Alias.entity_id.in_(ids))))
+    # Aliases are stored lowercased, but in text a name starts with a capital: "Brown" the
+    # chancellor, not the colour; a short one is all capitals ("US", not "us").
+    spelled = {
+        re.escape(n.upper()) if len(n) <= SHORT_NAME else f"{re.escape(n[0].upper())}(?i:{re.escape(n[1:])})"
+        for n in (name.strip() for name in names)
+        if n
+    }
+    if not spelled:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(spelled, key=len, reverse=True))})(?!\w)")
 
 
 RECENT_ARTICLES = 200  # the newest articles searched for a name the model did not tag

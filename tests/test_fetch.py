@@ -2,27 +2,74 @@
 
 from __future__ import annotations
 
+import gzip
+import struct
 import time
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from bot.chat import Chat
-from bot.ingest.fetch import Fetcher, FetchError
+from bot.ingest.fetch import Fetcher, FetchError, resolve
 from bot.news import News
 from bot.settings import Settings
 from tests.conftest import FIXTURES
 from tests.fakebotapi import serving
 
 PAGE = (FIXTURES / "page.html").read_bytes()
+MIB = 1 << 20
+
+
+@cache
+def gzip_of_zeros(mebibytes: int) -> bytes:
+    """A gzip stream of that many MiB of zeros, ~1 KB per MiB. One compressed MiB is repeated
+    (a full flush makes each copy stand alone), which takes milliseconds where compressing
+    1 GiB takes seconds."""
+    zeros = bytes(MIB)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(mebibytes):
+        crc = zlib.crc32(zeros, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    last_block = b"\x03\x00"  # an empty final block
+    return header + block * mebibytes + last_block + struct.pack("<II", crc, (mebibytes * MIB) & 0xFFFFFFFF)
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return deflate.compress(data) + deflate.flush()
+
+
+ENCODED = {  # path: (Content-Encoding, body)
+    "/bomb-gzip-gzip": lambda: ("gzip, gzip", gzip.compress(gzip_of_zeros(1024))),  # 1 GiB inside ~3 KB
+    "/bomb-gzip": lambda: ("gzip", gzip_of_zeros(1024)),  # 1 GiB inside ~1 MB
+    "/page-gzip": lambda: ("gzip", gzip.compress(PAGE)),
+    "/page-x-gzip": lambda: ("x-gzip", gzip.compress(PAGE)),
+    "/page-deflate": lambda: ("deflate", zlib.compress(PAGE)),
+    "/page-raw-deflate": lambda: ("deflate", _raw_deflate(PAGE)),
+    "/page-identity": lambda: ("identity", PAGE),
+    "/page-gzip-gzip": lambda: ("gzip, gzip", gzip.compress(gzip.compress(PAGE))),
+    "/page-br": lambda: ("br", PAGE),
+    "/page-compress": lambda: ("compress", PAGE),
+    "/page-bad-gzip": lambda: ("gzip", gzip.compress(PAGE)[:40] + b"garbage" * 50),
+}
 
 
 class Site(BaseHTTPRequestHandler):
+    seen: ClassVar[list[dict[str, str]]] = []  # every request's headers, as the site received them
+
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
+        self.seen.append(dict(self.headers.items()))
         self.path = self.path.split("?", 1)[0]
         port = self.server.server_port
         routes = {
@@ -49,6 +96,11 @@ class Site(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(3)
             self._send(200, "text/html", PAGE)
+        elif self.path == "/to-story-with-password":
+            self._redirect(f"http://editor:hunter2@127.0.0.1:{port}/story.html")
+        elif self.path in ENCODED:
+            encoding, body = ENCODED[self.path]()
+            self._send(200, "text/html", body, {"Content-Encoding": encoding})
         else:
             self._send(*routes.get(self.path, (404, "text/plain", b"no")))
 
@@ -58,12 +110,17 @@ class Site(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the fetcher refused the page from its headers
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +185,11 @@ async def test_only_http_and_https(url: str) -> None:
         await fetcher().fetch(url)
 
 
+async def test_a_link_with_an_impossible_port_gets_a_reason_not_a_crash() -> None:
+    with pytest.raises(FetchError, match="port is not a number"):
+        await fetcher().fetch("http://example.com:99999/story")
+
+
 async def test_ingest_a_link_and_a_feed_from_chat(settings: Settings, site: str) -> None:
     news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
@@ -142,3 +204,108 @@ async def test_ingest_a_link_and_a_feed_from_chat(settings: Settings, site: str)
         assert "Tartu" in summary.messages[0] and "cookies" not in summary.messages[0]
     finally:
         await news.close()
+
+
+def _memory_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise LookupError(field)
+
+
+@contextmanager
+def peak_memory_growth() -> Iterator[list[int]]:
+    """Bytes by which this process's peak RSS rose above its RSS at the start of the block."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # resets the peak (VmHWM) to the current RSS
+    except OSError:
+        pytest.skip("cannot reset the peak RSS on this system")
+    growth: list[int] = []
+    start = _memory_kib("VmRSS")
+    yield growth
+    growth.append((_memory_kib("VmHWM") - start) * 1024)
+
+
+async def test_a_gzip_in_gzip_bomb_is_refused_without_being_inflated(site: str) -> None:
+    # Issue 11.1: 1 GiB inside a few KB, Content-Encoding: gzip, gzip. The process used to reach 2.3 GB.
+    assert zlib.decompress(gzip_of_zeros(3), wbits=zlib.MAX_WBITS | 16) == bytes(3 * MIB)  # the bomb is real
+    assert len(ENCODED["/bomb-gzip-gzip"]()[1]) < 10_000
+    with peak_memory_growth() as growth, pytest.raises(FetchError, match=r"compressed 2 times \(gzip, gzip\)"):
+        await fetcher().fetch(f"{site}/bomb-gzip-gzip")
+    assert growth[0] < 300 * MIB
+
+
+async def test_one_layer_of_gzip_or_deflate_is_read_and_a_bomb_stops_at_the_cap(site: str) -> None:
+    Site.seen.clear()
+    for path in ["/page-gzip", "/page-x-gzip", "/page-deflate", "/page-raw-deflate", "/page-identity"]:
+        assert (await fetcher().fetch(site + path)).body == PAGE, path
+    assert {seen["Accept-Encoding"] for seen in Site.seen} == {"gzip, deflate"}
+    with peak_memory_growth() as growth, pytest.raises(FetchError, match="larger than 1 MB"):
+        await fetcher().fetch(f"{site}/bomb-gzip")
+    assert growth[0] < 30 * MIB  # the cap is 1 MB; the bomb holds 1 GiB
+
+
+@pytest.mark.parametrize(
+    ("path", "refusal"),
+    [
+        ("/page-gzip-gzip", r"compressed 2 times \(gzip, gzip\)"),
+        ("/page-br", r"encoding newsbrief cannot read \(br\)"),
+        ("/page-compress", r"encoding newsbrief cannot read \(compress\)"),
+        ("/page-bad-gzip", "gzip data is damaged"),
+    ],
+)
+async def test_other_encodings_are_refused_with_a_clear_reason(site: str, path: str, refusal: str) -> None:
+    with pytest.raises(FetchError, match=refusal):
+        await fetcher().fetch(site + path)
+
+
+async def test_credentials_in_a_link_are_never_sent_stored_or_shown(settings: Settings, site: str) -> None:
+    # Issue 11.11: http://user:secret@host/ used to go out in the Host header and into the database.
+    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
+    try:
+        chat = Chat(news)
+        Site.seen.clear()
+        stored = await chat.ingest(site.replace("http://", "http://reader:s3cret@") + "/story.html")
+        assert "Stored #1" in stored.messages[0]
+        redirected = await news.fetcher.fetch(f"{site}/to-story-with-password")
+        assert redirected.url == f"{site}/story.html"
+        latest = await chat.latest("")
+        assert f'href="{site}/story.html"' in latest.messages[0]
+        sent = repr(Site.seen)
+        assert "s3cret" not in sent and "hunter2" not in sent and "Authorization" not in sent
+        assert "s3cret" not in " ".join(stored.messages + latest.messages)
+        again = await chat.ingest(site.replace("http://", "http://other:pass@") + "/story.html")
+        assert "Already stored as #1" in again.messages[0]
+    finally:
+        await news.close()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254, cloud metadata
+        "64:ff9b:1::a00:1",  # local-use NAT64
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+        "::ffff:0:7f00:1",  # SIIT-translated 127.0.0.1
+        "::127.0.0.1",  # IPv4-compatible 127.0.0.1
+        "::10.0.0.1",  # IPv4-compatible 10.0.0.1
+        "::ffff:127.0.0.1",  # IPv4-mapped
+        "::ffff:192.168.0.1",  # IPv4-mapped
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+    ],
+)
+async def test_ipv6_forms_of_private_ipv4_addresses_are_refused(address: str) -> None:
+    # Issue 11.12: each of these reaches the embedded IPv4 address through a gateway.
+    with pytest.raises(FetchError, match="private or local"):
+        await resolve(address, 80, allow_loopback=False)
+    with pytest.raises(FetchError, match="private or local"):
+        await fetcher(allow_loopback=True).fetch(f"http://[{address}]/x")
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "2001:4860:4860::8888", "8.8.8.8"])
+async def test_ipv6_forms_of_public_addresses_stay_allowed(address: str) -> None:
+    # A host on an IPv6-only network reaches every IPv4 site through NAT64; those must still work.
+    assert await resolve(address, 80, allow_loopback=False) == address

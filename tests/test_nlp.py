@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from bot.nlp.analyze import Analysis, analyze_texts
+from bot.nlp.analyze import Analysis, analyze_docs, analyze_texts
 from bot.nlp.model import load_pipeline
 from bot.nlp.names import clean_name, name_key, query_key
 from bot.settings import Settings
@@ -98,6 +99,7 @@ def test_places_the_model_calls_norp_are_kept_as_places(analyze) -> None:  # typ
         ("Tony Blair's", "PERSON", "Tony Blair"),
         ("Sir Alex Ferguson", "PERSON", "Alex Ferguson"),
         ("Ms Hewitt", "PERSON", "Hewitt"),
+        ("Following Mr Straw", "PERSON", "Straw"),  # a sentence's first word the model took in
         ("the White House", "ORG", "White House"),
         ("U.S.", "GPE", "U.S."),
     ],
@@ -168,3 +170,99 @@ def test_a_headline_names_people_but_gives_no_roles() -> None:
     assert (("david miller", "PERSON"), 0, "rival") in as_text.roles  # what the telegraphic line would give
     assert any(position == 0 for ref, position, _ in as_headline.mentions if ref == ("david miller", "PERSON"))
     assert not [role for _, position, role in as_headline.roles if position == 0]
+
+
+# -- issue 10: names that are no names, roles that are no roles, quotes that are fragments ----
+
+
+def test_a_slogan_before_a_surname_is_not_a_first_name(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze(
+        "The slogan Vote Blair was printed on every leaflet, said Tony Blair's agent. The vote is in May."
+    )
+    people = {ref[0] for ref, _, _ in analysis.mentions if ref[1] == "PERSON"}
+    assert people == {"tony blair"}
+    assert next(surface for ref, _, surface in analysis.mentions if ref[0] == "tony blair") == "Blair"
+    assert not analysis.roles  # neither "slogan" nor "Vote" is his title
+
+
+def test_a_common_noun_before_a_capitalised_word_is_no_title(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze("The slogan Vote Marsh was printed on every leaflet, said Anna Marsh's agent."))
+    assert found == {}
+
+
+def test_a_one_word_person_the_article_calls_an_organisation_is_one(analyze) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze("Fans of Everton sang. Everton said the club would appeal, and Everton fans agreed.")
+    assert set(analysis.entities) == {("everton", "ORG")}
+
+
+def test_a_headline_word_the_body_never_uses_is_no_person() -> None:
+    nlp = load_pipeline(Settings(_env_file=None).spacy_model)
+    text = (
+        "Swank leads Oscar race\n\n"
+        "The actress is the favourite for best actress at the Academy Awards in March, critics said."
+    )
+    (analysis,) = analyze_texts(nlp, [text], headlines=[True])
+    assert ("oscar", "PERSON") not in analysis.entities
+
+
+def test_a_description_is_not_a_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze("Tom Bale is a class act.")) == {}
+    assert roles(analyze("Dan Price is a great player.")) == {}
+    assert roles(analyze("Tom Bale is the captain of the side."))["Tom Bale"] == ["captain"]
+    assert roles(analyze("Gordon Ross, son of a Church of Scotland minister, spoke.")) == {}
+
+
+def test_an_apposition_keeps_whose_role_it_is(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze("Lena Holm, chief executive of Nordbank, said sales rose."))
+    assert found["Lena Holm"] == ["chief executive of Nordbank"]
+    # The surname alone, with the title after it, gives the same person a role.
+    found = roles(analyze("Lena Holm opened the fair. Holm, Nordbank's boss, said sales rose."))
+    assert found["Lena Holm"] == ["Nordbank's boss"]
+
+
+def parsed(words: list[str], tags: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Analysis:
+    """The analysis of a sentence parsed by hand, as the model parses team sheets and listings."""
+    nlp = load_pipeline(Settings(_env_file=None).spacy_model)
+    doc = Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, ents=ents)
+    return next(analyze_docs([doc]))
+
+
+def test_an_initial_or_a_first_name_left_out_of_the_name_is_no_role() -> None:
+    sheet = parsed(
+        ["B", "Cole", ",", "(", "Leinster", ")"],
+        ["NNP", "NNP", ",", "-LRB-", "NNP", "-RRB-"],
+        [1, 1, 1, 1, 3, 1],
+        ["compound", "ROOT", "punct", "punct", "appos", "punct"],
+        ["O", "B-PERSON", "O", "O", "B-ORG", "O"],
+    )
+    assert not sheet.roles
+    missed = parsed(
+        ["Huw", "Stephens", "hosts", "the", "late", "show", "."],
+        ["NNP", "NNP", "VBZ", "DT", "JJ", "NN", "."],
+        [1, 2, 2, 5, 5, 2, 2],
+        ["compound", "nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+        ["O", "B-PERSON", "O", "O", "O", "O", "O"],
+    )
+    assert not missed.roles
+    # A capitalised title before a surname the text also writes as a noun is a title.
+    nlp = load_pipeline(Settings(_env_file=None).spacy_model)
+    (titled,) = analyze_texts(nlp, ["President Bush spoke. The president said Bush would act."])
+    assert roles(titled)["Bush"] == ["President"]
+
+
+def test_a_team_sheet_read_as_one_person_is_several_names() -> None:
+    sheet = parsed(
+        ["James", ",", "Robinson", "and", "Lewsey", "start", "."],
+        ["NNP", ",", "NNP", "CC", "NNP", "VBP", "."],
+        [5, 0, 0, 0, 0, 5, 5],
+        ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "punct"],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"],
+    )
+    assert {name for (name, kind) in sheet.entities if kind == "PERSON"} == {"james", "robinson", "lewsey"}
+
+
+def test_a_quoted_phrase_is_no_quote_but_its_sentence_is(analyze) -> None:  # type: ignore[no-untyped-def]
+    quotes = analyze('Mayor Ilze Ozola said the delay was "an issue" for the town council this winter.').quotes
+    assert [(text, direct) for _, _, text, direct in quotes] == [
+        ('Mayor Ilze Ozola said the delay was "an issue" for the town council this winter.', False)
+    ]

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import socket
 import uuid
 from collections.abc import Awaitable, Callable
@@ -114,7 +115,8 @@ class Briefs:
                 NewsDocument([t for t, _ in sentences.get(a.id, [])], [w.split() for _, w in sentences.get(a.id, [])])
                 for a in story.articles
             ]
-            picks = self.summarizer(documents, SUMMARY_SENTENCES)
+            # The headline is the story's promise: its sentences are about it, from its own articles.
+            picks = self.summarizer(documents, SUMMARY_SENTENCES, focus=re.findall(r"\w+", story.headline))
             story.summary = [documents[d].sentences[i] for d, i in picks]
 
     # -- planning -------------------------------------------------------------------------

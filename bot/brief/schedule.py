@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+_TIME = re.compile(r"^([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])$")
 
 
 def parse_time(text: str) -> tuple[int, int] | None:
@@ -15,13 +16,22 @@ def parse_time(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+@cache
+def _zone_names() -> dict[str, str]:
+    """Every IANA key, by its lower case (listing them walks the zone files: once is enough)."""
+    return {name.lower(): name for name in available_timezones()}
+
+
 def zone(name: str) -> ZoneInfo | None:
-    """An IANA zone ("Europe/Berlin", "UTC"), or None if there is no such zone."""
-    if not re.fullmatch(r"[A-Za-z_+\-0-9]+(/[A-Za-z_+\-0-9]+)*", name.strip()):
+    """An IANA zone ("Europe/Berlin", "europe/berlin", "UTC"), or None if there is no such zone.
+    Only listed keys are opened: ZoneInfo("Europe") reads a directory (IsADirectoryError), and a
+    name of 300 letters is too long for a file name."""
+    key = _zone_names().get(name.strip().lower())
+    if key is None:
         return None
     try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import feedparser
@@ -14,8 +15,14 @@ import lxml.html
 
 from bot.ingest.sources import _html_to_text, parse_date
 
+log = logging.getLogger(__name__)
+
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
-_MAX_AGE = re.compile(r"max-age\s*=\s*(\d+)", re.IGNORECASE)
+_MAX_AGE = re.compile(r"max-age\s*=\s*([0-9]+)", re.IGNORECASE)
+# A feed may ask to be polled less often, but not more than a day apart: `<ttl>40000000</ttl>` or
+# `max-age=31536000` would otherwise silence it for years.
+MAX_REFRESH_HINT = 86_400
+MAX_URL_LENGTH = 2048  # the longest feed URL stored (feeds.url)
 
 
 class NotAFeed(ValueError):
@@ -72,19 +79,30 @@ def parse_feed(data: bytes) -> FeedDocument:
     # feedparser reads what it can of a damaged feed; with no entry to follow, it is an error.
     if broken and not any(entry.link or entry.text for entry in entries):
         raise NotAFeed(f"not a well-formed feed ({problem})")
-    ttl = parsed.feed.get("ttl", "")
     return FeedDocument(
         title=(parsed.feed.get("title") or "").strip()[:300],
         site_url=parsed.feed.get("link") or None,
-        ttl=int(ttl) * 60 if str(ttl).isdigit() else 0,
+        ttl=_refresh_hint(str(parsed.feed.get("ttl", "")), unit=60),  # <ttl> is in minutes
         entries=entries,
     )
 
 
+def _refresh_hint(digits: str, unit: int = 1) -> int:
+    """A refresh hint in seconds, at most MAX_REFRESH_HINT; 0 if it is no whole number."""
+    digits = digits.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return 0
+    digits = digits.lstrip("0") or "0"
+    # Thousands of digits would make int() refuse (and mean "never" anyway): clamp them unread.
+    if len(digits) > len(str(MAX_REFRESH_HINT)):
+        return MAX_REFRESH_HINT
+    return min(int(digits) * unit, MAX_REFRESH_HINT)
+
+
 def max_age(headers: dict[str, str]) -> int:
-    """Seconds the server says the response stays fresh (Cache-Control max-age), else 0."""
+    """Seconds the server says the response stays fresh (Cache-Control max-age), at most a day, else 0."""
     found = _MAX_AGE.search(headers.get("cache-control", ""))
-    return int(found.group(1)) if found else 0
+    return _refresh_hint(found.group(1)) if found else 0
 
 
 def discover(html: bytes, base_url: str) -> list[tuple[str, str]]:
@@ -104,12 +122,35 @@ def discover(html: bytes, base_url: str) -> list[tuple[str, str]]:
     return found
 
 
+def feed_url_problem(url: str) -> str | None:
+    """Why url cannot be followed as a feed (not http(s), malformed, too long), or None."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"the URL is longer than {MAX_URL_LENGTH:,} characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port out of range or not a number raises only when read
+    except ValueError:
+        return "the URL is malformed"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "the URL is not http(s)"
+    if any(char.isspace() or not char.isprintable() for char in url):
+        return "the URL contains spaces or control characters"
+    return None
+
+
 def read_opml(data: bytes) -> list[tuple[str, str]]:
-    """(title, url) of every feed in an OPML subscription list."""
+    """(title, url) of every feed in an OPML subscription list. An entry whose URL cannot be
+    followed is skipped, with a warning saying why, so one bad line never aborts an import."""
     parsed = listparser.parse(data)
     if parsed.bozo and not parsed.feeds:
         raise NotAFeed(f"not an OPML subscription list ({parsed.bozo_exception})")
-    return [(feed.title or "", feed.url) for feed in parsed.feeds if feed.url.startswith(("http://", "https://"))]
+    feeds = []
+    for feed in parsed.feeds:
+        if problem := feed_url_problem(feed.url):
+            log.warning("OPML: skipped %r (%s): %s", feed.title or "", feed.url[:100], problem)
+        else:
+            feeds.append((feed.title or "", feed.url))
+    return feeds
 
 
 def write_opml(feeds: list[tuple[str, str, str | None]], title: str = "newsbrief feeds") -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
+import certifi
 import httpx
 
+from bot.ingest.text import without_userinfo
 from bot.settings import Settings
 
 USER_AGENT = "newsbrief/0.1 (news reader bot; +https://github.com/newsbrief)"
@@ -28,6 +32,10 @@ ACCEPTED_TYPES = (
     "application/x-ndjson",
     "application/rdf+xml",
 )
+# One layer of these is decoded; anything else (stacked layers, br, zstd, compress) is refused, as a
+# second layer only serves to hide a decompression bomb. Servers are asked for these only.
+ACCEPT_ENCODING = "gzip, deflate"
+_WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 
 
 class FetchError(Exception):
@@ -53,9 +61,30 @@ class Fetched:
         return None
 
 
+# IPv6 forms that carry an IPv4 address in their last 32 bits: IPv4-compatible (::a.b.c.d), IPv4-mapped
+# (::ffff:a.b.c.d), SIIT-translated (::ffff:0:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d). A gateway turns
+# them into the IPv4 address, so that address is the one to judge.
+_V4_IN_LAST_32_BITS = tuple(
+    ipaddress.IPv6Network(net) for net in ("::/96", "::ffff:0:0/96", "::ffff:0:0:0/96", "64:ff9b::/96")
+)
+# NAT64 for local use (RFC 8215): where the IPv4 address sits depends on the operator, so refuse all.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if address.sixtofour:
+        return address.sixtofour
+    if any(address in network for network in _V4_IN_LAST_32_BITS):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def _public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # Teredo tunnels to whatever its client field says; no news site needs it.
+        if address.teredo or address in _LOCAL_NAT64:
+            return False
+        address = _embedded_ipv4(address) or address
     return address.is_global and not address.is_multicast
 
 
@@ -98,6 +127,8 @@ class Fetcher:
         self.max_redirects = max_redirects
         # Politeness: at most `per_host` requests in flight to one host, whoever asks.
         self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(per_host))
+        # Loading the CA bundle costs ~70 ms of CPU on the event loop: once per fetcher, not per fetch.
+        self._tls: ssl.SSLContext | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Fetcher:
@@ -124,12 +155,16 @@ class Fetcher:
 
     async def _fetch(self, url: str, extra_headers: dict[str, str]) -> Fetched:
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0))
-        async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        if self._tls is None:
+            self._tls = ssl.create_default_context(cafile=certifi.where())
+        client = httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False, verify=self._tls)
+        async with client:
             for _ in range(self.max_redirects + 1):
+                url = without_userinfo(url)  # never sent in the Host header, nor returned to be stored
                 parts = urlsplit(url)
                 if parts.scheme not in ("http", "https") or not parts.hostname:
                     raise FetchError("only http and https links can be fetched")
-                port = parts.port or (443 if parts.scheme == "https" else 80)
+                port = _port(parts)
                 address = await resolve(parts.hostname, port, self.allow_loopback)
                 # Connect to the address just checked, so DNS cannot change between check and use.
                 host_in_url = f"[{address}]" if ":" in address else address
@@ -142,6 +177,7 @@ class Fetcher:
                         "Host": parts.netloc,
                         "User-Agent": USER_AGENT,
                         "Accept": ", ".join(ACCEPTED_TYPES),
+                        "Accept-Encoding": ACCEPT_ENCODING,
                     },
                     extensions={"sni_hostname": parts.hostname},
                 )
@@ -166,10 +202,75 @@ class Fetcher:
             raise FetchError(f"this link is not an article or a feed ({content_type})")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"the page is larger than {self.max_bytes // 1_000_000} MB")
-        body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body.extend(chunk)
+            raise self._too_large()
+        decoder = _decoder(response.headers.get("content-encoding", ""), self.max_bytes)
+        body, received = bytearray(), 0
+        # Raw bytes, decoded here: httpx would inflate a whole network chunk at once, however large.
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            if decoder is None:
+                body.extend(chunk)
+            else:
+                decoder.feed(chunk, body)
+            if received > self.max_bytes or len(body) > self.max_bytes:
+                raise self._too_large()
+        if decoder is not None:
+            decoder.finish(body)
             if len(body) > self.max_bytes:
-                raise FetchError(f"the page is larger than {self.max_bytes // 1_000_000} MB")
+                raise self._too_large()
         return Fetched(url, content_type, bytes(body), status=response.status_code, headers=headers)
+
+    def _too_large(self) -> FetchError:
+        return FetchError(f"the page is larger than {self.max_bytes // 1_000_000} MB")
+
+
+def _port(parts: SplitResult) -> int:
+    try:
+        return parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # urlsplit checks the port only when asked for it
+        raise FetchError("that link's port is not a number from 0 to 65535") from exc
+
+
+class _Inflater:
+    """One layer of gzip or deflate, inflated a bounded step at a time into the body.
+
+    zlib's max_length stops each step at the room left, so a bomb is refused at the size cap
+    instead of being expanded in memory first.
+    """
+
+    def __init__(self, coding: str, limit: int) -> None:
+        self._coding = coding
+        self._zlib = zlib.decompressobj(_WBITS[coding])
+        self._limit = limit
+        self._started = False
+
+    def feed(self, data: bytes, body: bytearray) -> None:
+        while data:
+            try:
+                body.extend(self._zlib.decompress(data, self._limit - len(body) + 1))
+            except zlib.error as exc:
+                if self._coding == "deflate" and not self._started:
+                    # Some servers send raw deflate without the zlib header the standard asks for.
+                    self._coding, self._zlib = "raw deflate", zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise FetchError(f"the page's {self._coding} data is damaged") from exc
+            self._started = True
+            if len(body) > self._limit:
+                return  # the caller refuses it
+            data = self._zlib.unconsumed_tail
+
+    def finish(self, body: bytearray) -> None:
+        # All input is consumed, so what zlib still holds is at most its window, not a bomb.
+        body.extend(self._zlib.flush())
+
+
+def _decoder(content_encoding: str, limit: int) -> _Inflater | None:
+    codings = [c for c in (part.strip().lower() for part in content_encoding.split(",")) if c not in ("", "identity")]
+    if not codings:
+        return None
+    if len(codings) > 1:
+        layers = ", ".join(codings)[:60]
+        raise FetchError(f"the site sent the page compressed {len(codings)} times ({layers}); refusing it")
+    if codings[0] not in _WBITS:
+        raise FetchError(f"the site sent the page in an encoding newsbrief cannot read ({codings[0][:30]})")
+    return _Inflater(codings[0], limit)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,13 +14,24 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.ingest import dedup
 from bot.ingest.sources import Failure, Item, RawArticle
-from bot.ingest.text import canonical_url, clean_text, text_hash
+from bot.ingest.text import canonical_url, clean_text, cut_text, text_hash
 from bot.news import News
 from bot.nlp.analyze import Analysis, analyze_texts
 from storage.writes import NewArticle, find_duplicate, find_duplicates, store_article
 
 MIN_TEXT_CHARS = 40
 BATCH = 32
+# Longer texts are cut: spaCy refuses a million characters, and long before that one text
+# would hold the parser for tens of seconds and hundreds of MB (measured on two busy cores:
+# 100,000 characters take 8 to 15 s and 340 MB; 200,000 take 29 s and 640 MB). A long read is
+# some 60,000.
+MAX_TEXT_CHARS = 100_000
+# What one chat request may store: a link to a feed of thousands of entries is an operator's
+# feed to add, not a message's work. The command line has no cap.
+CHAT_LIMIT = 50
+OLDEST = datetime(1900, 1, 1, tzinfo=UTC)  # an earlier "published" date is a placeholder or junk
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -29,6 +42,14 @@ class Stored:
     duplicate: bool = False
     story_id: int | None = None  # the story this article is a near duplicate of
     origin: str = ""
+    truncated: bool = False  # only the first MAX_TEXT_CHARS of its text were kept
+
+
+@dataclass
+class Prepared(NewArticle):
+    """A cleaned article, and whether its text was cut to MAX_TEXT_CHARS."""
+
+    truncated: bool = False
 
 
 @dataclass
@@ -36,28 +57,62 @@ class Report:
     new: list[Stored] = field(default_factory=list)
     duplicates: list[Stored] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    offered: int = 0  # articles the source had
+    limit: int | None = None  # articles one request may store, when capped
+
+    @property
+    def truncated(self) -> list[Stored]:
+        return [stored for stored in self.new if stored.truncated]
+
+    @property
+    def max_chars(self) -> int:
+        """Characters of an article's text kept at most."""
+        return MAX_TEXT_CHARS
+
+    @property
+    def capped(self) -> bool:
+        return self.limit is not None and self.offered > self.limit
 
     def line(self) -> str:
-        return f"{len(self.new)} new, {len(self.duplicates)} duplicates, {len(self.failed)} failed"
+        counts = f"{len(self.new)} new, {len(self.duplicates)} duplicates, {len(self.failed)} failed"
+        if self.truncated:
+            counts += f"; {len(self.truncated)} cut to their first {self.max_chars:,} characters"
+        return counts
 
 
-def prepare(raw: RawArticle, now: datetime) -> NewArticle | Failure:
+def published_date(value: datetime | None, now: datetime) -> datetime:
+    """In UTC, not in the future; a date before 1900 or out of range counts as missing (now)."""
+    if value is None:
+        return now
+    try:
+        moment = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    except (OverflowError, ValueError):  # 0001-01-01T00:00+14:00 is in year 0 in UTC
+        return now
+    return now if moment < OLDEST else min(moment, now)
+
+
+def prepare(raw: RawArticle, now: datetime) -> Prepared | Failure:
     """Cleaned text and identity, or why the article cannot be stored."""
-    text = clean_text(raw.text)
+    # Cleaning only shrinks a text: cleaning more than a few times what is kept is wasted work
+    # (a second per 4 MB, on the event loop).
+    raw_limit = 4 * MAX_TEXT_CHARS
+    text, truncated = cut_text(clean_text(raw.text[:raw_limit]), MAX_TEXT_CHARS)
+    truncated = truncated or len(raw.text) > raw_limit
     if len(text) < MIN_TEXT_CHARS:
         return Failure(raw.origin, "too little text to be an article")
     url = canonical_url(raw.url) if raw.url and raw.url.startswith(("http://", "https://")) else None
     title = " ".join(raw.title.split())[:500] or text.split("\n", 1)[0][:120]
-    return NewArticle(
+    return Prepared(
         text=text,
         text_hash=text_hash(text),
         title=title,
         source=(raw.source or "")[:300],
         url=url,
         author=(raw.author or None) and raw.author[:300],
-        published_at=min(raw.published or now, now),
+        published_at=published_date(raw.published, now),
         ingested_at=now,
         partial=raw.partial,
+        truncated=truncated,
     )
 
 
@@ -76,12 +131,25 @@ def analysis_text(article: NewArticle) -> str:
     return article.text
 
 
-def _analyze(nlp: Language, articles: list[NewArticle]) -> list[Analysis]:
-    """Parse the batch, and sign each text for near-duplicate lookup (in the same worker thread)."""
+def _analyze(nlp: Language, articles: list[NewArticle]) -> list[Analysis | Exception]:
+    """Parse the batch, and sign each text for near-duplicate lookup (in the same worker thread).
+    Should the batch fail, each text is parsed alone: only the one at fault fails."""
     for article in articles:
         article.signature = dedup.signature(article.text)
     texts = [analysis_text(article) for article in articles]
-    return analyze_texts(nlp, texts, headlines=[with_headline(article) for article in articles])
+    headlines = [with_headline(article) for article in articles]
+    try:
+        return list(analyze_texts(nlp, texts, headlines=headlines))
+    except Exception:
+        log.warning("parsing a batch of %d articles failed; parsing them one by one", len(texts), exc_info=True)
+        return [_analyze_one(nlp, text, headline) for text, headline in zip(texts, headlines, strict=True)]
+
+
+def _analyze_one(nlp: Language, text: str, headline: bool) -> Analysis | Exception:
+    try:
+        return analyze_texts(nlp, [text], headlines=[headline])[0]
+    except Exception as exc:  # returned, not raised: it is this article's failure, not the batch's
+        return exc
 
 
 async def _store(news: News, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
@@ -102,15 +170,17 @@ async def ingest(
     news: News,
     items: Iterable[Item],
     on_progress: Callable[[int], None] | None = None,
+    limit: int | None = None,
 ) -> Report:
-    """Store every article in items; failures are collected, never fatal to the others.
+    """Store every article in items (the first `limit` of them, when given; the rest are only
+    counted); failures are collected, never fatal to the others.
 
     spaCy parses each batch in a worker thread (the bot keeps answering meanwhile), then the
     batch is written. Parsing the next batch while writing this one was measured slower on
     two cores: the threads contend, and CPU time doubled."""
-    report = Report()
+    report = Report(limit=limit)
 
-    async def flush(batch: list[tuple[NewArticle, str]]) -> None:
+    async def flush(batch: list[tuple[Prepared, str]]) -> None:
         if not batch:
             return
         nlp = await news.nlp()
@@ -118,16 +188,20 @@ async def ingest(
             analyses = await asyncio.to_thread(_analyze, nlp, [article for article, _ in batch])
         async with news.write_lock:
             for (article, origin), analysis in zip(batch, analyses, strict=True):
+                if isinstance(analysis, Exception):
+                    report.failed.append(Failure(origin, f"could not analyse it ({type(analysis).__name__})"))
+                    continue
                 try:
                     stored = await _store(news, article, analysis, origin)
                 except Exception as exc:  # a bad article must not cost the rest of the batch
                     report.failed.append(Failure(origin, f"could not store it ({type(exc).__name__})"))
                     continue
+                stored.truncated = article.truncated and not stored.duplicate
                 (report.duplicates if stored.duplicate else report.new).append(stored)
         if on_progress:
             on_progress(len(batch))
 
-    async def check(candidates: list[tuple[NewArticle, str]]) -> None:
+    async def check(candidates: list[tuple[Prepared, str]]) -> None:
         """Skip NLP for what is already stored; parse and store the rest."""
         async with news.session() as session:
             known = await find_duplicates(session, [(a.url, a.text_hash) for a, _ in candidates])
@@ -144,8 +218,8 @@ async def ingest(
 
     now = datetime.now(UTC)
     seen: set[str] = set()
-    batch: list[tuple[NewArticle, str]] = []
-    for item in items:
+    batch: list[tuple[Prepared, str]] = []
+    for item in _counted(items, limit, report):
         prepared = prepare(item, now) if isinstance(item, RawArticle) else item
         if isinstance(prepared, Failure):
             report.failed.append(prepared)
@@ -165,3 +239,12 @@ async def ingest(
             batch = []
     await check(batch)
     return report
+
+
+def _counted(items: Iterable[Item], limit: int | None, report: Report) -> Iterable[Item]:
+    """The first `limit` items; all of them counted in report.offered."""
+    rest = iter(items)
+    for item in itertools.islice(rest, limit):
+        report.offered += 1
+        yield item
+    report.offered += sum(1 for _ in rest)

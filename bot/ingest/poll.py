@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.ingest.feeds import Entry, FeedDocument, NotAFeed, discover, max_age, parse_feed
+from bot.ingest.feeds import MAX_REFRESH_HINT, Entry, FeedDocument, NotAFeed, discover, max_age, parse_feed
 from bot.ingest.fetch import Fetched, FetchError
 from bot.ingest.pipeline import Report, ingest
 from bot.ingest.sources import Failure, RawArticle, from_html
@@ -58,10 +58,16 @@ def _backoff(interval: timedelta, errors: int) -> timedelta:
     return min(interval * (2 ** min(errors, 16)), MAX_BACKOFF)
 
 
+def _brief(exc: BaseException) -> str:
+    """An exception in one short line: a database error's message carries its whole statement."""
+    message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 class Poller:
     def __init__(self, news: News) -> None:
         self.news = news
-        self.running: dict[int, asyncio.Task[PollResult]] = {}
+        self._round: asyncio.Task[list[PollResult]] | None = None  # the polls of due feeds in flight
 
     @property
     def interval(self) -> timedelta:
@@ -80,7 +86,7 @@ class Poller:
         except FetchError as exc:
             return Added(error=str(exc))
         try:
-            document = parse_feed(fetched.body)
+            document = await asyncio.to_thread(parse_feed, fetched.body)
         except NotAFeed as exc:
             offers = discover(fetched.body, fetched.url) if fetched.kind == "html" else []
             if offers:
@@ -99,65 +105,104 @@ class Poller:
     async def import_feeds(self, feeds: list[tuple[str, str]]) -> tuple[list[Feed], int]:
         """Subscribe to every (title, url) of an OPML list without fetching them now: the first
         poll checks each. Returns the feeds added and how many were there already."""
-        added, existing = [], 0
+        new: dict[str, str] = {}
+        for title, url in feeds:
+            new.setdefault(url, title or url)
         async with self.news.transaction() as session:
-            for title, url in feeds:
-                if await rows.feed_by_url(session, url) is not None:
-                    existing += 1
-                    continue
-                added.append(await rows.add_feed(session, url, title or url, None, datetime.now(UTC)))
-        return added, existing
+            known = await rows.known_urls(session, list(new))
+            fresh = [(url, title) for url, title in new.items() if url not in known]
+            added = await rows.add_feeds(session, fresh, datetime.now(UTC))
+        return added, len(feeds) - len(added)
 
     async def stop(self) -> None:
-        """Cancel polls in flight (at shutdown); what each stored is committed already."""
-        tasks = list(self.running.values())
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        """Cancel the polls in flight (at shutdown); what each stored is committed already."""
+        if self._round is not None:
+            self._round.cancel()
+            await asyncio.gather(self._round, return_exceptions=True)
 
     # -- polling --------------------------------------------------------------------------
+    @property
+    def longest_wait(self) -> timedelta:
+        """The furthest a poll is ever scheduled (plus an hour's slack): beyond it, a stale schedule."""
+        return max(self.interval, MAX_BACKOFF, timedelta(seconds=MAX_REFRESH_HINT)) + timedelta(hours=1)
+
+    @property
+    def concurrency(self) -> int:
+        return max(1, self.news.settings.feed_concurrency)
+
     async def poll_due(self, wait: bool = True) -> list[PollResult]:
-        """Start a poll of every feed whose time has come (each on its own, none twice at once).
-        With wait, return their results; else leave them running (the bot's minute tick)."""
-        async with self.news.session() as session:
-            due = await rows.due_feeds(session, datetime.now(UTC))
-        for feed_id in due:
-            if feed_id not in self.running:
-                task = asyncio.create_task(self.poll(feed_id), name=f"poll feed {feed_id}")
-                self.running[feed_id] = task
-                task.add_done_callback(lambda _, feed_id=feed_id: self.running.pop(feed_id, None))
+        """Poll every feed whose time has come, at most `feed_concurrency` at once. One round runs
+        at a time: a tick during a round leaves it to take the feeds that fell due meanwhile.
+        With wait, return the round's results; else leave it running (the bot's minute tick)."""
+        if self._round is None or self._round.done():
+            self._round = asyncio.create_task(self._poll_round(), name="feed poll round")
         if not wait:
             return []
-        tasks = [self.running[f] for f in due if f in self.running]
-        return list(await asyncio.gather(*tasks))
+        return await asyncio.shield(self._round)
+
+    async def _poll_round(self) -> list[PollResult]:
+        results: list[PollResult] = []
+        tried: set[int] = set()  # once per round: a feed whose failure cannot be recorded is not retried at once
+        while True:
+            try:
+                now = datetime.now(UTC)
+                async with self.news.session() as session:
+                    due = [f for f in await rows.due_feeds(session, now, now + self.longest_wait) if f not in tried]
+            except Exception as exc:  # the database is away: the next tick tries again
+                log.warning("feed poll round stopped: cannot list the due feeds (%s)", _brief(exc))
+                return results
+            if not due:
+                return results
+            tried.update(due)
+            results += await self._bounded(due)
+
+    async def _bounded(self, feed_ids: list[int]) -> list[PollResult]:
+        """Poll these feeds with at most `concurrency` polls in flight: a fixed pool of workers
+        taking the next feed in turn, not a task per feed (10,000 of them would take every
+        database connection and keep chat commands waiting)."""
+        feed_ids = list(dict.fromkeys(feed_ids))
+        results: dict[int, PollResult] = {}
+        pending = iter(feed_ids)  # shared: each worker takes the next feed when it is free
+
+        async def worker() -> None:
+            for feed_id in pending:
+                results[feed_id] = await self.poll(feed_id)
+
+        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(feed_ids)))))
+        return [results[feed_id] for feed_id in feed_ids]
 
     async def poll_all(self, feed_ids: list[int] | None = None) -> list[PollResult]:
-        """Poll the given feeds (all when None) now, whatever their schedule, concurrently."""
+        """Poll the given feeds (all when None) now, whatever their schedule, `concurrency` at once."""
         if feed_ids is None:
             async with self.news.session() as session:
                 feed_ids = [state.feed.id for state in await rows.list_feeds(session)]
-        return list(await asyncio.gather(*(self.poll(feed_id) for feed_id in feed_ids)))
+        return await self._bounded(feed_ids)
 
     async def poll(self, feed_id: int) -> PollResult:
-        """Fetch one feed and store its new entries; a failure is recorded on the feed, not raised."""
-        async with self.news.session() as session:
-            feed = await rows.get_feed(session, feed_id)
-        if feed is None:
-            return PollResult(feed_id, "?", error="no such feed")
-        result = PollResult(feed.id, feed.title)
+        """Fetch one feed and store its new entries. Any failure, before the fetch too (the
+        database, a bad row), is recorded on the feed, which is tried again later; never raised."""
+        result = PollResult(feed_id, "?")
         timeout = self.news.settings.feed_poll_timeout
         try:
             async with asyncio.timeout(timeout):
+                async with self.news.session() as session:
+                    feed = await rows.get_feed(session, feed_id)
+                if feed is None:
+                    result.error = "no such feed"
+                    return result
+                result.title = feed.title
                 await self._poll(feed, result)
         except TimeoutError:
             result.error = f"the poll took longer than {timeout:g} s"
         except (FetchError, NotAFeed) as exc:
             result.error = str(exc)
         except Exception as exc:  # a feed's trouble must never stop the others or the bot
-            log.exception("polling feed %s failed", feed.id)
-            result.error = f"unexpected error ({type(exc).__name__})"
+            # One line, no traceback: a cause shared by thousands of feeds (the database away)
+            # would otherwise flood the log. The traceback is there at DEBUG.
+            log.debug("polling feed %s failed", feed_id, exc_info=True)
+            result.error = f"unexpected error ({_brief(exc)})"
         if result.error:
-            await self._failed(feed, result.error)
+            await self._failed(feed_id, result.error)
         return result
 
     async def _poll(self, feed: Feed, result: PollResult) -> None:
@@ -172,12 +217,15 @@ class Poller:
             result.not_modified = True
             await self._succeeded(feed, fetched, now, ttl=0, new=False)
             return
-        document = parse_feed(fetched.body)
+        # A feed of 40,000 entries takes seconds to parse: off the event loop, so chats still get answers.
+        document = await asyncio.to_thread(parse_feed, fetched.body)
         await self._store_entries(feed, document, result, now)
         await self._succeeded(feed, fetched, now, ttl=document.ttl, new=result.new > 0)
 
     async def _store_entries(self, feed: Feed, document: FeedDocument, result: PollResult, now: datetime) -> None:
         entries = list({entry.guid: entry for entry in document.entries}.values())
+        if not entries:  # nothing to look up or record: spare the database (thousands of quiet feeds)
+            return
         async with self.news.session() as session:
             seen = await rows.seen_guids(session, feed.id, [e.guid for e in entries])
             fresh = [e for e in entries if e.guid not in seen]
@@ -259,7 +307,8 @@ class Poller:
         )
 
     async def _succeeded(self, feed: Feed, fetched: Fetched, now: datetime, ttl: int, new: bool) -> None:
-        asked = max(ttl, max_age(fetched.headers))  # seconds the feed asks readers to wait
+        # Seconds the feed asks readers to wait, at most a day (parse_feed and max_age clamp it too).
+        asked = min(max(ttl, max_age(fetched.headers)), MAX_REFRESH_HINT)
         wait = max(self.interval, timedelta(seconds=asked))
         values: dict[str, object] = {
             "last_fetched_at": now,
@@ -276,15 +325,21 @@ class Poller:
         async with self.news.transaction() as session:
             await rows.update_feed(session, feed.id, **values)
 
-    async def _failed(self, feed: Feed, error: str) -> None:
-        now = datetime.now(UTC)
-        errors = feed.errors + 1
-        log.warning("feed %s (%s) failed %d time(s) in a row: %s", feed.id, feed.url, errors, error)
-        async with self.news.transaction() as session:
-            await rows.update_feed(
-                session,
-                feed.id,
-                errors=errors,
-                last_error=error[:500],
-                next_poll_at=now + _backoff(self.interval, errors),
-            )
+    async def _failed(self, feed_id: int, error: str) -> None:
+        """Record the failure and back off; if even that fails, log it: the next round retries."""
+        try:
+            async with self.news.transaction() as session:
+                feed = await rows.get_feed(session, feed_id)
+                if feed is None:  # removed meanwhile
+                    return
+                errors = feed.errors + 1
+                log.warning("feed %s (%s) failed %d time(s) in a row: %s", feed_id, feed.url[:200], errors, error)
+                await rows.update_feed(
+                    session,
+                    feed_id,
+                    errors=errors,
+                    last_error=error[:500],
+                    next_poll_at=datetime.now(UTC) + _backoff(self.interval, errors),
+                )
+        except Exception as exc:
+            log.warning("feed %s failed (%s) and the failure could not be recorded (%s)", feed_id, error, _brief(exc))

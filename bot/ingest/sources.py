@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from collections.abc import Iterator
@@ -218,7 +219,8 @@ async def from_url(fetcher: Fetcher, url: str) -> list[Item]:
         fetched = await fetcher.fetch(url)
     except FetchError as exc:
         return [Failure(url, str(exc))]
-    return list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url))
+    # Parsing a page or a feed of thousands of entries takes seconds: off the event loop.
+    return await asyncio.to_thread(lambda: list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url)))
 
 
 def _kind_of(path: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -15,19 +16,46 @@ class NotText(ValueError):
 
 
 WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+# Longest BOMs first: the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+NOT_TEXT = "this looks like a binary file, not text"
+TEXT_SAMPLE = 100_000  # characters checked for being text: enough to judge, fast for a 5 MB page
+MAX_JUNK = 0.01  # share of control, unassigned or private-use characters real text never reaches
+MIN_LETTERS = 0.3  # share of letters among visible characters; HTML and JSON stay far above it
+_SPACES = frozenset("\t\n\r\f\v")
 
 
 def decode(data: bytes) -> str:
-    """Bytes in any common encoding (UTF-8, Latin-1, Windows-1252, ...) as text."""
-    if b"\x00" in data[:8192]:
-        raise NotText("this looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    """Bytes in any common encoding (UTF-8/16/32, Latin-1, Windows-1252, ...) as text;
+    NotText for what no encoding makes readable (binary files, random bytes)."""
+    text = _decode(data)
+    if not looks_like_text(text):
+        raise NotText(NOT_TEXT)
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    # NUL bytes are valid UTF-8 but in text they mean UTF-16 or UTF-32: let the detector judge.
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     matches = list(from_bytes(data))
     if not matches:
-        return data.decode("latin-1")
+        raise NotText(NOT_TEXT)
     # Short input fits many code pages equally well; for an English news reader the
     # Western one is the likeliest of those that fit best.
     least_chaos = min(m.chaos for m in matches)
@@ -38,6 +66,21 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 return data.decode("latin-1")
     return str(matches[0])
+
+
+def looks_like_text(text: str) -> bool:
+    """Few control or unassigned characters and mostly letters: what any decoding of binary
+    data or random bytes fails."""
+    sample = text[:TEXT_SAMPLE]
+    junk = letters = visible = 0
+    for ch in sample:
+        category = unicodedata.category(ch)
+        if (category[0] == "C" and ch not in _SPACES and category != "Cf") or ch == "\ufffd":
+            junk += 1
+        elif not ch.isspace():
+            visible += 1
+            letters += category[0] == "L"
+    return junk <= MAX_JUNK * len(sample) and letters >= MIN_LETTERS * visible
 
 
 # Lines that are site furniture, not news. Matched against short paragraphs only.
@@ -89,6 +132,26 @@ def clean_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+
+
+def cut_text(text: str, limit: int) -> tuple[str, bool]:
+    """The text, or its first `limit` characters ended at a paragraph, else a sentence, else a
+    word boundary (when one falls in the second half); and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    floor = limit // 2
+    paragraph = head.rfind("\n\n")
+    if paragraph >= floor:
+        return head[:paragraph], True
+    sentences = [m.end() for m in _SENTENCE_END.finditer(head, floor)]
+    if sentences:
+        return head[: sentences[-1]].rstrip(), True
+    word = max(head.rfind(" "), head.rfind("\n"))
+    return (head[:word] if word >= floor else head).rstrip(), True
+
+
 def text_hash(text: str) -> str:
     """Identity of a text regardless of case, spacing and punctuation."""
     words = re.findall(r"\w+", text.lower())
@@ -98,11 +161,19 @@ def text_hash(text: str) -> str:
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src|cmpid|ocid)$", re.I)
 
 
+def without_userinfo(url: str) -> str:
+    """The URL with any `user:password@` removed: a credential must never be sent, stored or shown."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def canonical_url(url: str) -> str:
-    """Lowercased scheme and host, tracking parameters and fragment dropped."""
+    """Lowercased scheme and host, credentials, tracking parameters and fragment dropped."""
     parts = urlsplit(url.strip())
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-    netloc = parts.netloc.lower()
+    netloc = parts.netloc.rpartition("@")[2].lower()
     if netloc.endswith(":80") and parts.scheme == "http":
         netloc = netloc[:-3]
     if netloc.endswith(":443") and parts.scheme == "https":

@@ -10,11 +10,14 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
 from bot.nlp.names import HONORIFICS, clean_name, full_form, name_key
+from bot.nlp.parse import parse
 from bot.nlp.roles import roles_for
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_NAME_CHARS = 120
+# Titles of address given only to a person ("Lord" also opens "Lord of the Rings").
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 # Demonyms and group names ("Turkish", "Kurds", "Republicans"); other proper nouns the model
 # labels NORP are mostly places ("Aleppo").
 _DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ics", "s")
@@ -78,6 +81,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
+        self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -88,6 +92,7 @@ class _Linker:
             for token in sent:
                 self.sentence_of[token.i] = position
         spans = self._people_mislabelled([(e, kind) for e in doc.ents if (kind := entity_kind(e))])
+        spans = self._not_names(self._split_lists(spans))
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
         for span, kind in spans:
             self.covered.update(range(span.start, span.end))
@@ -117,7 +122,9 @@ class _Linker:
         fixed = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ")
-            mislabelled = (
+            # "Ms Fiorina" tagged ORG: a title of address is only ever given to a person.
+            titled = kind != "PERSON" and len(span) == 2 and span[0].lower_.rstrip(".") in _ADDRESS
+            mislabelled = titled or (
                 kind != "PERSON"
                 and 2 <= len(words) <= 3
                 and all(w[:1].isupper() and w[1:].islower() for w in words)
@@ -125,6 +132,57 @@ class _Linker:
             )
             fixed.append((span, "PERSON" if mislabelled else kind))
         return fixed
+
+    def _split_lists(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """ "Terry, Bridge" (a team sheet the model read as one person) is two names."""
+        result = []
+        for span, kind in spans:
+            if kind != "PERSON" or not any(t.text == "," for t in span):
+                result.append((span, kind))
+                continue
+            start = span.start
+            for token in [*span, None]:
+                if token is None or token.text == ",":
+                    end = token.i if token is not None else span.end
+                    if end > start:
+                        result.append((Span(self.doc, start, end, label=span.label), kind))
+                    start = end + 1
+        return result
+
+    def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Words that are no names never make a person, judged from the article itself:
+        - "Vote Blair": a leading word the article also writes in lower case, before the surname
+          of a person it names, is not their first name: the mention is the surname alone;
+        - "Chelsea" tagged PERSON once but ORG elsewhere in the article is the other thing;
+        - a one-word name in a title-case headline that the body never uses is a headline word."""
+        doc = self.doc
+        lower = {t.text for t in doc if t.is_lower}
+        # surname -> the names that end with it ("blair" -> {"tony blair", "mr blair"})
+        people: dict[str, set[str]] = {}
+        for other, other_kind in spans:
+            if other_kind == "PERSON":
+                name = clean_name(other.text, other_kind).lower()
+                people.setdefault(name.split(" ")[-1], set()).add(name)
+        for token in doc[1:]:
+            if doc[token.i - 1].lower_.rstrip(".") in HONORIFICS:
+                people.setdefault(token.lower_, set()).add("mr " + token.lower_)
+        other_kind = {clean_name(s.text, k).lower(): k for s, k in spans if k != "PERSON"}
+        body = {t.lower_ for t in doc if self.sentence_of.get(t.i, 0) > 0}
+        result = []
+        for span, kind in spans:
+            words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
+            named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
+            if len(words) == 2 and len(span) > 1 and words[0].lower() in lower and named_else:
+                self.not_names.add(span.start)
+                span = Span(doc, span.end - 1, span.end, label=span.label)
+                words = words[1:]
+            if len(words) == 1 and not named_else and span[0].lower_.rstrip(".") not in HONORIFICS:
+                if words[0].lower() in other_kind:
+                    kind = other_kind[words[0].lower()]
+                elif self.headline and self.sentence_of[span.start] == 0 and words[0].lower() not in body:
+                    continue
+            result.append((span, kind))
+        return result
 
     def _full_people(self, spans: list[Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
         """Surname -> [(token index, person)] for every person named with two or more words."""
@@ -180,8 +238,10 @@ class _Linker:
         for token in span:
             self.person_by_token[token.i] = ref
         if ref[1] == "PERSON" and not (self.headline and position == 0):
+            cut = self.doc[span.start - 1].text if span.start - 1 in self.not_names else None
             for role in roles_for(span):
-                self.analysis.roles.append((ref, position, role))
+                if role != cut:
+                    self.analysis.roles.append((ref, position, role))
 
     def _person_at(self, token_index: int) -> tuple[str, str] | None:
         ref = self.person_by_token.get(token_index)
@@ -209,7 +269,7 @@ class _Linker:
             verb = q.attribution_verb(self.doc, quote)
             subject = q.speech_subject(verb) if verb is not None else None
             speaker = self._speaker(subject) if subject is not None else None
-            if speaker is None:
+            if speaker is None or not q.long_enough(quote.text):
                 continue
             span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
             position = self.sentence_of[span.start] if span is not None else 0
@@ -231,8 +291,6 @@ def analyze_docs(docs: Iterable[Doc], headlines: Iterable[bool] | None = None) -
         yield _Linker(doc, next(flags) if flags is not None else False).run()
 
 
-def analyze_texts(
-    nlp: Language, texts: list[str], batch_size: int = 32, headlines: list[bool] | None = None
-) -> list[Analysis]:
-    """One pass over many texts (spaCy batches them); `headlines[i]`: text i starts with one."""
-    return list(analyze_docs(nlp.pipe(texts, batch_size=batch_size), headlines))
+def analyze_texts(nlp: Language, texts: list[str], headlines: list[bool] | None = None) -> list[Analysis]:
+    """One pass over many texts (parsed in bounded memory); `headlines[i]`: text i starts with one."""
+    return list(analyze_docs(parse(nlp, texts), headlines))

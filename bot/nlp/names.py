@@ -17,8 +17,9 @@ def clean_name(text: str, kind: str) -> str:
     name = _POSSESSIVE.sub("", name).strip()
     words = name.split(" ")
     if kind == "PERSON":
-        while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
-            words = words[1:]
+        # "Following Mr Straw": the name starts after the last title of address in it.
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in HONORIFICS]
+        words = words[titled[-1] + 1 :] if titled else words
     elif len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     name = " ".join(words)

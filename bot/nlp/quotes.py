@@ -13,6 +13,15 @@ SPEECH_VERBS = frozenset(
     announces asked asks replied replies admitted admits wrote writes urged urges""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# A quotation this short is a phrase lifted into a sentence ("an issue"), not what was said:
+# the whole reported-speech sentence around it is kept instead.
+MIN_QUOTE_WORDS = 6
+
+
+def long_enough(text: str) -> bool:
+    return len(re.findall(r"\w+(?:['’]\w+)*", text)) >= MIN_QUOTE_WORDS
+
+
 # Curly pairs, or straight double quotes, within one paragraph.
 _QUOTE = re.compile(r"“([^”\n]{8,})”|\"([^\"\n]{8,})\"")
 

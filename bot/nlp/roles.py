@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.names import HONORIFICS
 
@@ -10,9 +10,32 @@ _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
 _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
 # Words that say what someone is, not what they do ("the man", "a woman").
-_NOT_TITLES = frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
+_NOT_TITLES = frozenset(
+    {"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}
+    # Kin are who someone is to another ("son of a minister"), not a post.
+    | {"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"}
+)
 MAX_ROLE_WORDS = 7
 _HYPHENS = frozenset({"-", "–"})
+
+
+def _lower_nouns(doc: Doc) -> set[str]:
+    """Nouns the document writes in lower case somewhere (computed once per document)."""
+    words = doc.user_data.get("newsbrief_lower_nouns")
+    if words is None:
+        words = doc.user_data["newsbrief_lower_nouns"] = {t.text for t in doc if t.is_lower and t.tag_ in {"NN", "NNS"}}
+    return words
+
+
+def _first_name_like(token: Token) -> bool:
+    """A capitalised word just before a bare surname may be the first name the model left out
+    ("Huw" of "Huw Stephens", "Sylvain Distin") or a slogan's "Vote" rather than a title: it
+    counts as a title only when the text also uses it as a noun in lower case ("President Bush"
+    beside "the president"; a first name never is). Before a full name ("Mayor Ilze Ozola") a
+    capitalised word is a title: first names do not stack."""
+    if token.is_upper or token.is_lower:
+        return False
+    return token.lower_ not in _lower_nouns(token.doc)
 
 
 def _tidy(tokens: list[Token]) -> str | None:
@@ -26,7 +49,15 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
         return None
-    if len(tokens) == 1 and tokens[0].lower_ in _NOT_TITLES:
+    # What someone is ("the man", "the right man"), not what they do.
+    if tokens[-1].lower_ in _NOT_TITLES:
+        return None
+    # A letter ("B" of "B O'Driscoll" in a team sheet) is an initial, never a role.
+    if len(tokens) == 1 and sum(c.isalpha() for c in tokens[0].text) < 2:
+        return None
+    # "slogan Vote" (of "the slogan Vote Blair"): a common noun before a capitalised last word
+    # is no title; titles run "Foreign Minister", "foreign secretary", "Chelsea boss".
+    if len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role.
     if all(t.ent_type_ for t in tokens):
@@ -39,6 +70,10 @@ def premodifier_role(span: Span) -> str | None:
     """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister";
     "Trade and Industry Secretary Patricia Hewitt" -> "Trade and Industry Secretary"."""
     doc = span.doc
+    # A name that itself modifies a noun ("Vote Blair posters", "the Tony Blair era") is not
+    # being given a title: what precedes it belongs to that noun phrase.
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
+        return None
     region: list[Token] = []
     i = span.start - 1
     # "United boss Sir Alex Ferguson": the role is before the honorific.
@@ -62,6 +97,8 @@ def premodifier_role(span: Span) -> str | None:
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end))
         if all(t.head.i in inside for t in region):
+            if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
+                return None
             return _tidy(region)
         region = region[1:]
     return None
@@ -71,7 +108,14 @@ def apposition_role(span: Span) -> str | None:
     """ "Jack Straw, the foreign secretary," -> "foreign secretary"."""
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
-            return _tidy([t for t in child.subtree if t.i <= child.i])
+            if child.lower_ in _NOT_TITLES:
+                return None
+            tokens = [t for t in child.subtree if t.i <= child.i]
+            # "chief executive of Hewlett-Packard": whose chief executive belongs to the role.
+            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            if of:
+                tokens += [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
+            return _tidy(tokens) or _tidy([t for t in child.subtree if t.i <= child.i])
     return None
 
 
@@ -83,6 +127,9 @@ def copula_role(span: Span) -> str | None:
         return None
     for child in head.children:
         if child.dep_ == "attr" and child.tag_ in {"NN", "NNS"}:
+            # "is a class act" describes; "is the chairman", "is Microsoft's chairman" names a post.
+            if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children):
+                return None
             tokens = [t for t in child.subtree if t.i <= child.i]
             return _tidy(tokens)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.ingest.poll import PollResult
-from bot.render.html import bold, esc, italic, link
+from bot.render.html import LIMIT, bold, esc, italic, link
 from storage.feeds import FeedState
 from storage.models import Article
 from storage.queries import Cited, EntityHit, Profile
@@ -60,7 +60,7 @@ def who(profile: Profile) -> list[str]:
     ]
     others = [r for r in profile.roles[1:4] if r.role.lower() != (best or "").lower()]
     if others:
-        blocks.append("Also: " + "; ".join(f"{esc(r.role)} ({day(r.last_seen)})" for r in others))
+        blocks.append("Also described as: " + "; ".join(f"{esc(r.role)} ({day(r.last_seen)})" for r in others))
     if profile.said:
         blocks.append("\n" + bold("Said"))
         blocks += ["• " + cited_line(q) for q in profile.said]
@@ -71,6 +71,15 @@ def who(profile: Profile) -> list[str]:
         together = ", ".join(f"{esc(name)} ({n})" for name, _, n in profile.related)
         blocks.append("\n" + bold("Appears with") + ": " + together)
     return blocks
+
+
+def also(others: list[EntityHit], shown: int = 5) -> list[str]:
+    """The others of the same name, under a direct answer (their buttons follow)."""
+    if not others:
+        return []
+    names = " · ".join(esc(h.name) for h in others[:shown])
+    more = f" and {len(others) - shown} more" if len(others) > shown else ""
+    return ["\n" + italic("Also") + ": " + names + more]
 
 
 def status(name: str, kind: str | None, total: int, last_seen: datetime | None, lines: list[Cited]) -> list[str]:
@@ -151,26 +160,65 @@ def when(moment: datetime | None, now: datetime) -> str:
     return moment.strftime("%H:%M UTC" if moment.date() == now.date() else "%Y-%m-%d %H:%M UTC")
 
 
+FEEDS_PER_PAGE = 10  # a page of /feeds: ten feeds' blocks fit one Telegram message
+
+
 def feed_states(states: list[FeedState], now: datetime, broken_after: int) -> list[str]:
+    """Every feed in full (the terminal's `newsbrief feed list`)."""
     if not states:
         return ["No feeds yet. Add one with /feed add &lt;url&gt;."]
-    blocks = [bold(f"Feeds ({len(states)})")]
+    return [bold(f"Feeds ({len(states)})")] + [_feed_block(state, now, broken_after) for state in states]
+
+
+def feed_page(
+    states: list[FeedState], now: datetime, broken_after: int, *, page: int, total: int, broken: int
+) -> list[str]:
+    """One page of /feeds, always one message: a long URL, title or error is shortened so each
+    feed keeps to its share of the message, then how many feeds there are and how to see more."""
+    if not total:
+        return feed_states([], now, broken_after)
+    pages = -(-total // FEEDS_PER_PAGE)
+    share = (LIMIT - 500) // FEEDS_PER_PAGE  # 500: the heading and the closing line
+    blocks = [bold(f"Feeds ({total:,})")]
     for state in states:
-        feed = state.feed
-        if feed.errors >= broken_after:
-            health = f"❌ broken: {feed.errors} failed polls in a row"
-        elif feed.errors:
-            health = f"⚠️ {feed.errors} failed poll" + ("" if feed.errors == 1 else "s") + " in a row"
-        else:
-            health = "✅ ok"
-        blocks.append(f"\n#{feed.id} {link(feed.title, feed.url)} — {health}")
-        if feed.errors and feed.last_error:
-            blocks.append(f"    last error: {esc(feed.last_error)}")
+        block = _feed_block(state, now, broken_after)
+        blocks.append(block if len(block) <= share else _feed_block(state, now, broken_after, compact=True))
+    if pages > 1:
+        more = f"/feeds {page + 1} shows the next; " if page < pages else ""
         blocks.append(
-            f"    last fetched {when(feed.last_fetched_at, now)} · last new item {when(feed.last_new_at, now)}"
-            f" · {articles_phrase(state.stored)} stored · next poll {when(feed.next_poll_at, now)}"
+            f"\n{total:,} feeds in all, {broken:,} broken; this is page {page:,} of {pages:,}, broken ones first. "
+            f"{more}<code>newsbrief feed list</code> prints them all."
         )
     return blocks
+
+
+def _feed_block(state: FeedState, now: datetime, broken_after: int, compact: bool = False) -> str:
+    """A feed's lines; compact: no link, title and error cut short (at most ~360 characters)."""
+    feed = state.feed
+    if feed.errors >= broken_after:
+        health = f"❌ broken: {feed.errors} failed polls in a row"
+    elif feed.errors:
+        health = f"⚠️ {feed.errors} failed poll" + ("" if feed.errors == 1 else "s") + " in a row"
+    else:
+        health = "✅ ok"
+    title = _fit(feed.title, 60) if compact else link(feed.title, feed.url)
+    lines = [f"\n#{feed.id} {title} — {health}"]
+    if feed.errors and feed.last_error:
+        lines.append(f"    last error: {_fit(feed.last_error, 80) if compact else esc(feed.last_error)}")
+    lines.append(
+        f"    last fetched {when(feed.last_fetched_at, now)} · last new item {when(feed.last_new_at, now)}"
+        f" · {articles_phrase(state.stored)} stored · next poll {when(feed.next_poll_at, now)}"
+    )
+    return "\n".join(lines)
+
+
+def _fit(text: str, limit: int) -> str:
+    """text escaped and, if need be, cut so that the escaped form takes at most `limit` characters."""
+    escaped = esc(text)
+    while len(escaped) > limit:
+        text = text[: max(0, len(text) - (len(escaped) - limit) - 1)]
+        escaped = esc(text) + "…"
+    return escaped
 
 
 def poll_line(result: PollResult) -> str:

@@ -6,14 +6,20 @@ usable sentences and centrality its mean tf-idf cosine to every other usable sen
 set, scaled to [0, 1]. Each pick maximises 0.7 × relevance − 0.3 × its greatest similarity to
 a sentence already picked. Sentences under 10 words (datelines, captions, fragments) are left
 out when there are enough others. The three constants were chosen on CNN/DailyMail alone;
-the BBC set was held out (docs/benchmarks.md)."""
+the BBC set was held out (docs/benchmarks.md).
+
+Given a focus (a brief story's headline), relevance is also scaled by FOCUS_FLOOR + the
+sentence's tf-idf cosine to it (stemmed, scaled to [0, 1]), and sentences sharing no word with
+it are left out when there are enough others: a story's sentences are about its headline."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 
 import numpy as np
+from sumy.nlp.stemmers import Stemmer
 
 from bot.summarize.document import NewsDocument
 
@@ -26,6 +32,9 @@ MIN_WORDS = 10
 REPEAT = 0.8  # across articles: a sentence this similar to a pick is the same sentence reworded
 CENTRALITY = 1.0  # weight of centrality against position
 DIVERSITY = 0.3  # weight of redundancy in each pick
+# With a focus, what a sentence sharing no word with it keeps of its relevance: position and
+# centrality still count, but a sentence about the headline comes first.
+FOCUS_FLOOR = 0.25
 
 
 def _terms(words: list[str]) -> Counter[str]:
@@ -54,6 +63,23 @@ def similarities(bags: list[Counter[str]]) -> np.ndarray:
     return similarity
 
 
+_stem = functools.cache(Stemmer("english"))
+
+
+def _stemmed(bag: Counter[str]) -> Counter[str]:
+    stems: Counter[str] = Counter()
+    for term, count in bag.items():
+        stems[_stem(term)] += count
+    return stems
+
+
+def _closeness(bags: list[Counter[str]], focus: Counter[str]) -> np.ndarray:
+    """Each bag's tf-idf cosine to the focus, scaled to [0, 1] (all zero if none shares a word).
+    Stemmed: a headline's "cuts" is the text's "cut"."""
+    closeness = similarities([*map(_stemmed, bags), _stemmed(focus)])[-1, :-1]
+    return closeness / (closeness.max() or 1.0)
+
+
 class MultiDocumentMMR:
     """`__call__(documents, count)` -> (document index, sentence position) pairs, best first."""
 
@@ -66,7 +92,9 @@ class MultiDocumentMMR:
         # pick, a sentence is never picked (None: one article, where that does not happen).
         self.repeat = repeat
 
-    def __call__(self, documents: list[NewsDocument], count: int) -> list[tuple[int, int]]:
+    def __call__(
+        self, documents: list[NewsDocument], count: int, focus: list[str] | None = None
+    ) -> list[tuple[int, int]]:
         where: list[tuple[int, int]] = []
         ranks: list[int] = []
         for d, document in enumerate(documents):
@@ -75,16 +103,26 @@ class MultiDocumentMMR:
                 ranks.append(rank)
         if len(where) <= count:
             return where
-        similarity = similarities([_terms(documents[d].words[i]) for d, i in where])
+        bags = [_terms(documents[d].words[i]) for d, i in where]
+        similarity = similarities(bags)
         centrality = similarity.sum(axis=1) / (len(where) - 1)
         centrality /= centrality.max() or 1.0
         relevance = np.array([1 / (1 + r) for r in ranks]) * (1 + self.centrality * centrality)
-        relevance /= relevance.max()
+        off_focus = np.zeros(len(where), dtype=bool)
+        if focus:
+            closeness = _closeness(bags, _terms(focus))
+            relevance *= FOCUS_FLOOR + closeness
+            # A sentence sharing no word with the headline is about something else (the weather
+            # report a roundup opens with): left out when enough others are about it.
+            if np.count_nonzero(closeness) >= count:
+                off_focus = closeness == 0
+        relevance /= relevance.max() or 1.0
         chosen: list[int] = []
         while len(chosen) < count:
             penalty = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(where))
             score = (1 - self.diversity) * relevance - self.diversity * penalty
             score[chosen] = -np.inf
+            score[off_focus] = -np.inf
             if self.repeat is not None and chosen:
                 score[penalty >= self.repeat] = -np.inf
             if not np.isfinite(score.max()):

