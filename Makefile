@@ -32,7 +32,9 @@ bench: install
 	$(BIN)/python bench/summaries_bench.py ../shared/data
 	$(BIN)/python bench/extraction_bench.py ../shared/data/article-html/trafilatura
 	$(BIN)/python bench/dedup_bench.py ../shared/data/bbc-news-summary-dev
-	$(BIN)/python bench/who_status_eval.py ../shared/data
+	stores=$$(mktemp -d) && $(BIN)/python bench/who_status_eval.py ../shared/data --keep $$stores \
+	  && $(BIN)/python bench/who_status_eval.py ../shared/data --set dev --keep $$stores; rm -rf $$stores
+	$(BIN)/python bench/memory_bench.py ../shared/data/bbc-news-summary-dev
 	$(BIN)/python bench/fanout_bench.py 100 1000 10000
 
 clean:
