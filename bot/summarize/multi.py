@@ -19,6 +19,7 @@ import math
 from collections import Counter
 
 import numpy as np
+from scipy.sparse import csr_array
 from sumy.nlp.stemmers import Stemmer
 
 from bot.summarize.document import NewsDocument
@@ -52,13 +53,18 @@ def similarities(bags: list[Counter[str]]) -> np.ndarray:
     """Pairwise tf-idf cosine of the bags, zero on the diagonal."""
     vocabulary = {t: n for n, t in enumerate({t for bag in bags for t in bag})}
     frequency = Counter(t for bag in bags for t in bag)
-    matrix = np.zeros((len(bags), max(1, len(vocabulary))), dtype=np.float64)
+    rows, columns, weights = [], [], []
     for row, bag in enumerate(bags):
         for term, tf in bag.items():
-            matrix[row, vocabulary[term]] = tf * math.log((1 + len(bags)) / (1 + frequency[term]))
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms == 0, 1, norms)
-    similarity = matrix @ matrix.T
+            rows.append(row)
+            columns.append(vocabulary[term])
+            weights.append(tf * math.log((1 + len(bags)) / (1 + frequency[term])))
+    # Sparse: a brief's window is a thousand articles over tens of thousands of words, where a
+    # dense product took a second of the event loop.
+    matrix = csr_array((weights, (rows, columns)), shape=(len(bags), max(1, len(vocabulary))))
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1))
+    matrix = csr_array(matrix.multiply(1 / np.where(norms == 0, 1, norms)[:, None]))
+    similarity = (matrix @ matrix.T).toarray()
     np.fill_diagonal(similarity, 0.0)
     return similarity
 
