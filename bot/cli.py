@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import secrets
 import sys
 from collections.abc import Awaitable, Callable
@@ -14,15 +15,15 @@ from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bot.chat import Chat, is_id, user_number
 from bot.ingest.feeds import NotAFeed, read_opml, write_opml
 from bot.ingest.fetch import Fetcher
-from bot.ingest.pipeline import Report, ingest
+from bot.ingest.pipeline import Report, article_text, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
-from bot.ingest.text import clean_text
 from bot.logs import setup_logging
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
@@ -43,6 +44,8 @@ cli = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+# C0 and C1 control characters but newline and tab: what could drive a terminal.
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 T = TypeVar("T")
 
 NO_TOKEN = (
@@ -116,8 +119,9 @@ def _rejected(base_url: str) -> str:
 
 
 def say(text: str, console: Console = out) -> None:
-    """A line of data, exactly as given: no markup, colouring or wrapping."""
-    console.print(text, highlight=False, markup=False, soft_wrap=True)
+    """A line of data, as given but for control characters: no markup, colouring or wrapping.
+    Article text is someone else's: an escape sequence in a title must not drive the terminal."""
+    console.print(TERMINAL_CONTROL.sub("", text), highlight=False, markup=False, soft_wrap=True)
 
 
 def print_reply(reply: Reply) -> None:
@@ -233,7 +237,7 @@ def summarize_command(
         from bot.nlp.model import load_pipeline
 
         nlp = load_pipeline(get_settings().spacy_model)
-        analyses = analyze_texts(nlp, [clean_text(a.text) for a in articles])
+        analyses = analyze_texts(nlp, [article_text(a.text)[0] for a in articles])
         for article, analysis in zip(articles, analyses, strict=True):
             document = NewsDocument.from_analysis(analysis)
             results.append(
@@ -247,7 +251,8 @@ def summarize_command(
         if as_json:
             out.print_json(json.dumps(result, ensure_ascii=False), indent=None)
         else:
-            out.print(f"[bold]{result['title'] or result['source']}[/bold]", highlight=False)
+            heading = TERMINAL_CONTROL.sub("", result["title"] or result["source"])
+            out.print(f"[bold]{escape(heading)}[/bold]", highlight=False)
             for sentence in result["sentences"]:
                 say(f"  • {sentence}")
     if not results:

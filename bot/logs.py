@@ -10,12 +10,15 @@ import traceback
 from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 REDACTED = "<redacted>"
 # A Bot API token's shape (digits:35 characters), and any token in a Bot API URL (/bot<token>/),
 # so a token that is not the configured one (a typo, an old one) is hidden too.
 TOKEN_SHAPE = r"\b\d{5,}:[\w-]{30,}"
 TOKEN_IN_URL = r"(?<=/bot)\d+:[^/\s?#'\"`]+"
+# python-telegram-bot logs, at DEBUG, the secret a caller sent: a near miss shows most of ours.
+SENT_SECRET = r"(?<=wrong secret token: )\S+"
 
 
 class Redactor:
@@ -25,8 +28,10 @@ class Redactor:
         words = {secret for secret in secrets if secret}
         # The part after the colon is the secret half of a token; URL-encoding keeps it intact.
         words |= {word.split(":", 1)[1] for word in words if len(word.partition(":")[2]) >= 8}
+        # As a URL or a server may echo it back: percent-encoded, in another case (IGNORECASE).
+        words |= {quote(word, safe=safe) for word in words for safe in ("", ":")}
         literal = [re.escape(word) for word in sorted(words, key=len, reverse=True)]
-        self.pattern = re.compile("|".join([*literal, TOKEN_IN_URL, TOKEN_SHAPE]))
+        self.pattern = re.compile("|".join([*literal, TOKEN_IN_URL, TOKEN_SHAPE, SENT_SECRET]), re.IGNORECASE)
 
     def __call__(self, text: str) -> str:
         return self.pattern.sub(REDACTED, text)

@@ -125,15 +125,20 @@ class Subscriptions:
                 return Reply.of("Subscribe first: /subscribe 08:00 topics: Syria, energy")
             current = subscription.topic_list
             given = split_topics(rest)
+            left_out = 0
             if action == "add":
-                current = list(dict.fromkeys(current + given))[:MAX_TOPICS]
+                wanted = list(dict.fromkeys(current + given))
+                current, left_out = wanted[:MAX_TOPICS], max(0, len(wanted) - MAX_TOPICS)
             elif action == "remove":
                 drop = {t.lower() for t in given}
                 current = [t for t in current if t.lower() not in drop]
             elif action == "clear":
                 current = []
             subscription.topics = ", ".join(current)
-        return Reply.of("Topics: " + (esc(", ".join(current)) if current else "none (all news)"))
+        answer = "Topics: " + (esc(", ".join(current)) if current else "none (all news)")
+        if left_out:
+            answer += f"\n{left_out} more not added: a chat keeps at most {MAX_TOPICS} topics."
+        return Reply.of(answer)
 
     async def brief(self, where: Where | None) -> Reply:
         """Today's brief now: the last 24 hours, favouring the chat's topics."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -111,3 +112,40 @@ def test_feed_poll_of_a_huge_id(settings: Settings) -> None:
     result = CliRunner().invoke(cli, ["feed", "poll", "9223372036854775808"], catch_exceptions=False)
     assert result.exit_code == 1
     assert "There is no feed #9223372036854775808" in result.output
+
+
+async def test_pasted_text_too_long_to_summarize_is_refused_quickly(chat: Chat) -> None:
+    article = fixture_text("aleppo-truce.txt")
+    pasted = article * (chat.news.settings.max_message_chars // len(article) + 1)
+    answer = await say(chat, "/summarize " + pasted)
+    assert answer.startswith("That is too long to paste")
+
+
+def test_summarize_of_a_huge_file_keeps_its_first_part(tmp_path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    huge = tmp_path / "huge.txt"
+    paragraph = "The council of Port Ellery voted on Monday to rebuild the old ferry pier before winter.\n\n"
+    huge.write_text("Port Ellery rebuilds its pier\n\n" + paragraph * 25_000, encoding="utf-8")  # 2.2 MB
+    result = CliRunner().invoke(cli, ["summarize", str(huge), "-n", "2"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Port Ellery rebuilds its pier" in result.output
+    assert "• The council of Port Ellery" in result.output
+
+
+def test_terminal_escape_codes_in_an_article_never_reach_the_terminal(tmp_path, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "odd.jsonl"
+    title = "Harbour \u001b[31mred\u001b]0;pwned\u0007 news"
+    text = fixture_text("aleppo-truce.txt")
+    line = json.dumps({"title": title, "text": text, "source": "Odd \u009b2J Wire"})
+    source.write_text(line + "\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(source)], catch_exceptions=False).exit_code == 0
+    for command in (["ask", "/latest"], ["ask", "/search harbour"], ["summarize", str(source)]):
+        output = CliRunner().invoke(cli, command, catch_exceptions=False).output
+        assert "Harbour" in output, command
+        assert "\u001b" not in output and "\u0007" not in output and "\u009b" not in output, command
+
+
+async def test_topics_past_the_limit_are_reported_not_dropped_silently(chat: Chat) -> None:
+    await say(chat, "/subscribe 08:00 UTC")
+    answer = await say(chat, "/topics add " + ", ".join(f"topic{n}" for n in range(25)))
+    assert "topic19" in answer and "topic20" not in answer
+    assert "5 more not added: a chat keeps at most 20 topics." in answer

@@ -138,3 +138,28 @@ def test_log_records_are_redacted_everywhere() -> None:
     logged = stream.getvalue()
     assert "getMe" in logged and "Traceback" in logged and "Stack (most recent call last)" in logged
     assert_no_secret(logged, TOKEN, WRONG_TOKEN)
+
+
+def test_echoed_and_near_miss_secrets_are_redacted() -> None:
+    """A server that echoes the path in upper case, a token with a space percent-encoded, and
+    the near-miss secret a caller sends to the webhook: none of them shows ours."""
+    spaced = "123456:secret part with spaces"
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(RedactingFormatter(Redactor([TOKEN, SECRET, spaced]), "%(message)s"))
+    logger = logging.getLogger("tests.secrets.echo")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("404 for /BOT%s/GETME", TOKEN.upper())
+        logger.warning("404 for /bot%s/getMe", spaced.replace(" ", "%20"))
+        logger.debug("Request had the wrong secret token: %s", SECRET[:-1] + "x")
+        logger.setLevel(logging.DEBUG)
+        logger.debug("Request had the wrong secret token: %s", SECRET[:-1] + "x")
+    finally:
+        logger.removeHandler(handler)
+    logged = stream.getvalue()
+    assert "GETME" in logged and "wrong secret token" in logged
+    assert TOKEN.split(":")[1].upper() not in logged
+    assert "with%20spaces" not in logged
+    assert SECRET[:-1] not in logged
