@@ -83,8 +83,10 @@ async def send(update: Update, reply: Reply) -> None:
     if reply.image is not None:
         # A photo caption holds 1024 characters; a longer first message follows on its own.
         caption = messages[0] if len(messages[0]) <= 1024 else None
-        await chat.send_photo(reply.image, caption=caption, message_thread_id=thread)
         messages = messages[1:] if caption is not None else messages
+        # With no message after it, the photo carries the buttons ("Also: …" under a chart).
+        photo_markup = None if messages else markup
+        await chat.send_photo(reply.image, caption=caption, reply_markup=photo_markup, message_thread_id=thread)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await chat.send_message(text, reply_markup=markup if last else None, message_thread_id=thread)

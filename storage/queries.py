@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -27,6 +28,7 @@ class EntityHit:
     role: str | None = None
     same_key_ids: list[int] = field(default_factory=list)
     recent: int = 0  # articles in the store's latest RECENT_DAYS
+    surname_ids: list[int] = field(default_factory=list)  # bare surnames folded in (of `same_key_ids`)
 
     @property
     def ids(self) -> list[int]:
@@ -131,35 +133,64 @@ def prominent(hits: list[EntityHit]) -> EntityHit | None:
     return leader
 
 
-def _fold(into: EntityHit, hit: EntityHit) -> None:
+def _fold(into: EntityHit, hit: EntityHit, surname: bool = False) -> None:
     into.same_key_ids += [hit.id, *hit.same_key_ids]
+    into.surname_ids += [hit.id, *hit.same_key_ids] if surname else hit.surname_ids
     into.articles += hit.articles
     into.recent += hit.recent
     into.last_seen = max((d for d in (into.last_seen, hit.last_seen) if d), default=None)
 
 
+def person_key(key: str) -> str:
+    """A person's key with accents and middle initials gone: "Nicolás Maduro", "Andrew M. Cuomo"
+    and "Andrew Cuomo" are written differently by different outlets, but are one name."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    words = plain.split(" ")
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+    return " ".join(words)
+
+
 def _merge(hits: list[EntityHit]) -> list[EntityHit]:
-    """One hit per name (the same name tagged GPE here and ORG there is one thing), and a bare
-    surname ("Blair", "Mr Blair" in an article that never gives the full name) folded into the
-    full name it abbreviates: the one bearer, or the prominent one among several. The fold is
-    made at query time, so a later article that brings the evidence re-links it."""
+    """One hit per name, however written: the same name tagged GPE here and ORG there, a
+    person's name with or without accents and middle initials, or with a word the model took in
+    before it ("Briton Tim Henman"). Then a bare surname ("Blair", "Mr Blair" in an article that
+    never gives the full name) folded into the full name it abbreviates: the one bearer, or the
+    prominent one among several. The folds are made at query time, so a later article that
+    brings the evidence re-links them."""
     by_key: dict[str, EntityHit] = {}
     for hit in sorted(hits, key=lambda h: -h.articles):
-        first = by_key.get(hit.key)
+        key = person_key(hit.key) if hit.kind == "PERSON" else hit.key
+        first = by_key.get(key) or by_key.get(hit.key)
         if first is None:
-            by_key[hit.key] = hit
+            by_key[key] = hit
         else:
             _fold(first, hit)
     merged = list(by_key.values())
+    full = {person_key(h.key): h for h in merged if h.kind == "PERSON" and h.key.count(" ") == 1}
+    result = []
+    for hit in merged:
+        words = person_key(hit.key).split(" ")
+        shorter = full.get(" ".join(words[-2:])) if hit.kind == "PERSON" and len(words) > 2 else None
+        # Only into an established short form: "Michael Symmons Roberts" is no "Symmons Roberts"
+        # seen as often.
+        if shorter is not None and shorter is not hit and shorter.articles >= DOMINANCE * hit.articles:
+            _fold(shorter, hit)
+            continue
+        result.append(hit)
+    return _fold_surnames(result)
+
+
+def _fold_surnames(merged: list[EntityHit]) -> list[EntityHit]:
     people = [h for h in merged if h.kind == "PERSON" and " " in h.key]
     result = []
     for hit in merged:
         owners = [p for p in people if p.key.split(" ")[-1] == hit.key] if " " not in hit.key else []
         owner = prominent(owners)
-        # The model tags some surnames ORG or GPE; but a place or body far better covered than
-        # the person ("Jordan" the country) is itself, not their surname.
-        if owner is not None and (hit.kind == "PERSON" or owner.articles >= DOMINANCE * hit.articles):
-            _fold(owner, hit)
+        # The model tags some surnames ORG or GPE ("Pogba" in a headline); but a place or body
+        # better covered than the person ("Jordan" the country) is itself, not their surname.
+        if owner is not None and (hit.kind == "PERSON" or owner.articles >= hit.articles):
+            _fold(owner, hit, surname=True)
             continue
         result.append(hit)
     return sorted(result, key=lambda h: -h.articles)
@@ -234,7 +265,28 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
         .where(Role.entity_id.in_(ids))
         .group_by(folded)
     )
-    return rank_roles([RoleSupport(role, articles, last) for role, articles, last in rows])
+    return rank_roles([RoleSupport(_spelled_out(role), articles, last) for role, articles, last in rows])
+
+
+# Titles news abbreviates before a name ("Gov. Andrew Cuomo"): shown, and pooled, in full.
+_ABBREVIATIONS = {
+    "gov": "Governor",
+    "sen": "Senator",
+    "rep": "Representative",
+    "gen": "General",
+    "pres": "President",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "sgt": "Sergeant",
+    "col": "Colonel",
+    "lt": "Lieutenant",
+    "capt": "Captain",
+}
+
+
+def _spelled_out(role: str) -> str:
+    words = role.split(" ")
+    return " ".join(_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in words)
 
 
 _MARKED = frozenset({"former", "shadow", "deputy", "acting", "interim", "vice", "outgoing", "new"})
@@ -248,7 +300,14 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
     """Roles best supported first, then newest. A role that is the tail of a longer one ("captain"
     of "England captain") counts for the longer, unless they differ in a marker ("shadow home
     secretary" is not "home secretary"); a role superseded by a newer "former …" comes last."""
-    pooled = {item.role.lower(): RoleSupport(item.role, item.articles, item.last_seen) for item in support}
+    pooled: dict[str, RoleSupport] = {}
+    for item in support:
+        same = pooled.get(item.role.lower())
+        if same is None:
+            pooled[item.role.lower()] = RoleSupport(item.role, item.articles, item.last_seen)
+        else:  # "Gov." and "Governor", spelled out alike
+            same.articles += item.articles
+            same.last_seen = max(same.last_seen, item.last_seen)
     for short in sorted(pooled.values(), key=lambda r: len(r.role.split())):
         words = _words_of(short.role)
         marks = _MARKED & set(words)
@@ -294,7 +353,24 @@ async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Prof
     shown = {item.sentence_id for item in said}
     mentioned = [m for m in await entity_sentences(session, ids, limit * 2) if m.sentence_id not in shown][:limit]
     # Co-occurrence over the most recent mentions only, so the cost does not grow with the store.
-    return Profile(hit, await roles_of(session, ids), said, mentioned, await related(session, ids, limit))
+    return Profile(hit, await roles_for_hit(session, hit), said, mentioned, await related(session, ids, limit))
+
+
+async def roles_for_hit(session: AsyncSession, hit: EntityHit) -> list[RoleSupport]:
+    """The roles stated for the entity. A bare surname folded in ("Cummings" in a headline) may
+    be another bearer's: its roles only add support to roles the full name is given, unless the
+    full name is given none."""
+    surnames = set(hit.surname_ids)
+    named = await roles_of(session, [i for i in hit.ids if i not in surnames])
+    if not surnames:
+        return named
+    bare = await roles_of(session, list(surnames))
+    if not named:
+        return bare
+    # A bare role the same as, or the tail of, one the full name is given ("prime minister" of
+    # "UK Prime Minister") supports it; rank_roles pools them.
+    tails = {tuple(_words_of(r.role)[-n:]) for r in named for n in range(1, len(_words_of(r.role)) + 1)}
+    return rank_roles(named + [r for r in bare if tuple(_words_of(r.role)) in tails])
 
 
 async def related(session: AsyncSession, ids: list[int], limit: int = 5) -> list[tuple[str, str, int]]:

@@ -284,7 +284,7 @@ class FakeBotAPI:
                 return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {exc}"}
         chat_id = int(params["chat_id"])
         with self._cond:
-            self.photos.append({"chat_id": chat_id, "caption": caption, "photo": photo})
+            self.photos.append({"chat_id": chat_id, "caption": caption, "photo": photo, "params": params})
         size = {"file_id": "p1", "file_unique_id": "p1", "width": 640, "height": 260}
         return 200, {"ok": True, "result": self._bot_message(chat_id, photo=[size], caption=caption)}
 

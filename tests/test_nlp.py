@@ -44,6 +44,9 @@ def roles(analysis: Analysis) -> dict[str, list[str]]:
         ("Aston Villa boss Sir David O'Leary said the side was improving.", "David O'Leary", "Aston Villa boss"),
         # A hyphenated role is one word, not its last piece.
         ("The try was scored by full-back Tom Vance in the last minute.", "Tom Vance", "full-back"),
+        ("Wasps scrum-half Tom Vance has been recalled to the squad.", "Tom Vance", "Wasps scrum-half"),
+        # A title with its own "of" phrase.
+        ("Secretary of State Anna Berg said the talks would resume.", "Anna Berg", "Secretary of State"),
     ],
 )
 def test_roles(analyze, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -210,6 +213,8 @@ def test_a_description_is_not_a_role(analyze) -> None:  # type: ignore[no-untype
     assert roles(analyze("Dan Price is a great player.")) == {}
     assert roles(analyze("Tom Bale is the captain of the side."))["Tom Bale"] == ["captain"]
     assert roles(analyze("Gordon Ross, son of a Church of Scotland minister, spoke.")) == {}
+    assert roles(analyze("Andy Kerr is the only player to win twice.")) == {}
+    assert roles(analyze("Sara Lind is the best player in the squad.")) == {}
 
 
 def test_an_apposition_keeps_whose_role_it_is(analyze) -> None:  # type: ignore[no-untyped-def]

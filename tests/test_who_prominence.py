@@ -11,6 +11,7 @@ from bot.ingest.sources import RawArticle
 from bot.news import News
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply, Where
+from storage.queries import EntityHit, _merge
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 TOWNS = ["Leeds", "Derby", "Bath", "Hull", "York", "Ely", "Wells", "Ripon"]
@@ -127,3 +128,77 @@ async def test_a_bare_surname_the_store_cannot_link_never_wins_over_the_full_nam
     assert first_line(reply) == "Which Marsh do you mean?"
     labels = [c.label for c in reply.choices]
     assert "Tessa Marsh (person, 2 articles)" in labels and "Owen Marsh (person, 2 articles)" in labels
+
+
+async def test_one_name_however_written_is_one_person(news: News) -> None:
+    await store(
+        news,
+        article(50, "Nicolás Ferreira, the mayor of the port, said the quay would reopen in June after repairs."),
+        article(51, "Nicolas Ferreira, the mayor of the port, said ships would dock again within a month."),
+        article(52, "Nicolas J. Ferreira said the harbour fees would stay the same for local fishermen."),
+        article(53, "Mayor Nicolas Ferreira opened the rebuilt fish market on the north side of the harbour."),
+    )
+    reply = await Chat(news).who("Ferreira")
+    assert first_line(reply).startswith("Nicolas Ferreira — ")
+    assert not reply.choices
+    assert "Mentioned in 4 articles" in to_plain(reply.messages[0])
+
+
+async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stays_its_own(news: News) -> None:
+    await store(
+        news,
+        article(60, "Gov. Tessa Marsh signed the budget on Monday. Tessa Marsh said schools would get more money."),
+        article(61, "Gov. Tessa Marsh vetoed the road bill. Tessa Marsh said the state could not afford it."),
+        article(62, "Gov. Tessa Marsh toured the flooded valley. Tessa Marsh promised help to every farm there."),
+        # Another Marsh, named by surname alone: the store folds the mention into Tessa Marsh,
+        # but the title it is given is not hers.
+        article(63, "Harbour master Marsh said the tide would close the port. Marsh has run the harbour for years."),
+    )
+    reply = await Chat(news).who("Marsh")
+    assert first_line(reply) == "Tessa Marsh — Governor"
+    described = [line for line in to_plain(reply.messages[0]).split("\n") if line.startswith("Also described as")]
+    assert not any("master" in line.lower() for line in described)
+
+
+def test_names_fold_on_evidence_of_one_bearer_only() -> None:
+    def hit(id_: int, name: str, kind: str, articles: int) -> EntityHit:
+        return EntityHit(id_, name, kind, name.lower(), articles, NOW)
+
+    merged = _merge(
+        [
+            hit(1, "Tim Henman", "PERSON", 9),
+            hit(2, "Briton Tim Henman", "PERSON", 1),  # a word the model took into the name
+            hit(3, "Henman", "ORG", 4),  # a surname the model tagged an organisation in headlines
+        ]
+    )
+    assert [(h.name, h.articles) for h in merged] == [("Tim Henman", 14)]
+    # A country better covered than the person who bears its name stays a country; a name that
+    # merely ends like another ("Michael Symmons Roberts") is not folded into a rarer one.
+    merged = _merge(
+        [
+            hit(4, "Jordan", "GPE", 50),
+            hit(5, "Michael Jordan", "PERSON", 5),
+            hit(6, "Symmons Roberts", "PERSON", 1),
+            hit(7, "Michael Symmons Roberts", "PERSON", 1),
+        ]
+    )
+    assert sorted(h.name for h in merged) == ["Jordan", "Michael Jordan", "Michael Symmons Roberts", "Symmons Roberts"]
+
+
+async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fake_api) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+    import json
+
+    from tests.conftest import running_bot
+
+    await store(news, *(premier(n) for n in range(4)), singer(10))
+    async with running_bot(news.settings, fake_api) as bot:
+        bot.user_message("/trend Marsh")
+        for _ in range(200):
+            if bot.photos:
+                break
+            await asyncio.sleep(0.05)
+    (photo,) = bot.photos
+    assert "Tessa Marsh" in photo["caption"]
+    buttons = json.loads(photo["params"]["reply_markup"])["inline_keyboard"]
+    assert any("Owen Marsh" in button["text"] for row in buttons for button in row)

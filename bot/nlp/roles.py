@@ -15,6 +15,8 @@ _NOT_TITLES = frozenset(
     # Kin are who someone is to another ("son of a minister"), not a post.
     | {"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"}
 )
+_TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+_RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
 _HYPHENS = frozenset({"-", "–"})
 
@@ -85,11 +87,20 @@ def premodifier_role(span: Span) -> str | None:
             region[:0] = [doc[i - 1], token]  # "full-back", "co-chairman": one word split in three
             i -= 2
             continue
+        # "scrum-half" whose last piece the parser made an object: the three pieces are one word.
+        joined = i - 2 >= span.sent.start and doc[i - 1].text in _HYPHENS
+        if joined and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            region[:0] = [doc[i - 2], doc[i - 1], token]
+            i -= 3
+            continue
         inside = {t.i for t in region}
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
         if token.ent_type_ == "PERSON" and token.head.i not in inside:
             break
-        if token.dep_ not in _PREMODIFIER_DEPS or token.lower_.rstrip(".") in HONORIFICS:
+        # "Secretary of State Mike Pompeo", "Chief Secretary to the Treasury Paul Boateng": the
+        # title's own phrase; the check below keeps it only when it hangs on the title.
+        of_phrase = token.dep_ in {"pobj", "det"} or (token.dep_ == "prep" and token.lower_ in _TITLE_PREPOSITIONS)
+        if (token.dep_ not in _PREMODIFIER_DEPS and not of_phrase) or token.lower_.rstrip(".") in HONORIFICS:
             break
         region.insert(0, token)
         i -= 1
@@ -129,6 +140,9 @@ def copula_role(span: Span) -> str | None:
         if child.dep_ == "attr" and child.tag_ in {"NN", "NNS"}:
             # "is a class act" describes; "is the chairman", "is Microsoft's chairman" names a post.
             if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children):
+                return None
+            # "is the only player", "the best man", "the first woman": a distinction, not a post.
+            if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
             return _tidy(tokens)
