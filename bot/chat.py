@@ -11,10 +11,10 @@ from typing import TypeVar
 
 from bot.brief.alerts import Alerts
 from bot.brief.deliver import Briefs
-from bot.ingest.pipeline import CHAT_LIMIT, Report, Stored, ingest
+from bot.ingest.pipeline import CHAT_LIMIT, Report, Stored, article_text, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import from_text, from_url
-from bot.ingest.text import canonical_url, clean_text
+from bot.ingest.text import canonical_url, without_userinfo
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
 from bot.render import replies
@@ -163,6 +163,7 @@ class Chat:
         return self._ingest_reply(report)
 
     async def _ingest_url(self, url: str) -> Report:
+        url = without_userinfo(url)  # never stored, nor shown in a failure's line
         async with self.news.session() as session:
             known = await queries.article_by_url(session, canonical_url(url))
         if known is not None:
@@ -209,8 +210,7 @@ class Chat:
             others = resolution.others[:MAX_CHOICES]
             ask = Reply.of(f"Which {esc(query[:100])} do you mean?", choices=self._buttons(others, command))
             return Picked(None, resolution.others, ask)
-        also = resolution.others[:MAX_ALSO]
-        return Picked(resolution.hit, also, None, self._buttons(also, command))
+        return Picked(resolution.hit, resolution.others, None, self._buttons(resolution.others[:MAX_ALSO], command))
 
     @staticmethod
     def _buttons(hits: list[queries.EntityHit], command: str) -> list[Choice]:
@@ -304,6 +304,7 @@ class Chat:
         if not any(counts):
             return Reply.of(f"No dated articles about {bold(hit.name)} yet.")
         caption = replies.trend(counts, hit.last_seen, [])[0].strip()
+        # The others of the name as buttons under the chart: another's trend is one tap away.
         return Reply.of(f"{bold(hit.name)} — {caption}", image=bar_chart(counts), choices=picked.also)
 
     async def latest(self, arg: str) -> Reply:
@@ -354,6 +355,11 @@ class Chat:
             return Reply.of(
                 f"“{esc(text.strip()[:40])}” is neither an article id nor text I can summarize. /latest lists the ids."
             )
+        if len(text) > self.news.settings.max_message_chars:
+            return Reply.of(
+                f"That is too long to paste ({len(text):,} characters; the limit is "
+                f"{self.news.settings.max_message_chars:,}). Send a link, or /ingest it and /summarize its id."
+            )
         document = await self.document_from_text(text)
         sentences = summarize(document, count) if document.sentences else []
         if not sentences:  # a word or two: no summary, rather than an empty one
@@ -363,7 +369,7 @@ class Chat:
     async def document_from_text(self, text: str) -> NewsDocument:
         raw = from_text(text, "message")
         nlp = await self.news.nlp()
-        (analysis,) = await asyncio.to_thread(analyze_texts, nlp, [clean_text(raw.text)])
+        (analysis,) = await asyncio.to_thread(analyze_texts, nlp, [article_text(raw.text)[0]])
         return NewsDocument.from_analysis(analysis, raw.title)
 
     async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:
@@ -458,7 +464,7 @@ class Chat:
     async def _add_feed(self, url: str, name: str | None) -> Reply:
         added = await self.poller.add(url, name)
         if added.error:
-            return Reply.of(f"Could not add {esc(url)}: {esc(added.error)}")
+            return Reply.of(f"Could not add {esc(without_userinfo(url))}: {esc(added.error)}")
         if added.offers:
             commands = [(title or feed_url, f"/feed add {feed_url}") for title, feed_url in added.offers[:8]]
             lines = [f"That page is not a feed, but it advertises {len(commands)}:"]

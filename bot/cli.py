@@ -25,6 +25,7 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, article_text, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
+from bot.ingest.text import without_userinfo
 from bot.logs import setup_logging
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
@@ -44,8 +45,8 @@ cli = typer.Typer(
     pretty_exceptions_enable=False,
     help="newsbrief: a Telegram bot that reads the news.",
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)  # piped output is data: never hard-wrapped
+err = Console(stderr=True, soft_wrap=True)
 # C0 and C1 control characters but newline and tab: what could drive a terminal.
 TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 T = TypeVar("T")
@@ -319,7 +320,7 @@ def feed_add(
         poller = Poller(news)
         added = await poller.add(url, name)
         if added.error:
-            err.print(f"Could not add {url}: {added.error}", highlight=False, markup=False)
+            err.print(f"Could not add {without_userinfo(url)}: {added.error}", highlight=False, markup=False)
             return 1
         if added.offers:
             say("That page is not a feed. It advertises:")

@@ -11,7 +11,7 @@ from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Article, Feed, FeedItem
-from storage.writes import insert_for
+from storage.writes import fitted, insert_for
 
 T = TypeVar("T")
 # Values bound in one query: PostgreSQL takes at most 32,767 parameters, and a feed may list 40,000 entries.
@@ -31,7 +31,8 @@ def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 async def add_feed(session: AsyncSession, url: str, title: str, site_url: str | None, now: datetime) -> Feed:
-    feed = Feed(url=url, title=title[:300], site_url=site_url, added_at=now, next_poll_at=now, min_interval=0, errors=0)
+    values = fitted(Feed, {"url": url, "title": title, "site_url": site_url})
+    feed = Feed(**values, added_at=now, next_poll_at=now, min_interval=0, errors=0)
     session.add(feed)
     await session.flush()
     return feed
@@ -40,7 +41,7 @@ async def add_feed(session: AsyncSession, url: str, title: str, site_url: str | 
 async def add_feeds(session: AsyncSession, feeds: list[tuple[str, str]], now: datetime) -> list[Feed]:
     """Subscribe to many (url, title) at once (an OPML import), each due for its first poll now."""
     added = [
-        Feed(url=url, title=title[:300], added_at=now, next_poll_at=now, min_interval=0, errors=0)
+        Feed(**fitted(Feed, {"url": url, "title": title}), added_at=now, next_poll_at=now, min_interval=0, errors=0)
         for url, title in feeds
     ]
     session.add_all(added)
@@ -134,11 +135,16 @@ async def articles_for_urls(session: AsyncSession, urls: list[str]) -> dict[str,
 
 async def record_items(session: AsyncSession, feed_id: int, items: dict[str, int | None], now: datetime) -> None:
     """Remember entries as seen (guid -> the article stored for it, if any)."""
-    rows = [{"feed_id": feed_id, "guid": guid, "article_id": id_, "seen_at": now} for guid, id_ in items.items()]
+    rows = [
+        fitted(FeedItem, {"feed_id": feed_id, "guid": guid, "article_id": id_, "seen_at": now})
+        for guid, id_ in items.items()
+    ]
     for chunk in _chunks(rows):
         # Another poll of the same feed (the CLI while the bot runs) may have recorded some.
         await session.execute(insert_for(session)(FeedItem).on_conflict_do_nothing(), list(chunk))
 
 
 async def update_feed(session: AsyncSession, feed_id: int, **values: object) -> None:
-    await session.execute(update(Feed).where(Feed.id == feed_id).values(**values))
+    # An ETag or Last-Modified too long for its column is not kept, so not sent back: the next
+    # poll fetches the whole feed, instead of every poll failing to save its state.
+    await session.execute(update(Feed).where(Feed.id == feed_id).values(**fitted(Feed, values)))

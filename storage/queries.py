@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Integer, Select, case, func, literal, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.nlp.names import query_key
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
@@ -142,9 +143,11 @@ def _fold(into: EntityHit, hit: EntityHit, surname: bool = False) -> None:
 
 
 def person_key(key: str) -> str:
-    """A person's key with accents and middle initials gone: "Nicolás Maduro", "Andrew M. Cuomo"
-    and "Andrew Cuomo" are written differently by different outlets, but are one name."""
+    """A person's key with accents, middle initials and hyphens gone: "Nicolás Maduro", "Andrew M.
+    Cuomo" and "Andrew Cuomo", "Kim Jong-un" and "Kim Jong Un" are written differently by
+    different outlets, but are one name."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    plain = plain.replace("-", " ")
     words = plain.split(" ")
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
@@ -186,7 +189,7 @@ def _fold_surnames(merged: list[EntityHit]) -> list[EntityHit]:
     result = []
     for hit in merged:
         owners = [p for p in people if p.key.split(" ")[-1] == hit.key] if " " not in hit.key else []
-        owner = prominent(owners)
+        owner = prominent(owners) if owners else _family_name_first(hit, people)
         # The model tags some surnames ORG or GPE ("Pogba" in a headline); but a place or body
         # better covered than the person ("Jordan" the country) is itself, not their surname.
         if owner is not None and (hit.kind == "PERSON" or owner.articles >= hit.articles):
@@ -194,6 +197,33 @@ def _fold_surnames(merged: list[EntityHit]) -> list[EntityHit]:
             continue
         result.append(hit)
     return sorted(result, key=lambda h: -h.articles)
+
+
+def _family_name_first(hit: EntityHit, people: list[EntityHit]) -> EntityHit | None:
+    """A bare name no one bears as a surname may be the family name of a name written family name
+    first ("Xi" of "Xi Jinping"). It is theirs only when that full name is the established form
+    (DOMINANCE times the bare name's articles), so a first name used alone is rarely taken."""
+    if hit.kind != "PERSON" or " " in hit.key:
+        return None
+    owner = prominent([p for p in people if p.key.split(" ")[0] == hit.key])
+    return owner if owner is not None and owner.articles >= DOMINANCE * hit.articles else None
+
+
+async def _family_name_first_hits(
+    session: AsyncSession,
+    key: str,
+    hits: list[EntityHit],
+    kind_filter: ColumnElement[bool] | bool,
+    since: datetime | None,
+) -> list[EntityHit]:
+    """People whose name starts with a bare name the hits hold but no one bears as a surname."""
+    if " " in key or not any(h.kind == "PERSON" and h.key == key for h in hits):
+        return []
+    if any(h.key.endswith(" " + key) for h in hits):
+        return []
+    pattern = key.replace("\\", "").replace("%", "").replace("_", "")
+    found = await _hits(session, Entity.key.like(f"{pattern} %") & (Entity.kind == "PERSON") & kind_filter, since)
+    return [f for f in found if f.id not in {h.id for h in hits}]
 
 
 async def _recent_since(session: AsyncSession) -> datetime | None:
@@ -213,6 +243,7 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
     alias_ids = select(Alias.entity_id).where(Alias.alias == key)
     hits = await _hits(session, (Entity.key == key) & kind_filter, since)
     hits += await _hits(session, Entity.id.in_(alias_ids) & (Entity.key != key) & kind_filter, since)
+    hits += await _family_name_first_hits(session, key, hits, kind_filter, since)
     if not hits:
         pattern = key.replace("\\", "").replace("%", "").replace("_", "")
         hits = await _hits(

@@ -5,13 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import String, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ingest import dedup
+from bot.ingest.text import without_controls
 from bot.nlp.analyze import Analysis
-from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, StoryBand
+from storage.models import Alias, Article, Base, Entity, Mention, Quote, Role, Sentence, StoryBand
+
+# A cut URL or cache validator would name another page or version: one too long is dropped
+# (no link; no validator sent). Other text is cut to its column.
+DROPPED_WHEN_TOO_LONG = frozenset({"url", "site_url", "etag", "last_modified"})
 
 
 @dataclass
@@ -49,6 +54,23 @@ async def find_duplicates(session: AsyncSession, identities: list[tuple[str | No
         if article.url:
             found[article.url] = article
     return found
+
+
+def fitted(model: type[Base], values: dict[str, object]) -> dict[str, object]:
+    """Column values from outside made storable, in one place for every row written: control
+    characters removed (PostgreSQL refuses NUL; tab and newline stay in unbounded text), and
+    each within its column's length (PostgreSQL refuses longer, SQLite would keep it)."""
+    columns = model.__table__.columns
+    fit: dict[str, object] = {}
+    for name, value in values.items():
+        column_type = columns[name].type if name in columns else None
+        if isinstance(value, str) and isinstance(column_type, String):
+            length = column_type.length
+            value = without_controls(value, lines=length is None)
+            if length is not None and len(value) > length:
+                value = None if name in DROPPED_WHEN_TOO_LONG and columns[name].nullable else value[:length]
+        fit[name] = value
+    return fit
 
 
 def insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
@@ -110,19 +132,22 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
     article_id = await session.scalar(
         insert(Article).returning(Article.id),
         [
-            {
-                "url": article.url,
-                "text_hash": article.text_hash,
-                "title": article.title,
-                "source": article.source,
-                "author": article.author,
-                "published_at": article.published_at,
-                "ingested_at": article.ingested_at,
-                "text": article.text,
-                "partial": article.partial,
-                "story_id": story_id,
-                "signature": article.signature,
-            }
+            fitted(
+                Article,
+                {
+                    "url": article.url,
+                    "text_hash": article.text_hash,
+                    "title": article.title,
+                    "source": article.source,
+                    "author": article.author,
+                    "published_at": article.published_at,
+                    "ingested_at": article.ingested_at,
+                    "text": article.text,
+                    "partial": article.partial,
+                    "story_id": story_id,
+                    "signature": article.signature,
+                },
+            )
         ],
     )
     if article.signature:

@@ -23,7 +23,7 @@ from bot.ingest.poll import Poller
 from bot.news import News
 from bot.reply import CONSOLE
 from bot.settings import Settings
-from storage.models import Feed
+from storage.models import Article, Feed
 from tests.fakebotapi import FakeBotAPI, serving
 
 DAY = timedelta(days=1)
@@ -47,6 +47,30 @@ def big_feed() -> bytes:
 def rss(title: str, ttl: str = "") -> bytes:
     ttl = f"<ttl>{ttl}</ttl>" if ttl else ""
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{ttl}</channel></rss>'.encode()
+
+
+STORY = "The harbour of Tallinn reopened on Monday after repairs, the port authority said, and ferries queued."
+
+
+def odd_feed(item: str, channel: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Odd \x1b]0;pwned\x07news</title>{channel}'
+        f"<item>{item}<description>{STORY}</description></item></channel></rss>"
+    ).encode()
+
+
+# Feeds whose values PostgreSQL refused (a NUL) or that outgrow their columns, given the base URL.
+ODD_FEEDS = {
+    "/nul-guid.rss": lambda base: (odd_feed("<title>\x1b[31mRed\x1b[0m alert</title><guid>a&#0;b</guid>"), {}),
+    "/long-validators.rss": lambda base: (
+        odd_feed("<guid>v1</guid>"),
+        {"ETag": '"' + "e" * 400 + '"', "Last-Modified": "Mon, 02 Jun 2025 10:00:00 GMT" + " x" * 100},
+    ),
+    "/long-links.rss": lambda base: (
+        odd_feed(f"<guid>l1</guid><link>{base}/story?{'q' * 3000}</link>", f"<link>{base}/?{'s' * 3000}</link>"),
+        {},
+    ),
+}
 
 
 class Crowd(BaseHTTPRequestHandler):
@@ -78,6 +102,8 @@ class Crowd(BaseHTTPRequestHandler):
             body, headers = rss("Yearly"), {"Cache-Control": "public, max-age=31536000"}
         elif path == "/big.rss":
             body = big_feed()
+        elif path in ODD_FEEDS:
+            body, headers = ODD_FEEDS[path](f"http://127.0.0.1:{self.server.server_port}")
         else:
             time.sleep(0.02)  # a real site's answer takes a moment: polls overlap
             body = rss(f"Feed {path}")
@@ -265,3 +291,24 @@ async def test_feeds_in_telegram_is_one_message_with_ten_thousand_feeds(
         (listing,) = await bot.replies(42)
     assert "10,000 feeds in all" in listing["text"] and "page 3 of 1,000" in listing["text"]
     assert not bot.rejected
+
+
+@pytest.mark.parametrize("path", ["/nul-guid.rss", "/long-validators.rss", "/long-links.rss"])
+async def test_feeds_with_nul_guids_or_overlong_validators_and_links_keep_polling(
+    news: News, crowd: str, path: str
+) -> None:
+    # On PostgreSQL each of these used to fail the add or every poll (a NUL, or a value over its varchar).
+    poller = Poller(news)
+    added = await poller.add(crowd + path)
+    assert added.feed is not None, added.error
+    first, second = await poller.poll(added.feed.id), await poller.poll(added.feed.id)
+    assert (first.error, first.new, first.failed) == (None, 1, 0)
+    assert (second.error, second.new, second.duplicates, second.failed) == (None, 0, 0, 0)
+    async with news.session() as session:
+        feed = await session.get(Feed, added.feed.id)
+        (article,) = await session.scalars(select(Article))
+    assert feed is not None and feed.errors == 0 and feed.site_url is None
+    assert (feed.etag, feed.last_modified) == (None, None)  # too long to keep: not sent back either
+    assert article.url is None  # a link too long to store is no link
+    shown = feed.title + article.title + article.source
+    assert "\x1b" not in shown and "\x07" not in shown and "\x00" not in shown

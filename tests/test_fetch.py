@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import logging
 import struct
 import time
 import zlib
@@ -14,11 +15,16 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from sqlalchemy import select
 
 from bot.chat import Chat
+from bot.ingest.feeds import read_opml, write_opml
 from bot.ingest.fetch import Fetcher, FetchError, resolve
+from bot.ingest.poll import Poller
 from bot.news import News
+from bot.reply import CONSOLE
 from bot.settings import Settings
+from storage.models import Article, Feed
 from tests.conftest import FIXTURES
 from tests.fakebotapi import serving
 
@@ -62,6 +68,32 @@ ENCODED = {  # path: (Content-Encoding, body)
 }
 
 
+STORY_TEXT = " ".join(
+    f"The port authority of Tallinn said on Monday that ferry line {n} would resume after repairs." for n in range(8)
+)
+TRAM_TEXT = "Trams returned to the old town of Riga on Sunday after a year of track works, the city said."
+# Pages that carry a credential in a link, given the site's base URL with one in it.
+PASSWORD_PAGES = {
+    "/canonical-with-password.html": lambda base: (
+        "text/html",
+        '<html><head><title>Ferries resume</title><link rel="canonical" '
+        f'href="http://editor:hunter2@news.example/ferries"></head><body><article><h1>Ferries resume</h1>'
+        f"<p>{STORY_TEXT}</p></article></body></html>",
+    ),
+    "/advertises-with-password.html": lambda base: (
+        "text/html",
+        f'<html><head><link rel="alternate" type="application/rss+xml" title="Wire" href="{base}/wire.xml">'
+        "</head><body><p>Home</p></body></html>",
+    ),
+    "/feed-with-passwords.xml": lambda base: (
+        "application/rss+xml",
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Port news</title><link>{base}/</link>'
+        f"<item><title>Trams return</title><link>{base}/gone</link><description>{TRAM_TEXT}</description>"
+        "</item></channel></rss>",
+    ),
+}
+
+
 class Site(BaseHTTPRequestHandler):
     seen: ClassVar[list[dict[str, str]]] = []  # every request's headers, as the site received them
 
@@ -98,6 +130,9 @@ class Site(BaseHTTPRequestHandler):
             self._send(200, "text/html", PAGE)
         elif self.path == "/to-story-with-password":
             self._redirect(f"http://editor:hunter2@127.0.0.1:{port}/story.html")
+        elif self.path in PASSWORD_PAGES:
+            content_type, body = PASSWORD_PAGES[self.path](f"http://editor:hunter2@127.0.0.1:{port}")
+            self._send(200, content_type, body.encode())
         elif self.path in ENCODED:
             encoding, body = ENCODED[self.path]()
             self._send(200, "text/html", body, {"Content-Encoding": encoding})
@@ -309,3 +344,36 @@ async def test_ipv6_forms_of_private_ipv4_addresses_are_refused(address: str) ->
 async def test_ipv6_forms_of_public_addresses_stay_allowed(address: str) -> None:
     # A host on an IPv6-only network reaches every IPv4 site through NAT64; those must still work.
     assert await resolve(address, 80, allow_loopback=False) == address
+
+
+async def test_credentials_in_links_from_users_feeds_and_pages_are_never_stored_logged_or_shown(
+    settings: Settings, site: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The issue-11 follow-up: the credential was dropped before fetching, but still stored and shown.
+    secret = site.replace("http://", "http://editor:hunter2@")
+    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
+    try:
+        chat, poller = Chat(news), Poller(news)
+        with caplog.at_level(logging.INFO):
+            shown = await chat.ingest(f"{secret}/missing")  # a failure names the link
+            shown.messages += (await chat.ingest(f"{site}/canonical-with-password.html")).messages
+            shown.messages += (await chat.feed(f"add {secret}/advertises-with-password.html", CONSOLE)).messages
+            shown.messages += (await chat.feed(f"add {secret}/nothing-here", CONSOLE)).messages
+            added = await poller.add(f"{secret}/feed-with-passwords.xml")
+            assert added.feed is not None, added.error
+            result = await poller.poll(added.feed.id)
+            shown.messages += (await chat.latest("")).messages + (await chat.feeds(CONSOLE)).messages
+            opml = write_opml([("Wire", f"{secret}/wire.xml", None), ("Bad", f"{secret}/a b", None)])
+            feeds = read_opml(opml.encode())
+        assert "Could not store http://127.0.0.1:" in shown.messages[0]
+        assert "/feed add http://127.0.0.1:" in " ".join(shown.messages)
+        assert (result.new, result.failed) == (1, 0)
+        assert feeds == [("Wire", f"{site}/wire.xml")]
+        async with news.session() as session:
+            stored = [(a.url, a.source) for a in await session.scalars(select(Article))]
+            stored += [(f.url, f.site_url) for f in await session.scalars(select(Feed))]
+        assert ("http://news.example/ferries", "news.example") in stored
+        everything = " ".join(shown.messages) + repr(stored) + " ".join(r.getMessage() for r in caplog.records)
+        assert "hunter2" not in everything and "editor" not in everything
+    finally:
+        await news.close()

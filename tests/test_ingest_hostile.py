@@ -154,6 +154,10 @@ async def test_a_feed_with_a_huge_entry_stores_it_cut_and_is_not_failed(
     assert added.feed is not None, added.error
     result = await poller.poll(added.feed.id)
     assert result.error is None and (result.new, result.failed) == (2, 0)
+    assert result.line() == (
+        "2 new, 0 duplicates, 0 failed (2 from the feed's summary only); "
+        f"1 cut to their first {SMALL_LIMIT:,} characters"
+    )
     long, good = sorted(await stored_articles(news), key=lambda a: len(a.text), reverse=True)
     assert SMALL_LIMIT // 2 < len(long.text) <= SMALL_LIMIT
     assert "Tallinn" in good.text
@@ -254,3 +258,60 @@ def test_impossible_and_far_fetched_dates_are_kept_sane(settings: Settings, tmp_
             minutes=1
         ), name
     assert "date: 2024-05-06 19:30 UTC" in shown["fourth"]
+
+
+# -- control characters, junk structure and encodings in JSONL -----------------------------------
+
+
+def test_control_characters_in_jsonl_fields_are_never_stored_or_printed(settings: Settings, tmp_path: Path) -> None:
+    # NUL made PostgreSQL refuse the entry (or, in a url, crashed the run); ESC codes drove the terminal.
+    text = "Mayor Ilze Ozola opened the {} bridge in Riga on Monday, officials said, after two years of work."
+    records = [
+        {"title": "Nul\u0000 bridge", "author": "Ann\u0000a", "source": "Wire\u0000", "text": text.format("first")},
+        {"url": "https://news.example/a\u0000b", "text": text.format("second"), "title": "Linked bridge"},
+        {"title": "\u001b[31mRed\u001b]0;pwned\u0007 bridge", "source": "\u001b[2JOdd\u009b", "text": text.format("3")},
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = newsbrief("ingest", str(path))
+    assert result.output.strip().splitlines()[-1] == "3 new, 0 duplicates, 0 failed", result.output
+    shown = newsbrief("ask", "/search bridge").output + "".join(newsbrief("show", str(n)).output for n in (1, 2, 3))
+    assert "Nul bridge" in shown and "Red bridge" in shown and "https://news.example/ab" in shown
+    assert not any(char in shown for char in "\x00\x1b\x07\x9b")
+    again = newsbrief("ingest", str(path))
+    assert again.output.strip().splitlines()[-1] == "0 new, 3 duplicates, 0 failed"
+
+
+def test_a_deeply_nested_jsonl_line_fails_alone_and_only_strings_are_taken(settings: Settings, tmp_path: Path) -> None:
+    text = "The council of Tartu approved {} new bus routes on Monday, the transport office said."
+    lines = [
+        json.dumps({"title": "Routes", "text": text.format("four"), "source": ["a"], "author": {"x": 1}}),
+        "[" * 200_000 + "]" * 200_000,  # far deeper than Python's recursion limit; not a letter in it
+        json.dumps({"title": ["Not a title"], "text": text.format("six")}),
+    ]
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = newsbrief("ingest", str(path))
+    assert result.output.strip().splitlines() == [
+        f"failed: {path}:2: nested too deeply to read",
+        "2 new, 0 duplicates, 1 failed",
+    ]
+    first, second = newsbrief("show", "1").output, newsbrief("show", "2").output
+    assert "['a']" not in first and "{'x'" not in first and "source: deep.jsonl" in first
+    assert "Not a title" not in second
+
+
+@pytest.mark.parametrize(("kind", "encoding"), [("html", "utf-16-le"), ("jsonl", "utf-16-be")])
+def test_utf16_input_from_stdin_is_read_as_its_format(settings: Settings, kind: str, encoding: str) -> None:
+    # The format was sniffed on the raw bytes, where UTF-16 "<html" is "<\0h\0...": stored as text, markup and all.
+    body = ACCENTED.split("\n\n", 1)[1].strip()
+    if kind == "html":
+        document = f"<!doctype html><html><head><title>Café licences</title></head><body><article><p>{body}</p>"
+        document += f"<p>{body.replace('Tuesday', 'Monday')}</p></article></body></html>"
+    else:
+        document = json.dumps({"title": "Café licences", "text": body}, ensure_ascii=False) + "\n"
+    result = CliRunner().invoke(cli, ["ingest", "-"], input=document.encode(encoding), catch_exceptions=False)
+    assert result.output.strip().splitlines()[-1] == "1 new, 0 duplicates, 0 failed", result.output
+    shown = newsbrief("show", "1").output
+    assert "title: Café licences" in shown and "Anna Müller" in shown
+    assert "<p>" not in shown and '"text"' not in shown

@@ -271,3 +271,34 @@ def test_a_quoted_phrase_is_no_quote_but_its_sentence_is(analyze) -> None:  # ty
     assert [(text, direct) for _, _, text, direct in quotes] == [
         ('Mayor Ilze Ozola said the delay was "an issue" for the town council this winter.', False)
     ]
+
+
+def test_a_title_the_parser_hangs_the_name_on_is_the_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    # The name parsed as the apposition of the noun phrase before it: the title is the word
+    # before the name, not the film it is known for.
+    text = "Unlike many rivals, Song of the Sea director Lena Holm has vowed not to campaign for an award."
+    found = roles(analyze(text))
+    assert found["Lena Holm"] == ["director"]
+    # A plural title before a list of names: each of them holds it, in the singular.
+    found = roles(analyze("The jury includes actresses Mara Quist and Lena Holm."))
+    assert found["Mara Quist"] == ["actress"] and found["Lena Holm"] == ["actress"]
+
+
+def test_a_rank_written_as_number_one_is_a_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze("British number one Lena Holm will face Mara Quist in the first round."))
+    assert found["Lena Holm"] == ["British number one"]
+    found = roles(analyze("Lena Holm, Nordbank's former number two, resigned."))
+    assert found["Lena Holm"] == ["Nordbank's former number two"]
+
+
+def test_a_relative_clause_is_no_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = "Mara Quist, whose brother's killing by a police officer led to protests, urges reform."
+    assert roles(analyze(text)) == {}
+
+
+def test_a_verb_after_a_name_is_no_apposition(analyze) -> None:  # type: ignore[no-untyped-def]
+    # No comma, dash or bracket sets it off: "double-faults" is what she does.
+    found = roles(analyze("Lena Holm served well. Holm double-faults twice and Quist takes the set."))
+    assert found == {}
+    # A distance after a dash is no title either.
+    assert roles(analyze("He will race a member of the relay team - Lena Holm - over 60m.")) == {}

@@ -202,3 +202,30 @@ async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fa
     assert "Tessa Marsh" in photo["caption"]
     buttons = json.loads(photo["params"]["reply_markup"])["inline_keyboard"]
     assert any("Owen Marsh" in button["text"] for row in buttons for button in row)
+
+
+async def test_a_name_written_family_name_first_answers_to_its_family_name(news: News) -> None:
+    await store(
+        news,
+        *(
+            article(n, "President Wen Hualin opened the new bridge. Wen Hualin said trade along the river would grow.")
+            for n in range(70, 74)
+        ),
+        # An article that names him only by his family name: the store keeps a bare "Wen".
+        article(74, "Mr Wen told reporters that the talks had gone well and would continue next month."),
+    )
+    reply = await Chat(news).who("Wen")
+    assert first_line(reply) == "Wen Hualin — President"
+
+
+async def test_a_hyphenated_given_name_is_the_same_name_without_the_hyphen(news: News) -> None:
+    await store(
+        news,
+        article(80, "Governor Park Sun-hee opened the new port. Park Sun-hee said exports would rise this year."),
+        article(81, "Governor Park Sun-hee visited the shipyard. Park Sun-hee promised new jobs in the town."),
+        article(82, "Governor Park Sun Hee closed the summit. Park Sun Hee said the deal would hold for years."),
+        article(83, "Governor Park Sun Hee met farmers. Park Sun Hee said the harvest had been the best in a decade."),
+    )
+    reply = await Chat(news).who("Park")
+    assert not reply.choices
+    assert "Mentioned in 4 articles" in to_plain(reply.messages[0])

@@ -14,6 +14,7 @@ import listparser
 import lxml.html
 
 from bot.ingest.sources import _html_to_text, parse_date
+from bot.ingest.text import MAX_URL_CHARS, one_line, outside_url, without_controls, without_userinfo
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ _MAX_AGE = re.compile(r"max-age\s*=\s*([0-9]+)", re.IGNORECASE)
 # A feed may ask to be polled less often, but not more than a day apart: `<ttl>40000000</ttl>` or
 # `max-age=31536000` would otherwise silence it for years.
 MAX_REFRESH_HINT = 86_400
-MAX_URL_LENGTH = 2048  # the longest feed URL stored (feeds.url)
+MAX_URL_LENGTH = MAX_URL_CHARS  # the longest feed URL stored (feeds.url)
 
 
 class NotAFeed(ValueError):
@@ -62,26 +63,28 @@ def parse_feed(data: bytes) -> FeedDocument:
         raise NotAFeed("this is not an RSS or Atom feed")
     entries = []
     for entry in parsed.entries:
-        link = entry.get("link") or None
-        guid = entry.get("id") or link or entry.get("title")
+        raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
+        # The same GUID on every poll, whatever its characters: a NUL (<guid>a&#0;b</guid>) is
+        # dropped, since PostgreSQL refuses it, and a link's credential never becomes an identity.
+        guid = without_controls(str(entry.get("id") or without_userinfo(raw_link or "") or entry.get("title") or ""))
         if not guid:
             continue
         entries.append(
             Entry(
-                guid=str(guid)[:2048],
-                link=link,
-                title=_html_to_text(entry.get("title", "")).strip(),
+                guid=guid[:MAX_URL_CHARS],
+                link=outside_url(raw_link),
+                title=one_line(_html_to_text(entry.get("title", "")), 500),
                 text=_entry_text(entry),
                 published=parse_date(entry.get("published") or entry.get("updated")),
-                author=entry.get("author") or None,
+                author=one_line(entry.get("author"), 300) or None,
             )
         )
     # feedparser reads what it can of a damaged feed; with no entry to follow, it is an error.
     if broken and not any(entry.link or entry.text for entry in entries):
         raise NotAFeed(f"not a well-formed feed ({problem})")
     return FeedDocument(
-        title=(parsed.feed.get("title") or "").strip()[:300],
-        site_url=parsed.feed.get("link") or None,
+        title=one_line(parsed.feed.get("title"), 300),
+        site_url=outside_url(parsed.feed.get("link")),
         ttl=_refresh_hint(str(parsed.feed.get("ttl", "")), unit=60),  # <ttl> is in minutes
         entries=entries,
     )
@@ -116,7 +119,7 @@ def discover(html: bytes, base_url: str) -> list[tuple[str, str]]:
         rel = (element.get("rel") or "").lower().split()
         kind = (element.get("type") or "").lower().strip()
         if "alternate" in rel and kind in FEED_TYPES:
-            url = urljoin(base_url, element.get("href").strip())
+            url = outside_url(urljoin(base_url, element.get("href").strip())) or ""
             if url.startswith(("http://", "https://")) and url not in (u for _, u in found):
                 found.append(((element.get("title") or "").strip(), url))
     return found
@@ -146,10 +149,11 @@ def read_opml(data: bytes) -> list[tuple[str, str]]:
         raise NotAFeed(f"not an OPML subscription list ({parsed.bozo_exception})")
     feeds = []
     for feed in parsed.feeds:
-        if problem := feed_url_problem(feed.url):
-            log.warning("OPML: skipped %r (%s): %s", feed.title or "", feed.url[:100], problem)
+        url = without_userinfo(feed.url)
+        if problem := feed_url_problem(url):
+            log.warning("OPML: skipped %r (%s): %s", one_line(feed.title, 100), one_line(url, 100), problem)
         else:
-            feeds.append((feed.title or "", feed.url))
+            feeds.append((one_line(feed.title, 300), url))
     return feeds
 
 

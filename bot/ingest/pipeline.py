@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.ingest import dedup
 from bot.ingest.sources import Failure, Item, RawArticle
-from bot.ingest.text import canonical_url, clean_text, cut_text, text_hash
+from bot.ingest.text import MAX_URL_CHARS, canonical_url, clean_text, cut_text, one_line, outside_url, text_hash
 from bot.news import News
 from bot.nlp.analyze import Analysis, analyze_texts
 from storage.writes import NewArticle, find_duplicate, find_duplicates, store_article
@@ -91,24 +91,32 @@ def published_date(value: datetime | None, now: datetime) -> datetime:
     return now if moment < OLDEST else min(moment, now)
 
 
-def prepare(raw: RawArticle, now: datetime) -> Prepared | Failure:
-    """Cleaned text and identity, or why the article cannot be stored."""
+def article_text(raw: str) -> tuple[str, bool]:
+    """The cleaned text kept of an article (at most MAX_TEXT_CHARS), and whether it was cut."""
     # Cleaning only shrinks a text: cleaning more than a few times what is kept is wasted work
     # (a second per 4 MB, on the event loop).
     raw_limit = 4 * MAX_TEXT_CHARS
-    text, truncated = cut_text(clean_text(raw.text[:raw_limit]), MAX_TEXT_CHARS)
-    truncated = truncated or len(raw.text) > raw_limit
+    text, truncated = cut_text(clean_text(raw[:raw_limit]), MAX_TEXT_CHARS)
+    return text, truncated or len(raw) > raw_limit
+
+
+def prepare(raw: RawArticle, now: datetime) -> Prepared | Failure:
+    """Cleaned text and identity, or why the article cannot be stored."""
+    text, truncated = article_text(raw.text)
     if len(text) < MIN_TEXT_CHARS:
         return Failure(raw.origin, "too little text to be an article")
-    url = canonical_url(raw.url) if raw.url and raw.url.startswith(("http://", "https://")) else None
-    title = " ".join(raw.title.split())[:500] or text.split("\n", 1)[0][:120]
+    # Every field from outside is made storable here: no credentials, no control characters,
+    # within its column. An over-long link is no link (cut, it would name another page).
+    url = outside_url(raw.url)
+    url = canonical_url(url) if url else None
+    title = one_line(raw.title, 500) or text.split("\n", 1)[0][:120]
     return Prepared(
         text=text,
         text_hash=text_hash(text),
         title=title,
-        source=(raw.source or "")[:300],
-        url=url,
-        author=(raw.author or None) and raw.author[:300],
+        source=one_line(raw.source, 300),
+        url=url if url and len(url) <= MAX_URL_CHARS else None,
+        author=one_line(raw.author, 300) or None,
         published_at=published_date(raw.published, now),
         ingested_at=now,
         partial=raw.partial,

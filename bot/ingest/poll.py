@@ -8,11 +8,20 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.ingest.feeds import MAX_REFRESH_HINT, Entry, FeedDocument, NotAFeed, discover, max_age, parse_feed
+from bot.ingest.feeds import (
+    MAX_REFRESH_HINT,
+    Entry,
+    FeedDocument,
+    NotAFeed,
+    discover,
+    feed_url_problem,
+    max_age,
+    parse_feed,
+)
 from bot.ingest.fetch import Fetched, FetchError
 from bot.ingest.pipeline import Report, ingest
 from bot.ingest.sources import Failure, RawArticle, from_html
-from bot.ingest.text import NotText, canonical_url, decode
+from bot.ingest.text import NotText, canonical_url, decode, without_userinfo
 from bot.news import News
 from storage import feeds as rows
 from storage.models import Feed
@@ -31,6 +40,8 @@ class PollResult:
     duplicates: int = 0
     failed: int = 0
     partial: int = 0  # stored from the entry's own summary: the page could not be had
+    truncated: int = 0  # stored with only the first MAX_TEXT_CHARS of their text
+    max_chars: int = 0
     not_modified: bool = False
     error: str | None = None
     failures: list[Failure] = field(default_factory=list)
@@ -41,6 +52,8 @@ class PollResult:
         counts = f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
         if self.partial:
             counts += f" ({self.partial} from the feed's summary only)"
+        if self.truncated:  # as the ingest line says it
+            counts += f"; {self.truncated} cut to their first {self.max_chars:,} characters"
         return counts + (" (not modified)" if self.not_modified else "")
 
 
@@ -76,7 +89,9 @@ class Poller:
     # -- subscriptions --------------------------------------------------------------------
     async def add(self, url: str, title: str | None = None) -> Added:
         """Subscribe to the feed at url; a web page's advertised feeds are offered instead."""
-        url = url.strip()
+        url = without_userinfo(url.strip())  # a credential is never stored, logged or shown
+        if problem := feed_url_problem(url):
+            return Added(error=problem)
         async with self.news.session() as session:
             known = await rows.feed_by_url(session, url)
         if known is not None:
@@ -269,6 +284,8 @@ class Poller:
         result.duplicates += len(report.duplicates)
         result.failed += len(report.failed)
         result.failures += report.failed
+        result.truncated += len(report.truncated)
+        result.max_chars = report.max_chars
         partial = {item.origin for item in items if isinstance(item, RawArticle) and item.partial}
         result.partial = sum(1 for stored in report.new if stored.origin in partial)
         async with self.news.transaction() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import codecs
 import json
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import lxml.html
 import trafilatura
 
 from bot.ingest.fetch import Fetcher, FetchError
-from bot.ingest.text import NotText, decode
+from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url, without_userinfo
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -93,16 +94,22 @@ def from_html(html: str, origin: str, url: str | None = None) -> Item:
     if title and first.strip() == title and rest.strip():
         text = rest
     # The page's <link rel=canonical> (trafilatura reads it) names the story once for all its URLs.
-    canonical = document.url if document.url and document.url.startswith(("http://", "https://")) else None
+    canonical = outside_url(document.url)
     return RawArticle(
         text=text,
         title=title,
         url=canonical or url,
-        source=(document.sitename or site_name(url or document.url) or "").strip(),
+        source=_site(document.sitename) or site_name(url or canonical),
         author=document.author,
         published=parse_date(document.date),
         origin=origin,
     )
+
+
+def _site(sitename: str | None) -> str:
+    """trafilatura's site name; one it took from a link's authority loses the `user:password@`."""
+    name = (sitename or "").strip()
+    return name.rpartition("@")[2] if "@" in name and not any(c.isspace() for c in name) else name
 
 
 def _html_to_text(fragment: str) -> str:
@@ -120,13 +127,14 @@ def from_json_object(record: object, origin: str) -> Item:
     text = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     if text is None:
         return Failure(origin, f"no text in any of the fields {', '.join(TEXT_FIELDS)}")
-    url = record.get("url") or record.get("link")
+    # Only strings are taken: `"source": ["a"]` is no source, not the text "['a']".
+    url = outside_url(record.get("url") or record.get("link"))
     return RawArticle(
         text=_html_to_text(text),
-        title=str(record.get("title") or "").strip(),
-        url=url if isinstance(url, str) and url.strip() else None,
-        source=str(record.get("source") or site_name(url if isinstance(url, str) else None)),
-        author=record.get("author") if isinstance(record.get("author"), str) else None,
+        title=one_line(record.get("title"), 500),
+        url=url,
+        source=one_line(record.get("source"), 300) or site_name(url),
+        author=one_line(record.get("author"), 300) or None,
         published=parse_date(record.get("published") or record.get("pubDate") or record.get("date")),
         origin=origin,
     )
@@ -141,6 +149,9 @@ def from_jsonl(text: str, origin: str) -> Iterator[Item]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"not valid JSON ({exc.msg})")
+            continue
+        except RecursionError:  # "[[[[..." 200,000 deep: this line's failure, not the file's
+            yield Failure(where, "nested too deeply to read")
             continue
         yield from_json_object(record, where)
 
@@ -171,36 +182,46 @@ def from_feed(data: bytes, origin: str) -> Iterator[Item]:
         yield RawArticle(
             text=text,
             title=_html_to_text(entry.get("title", "")).strip(),
-            url=entry.get("link"),
+            url=outside_url(entry.get("link")),
             source=feed_title,
-            author=entry.get("author"),
+            author=one_line(entry.get("author"), 300) or None,
             published=parse_date(published),
             origin=where,
         )
 
 
-def sniff(data: bytes) -> str:
-    """The format of untyped input: html, feed, jsonl or txt."""
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+def sniff(text: str) -> str:
+    """The format of untyped input, judged on the decoded text (UTF-16 bytes begin with no "<"):
+    html, feed, jsonl or txt."""
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return "html"
-    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")):
         return "feed"
-    if head.startswith(b"{"):
+    if head.startswith("{"):
         return "jsonl"
     return "txt"
 
 
 def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | None = None) -> Iterator[Item]:
     """Articles in one document of the given (or sniffed) format."""
-    kind = kind or sniff(data)
     if kind == "feed":
-        yield from from_feed(data, origin)
+        yield from from_feed(data, origin)  # feedparser reads the XML encoding declaration itself
         return
     try:
-        text = decode(data)
+        text = decode(data, prose=False)
+        kind = kind or sniff(text)
+        # Markup is judged by its control characters only: a deep JSON line is mostly brackets.
+        if kind not in ("jsonl", "feed") and not looks_like_text(text):
+            raise NotText(NOT_TEXT)
     except NotText as exc:
-        yield Failure(origin, str(exc))
+        if kind is None and sniff(data[:2048].decode("latin-1")) == "feed":
+            yield from from_feed(data, origin)  # a feed in an encoding only its declaration names
+        else:
+            yield Failure(origin, str(exc))
+        return
+    if kind == "feed":
+        yield from from_feed(_as_utf8_xml(data, text), origin)
         return
     if kind == "html":
         yield from_html(text, origin, url)
@@ -213,8 +234,20 @@ def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | Non
         yield article
 
 
+def _as_utf8_xml(data: bytes, text: str) -> bytes:
+    """Feed bytes feedparser can read: as they are when ASCII-compatible (their declaration
+    holds), else the decoded text as UTF-8 with the declaration that says so."""
+    if data.lstrip()[:1] == b"<" or data.startswith(codecs.BOM_UTF8):
+        return data
+    body = text.lstrip("\ufeff")
+    if body.startswith("<?xml"):
+        body = body.partition("?>")[2]
+    return b'<?xml version="1.0" encoding="utf-8"?>' + body.encode("utf-8")
+
+
 async def from_url(fetcher: Fetcher, url: str) -> list[Item]:
     """The articles at a link (a page or a feed), or why it could not be had."""
+    url = without_userinfo(url)  # the origin of its failures is shown and logged
     try:
         fetched = await fetcher.fetch(url)
     except FetchError as exc:

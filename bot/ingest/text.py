@@ -31,11 +31,12 @@ MIN_LETTERS = 0.3  # share of letters among visible characters; HTML and JSON st
 _SPACES = frozenset("\t\n\r\f\v")
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, prose: bool = True) -> str:
     """Bytes in any common encoding (UTF-8/16/32, Latin-1, Windows-1252, ...) as text;
-    NotText for what no encoding makes readable (binary files, random bytes)."""
+    NotText for what no encoding makes readable (binary files, random bytes). With prose=False
+    (JSON lines, where brackets may outnumber letters) only control characters are judged."""
     text = _decode(data)
-    if not looks_like_text(text):
+    if not looks_like_text(text, prose):
         raise NotText(NOT_TEXT)
     return text
 
@@ -68,7 +69,7 @@ def _decode(data: bytes) -> str:
     return str(matches[0])
 
 
-def looks_like_text(text: str) -> bool:
+def looks_like_text(text: str, prose: bool = True) -> bool:
     """Few control or unassigned characters and mostly letters: what any decoding of binary
     data or random bytes fails."""
     sample = text[:TEXT_SAMPLE]
@@ -80,7 +81,7 @@ def looks_like_text(text: str) -> bool:
         elif not ch.isspace():
             visible += 1
             letters += category[0] == "L"
-    return junk <= MAX_JUNK * len(sample) and letters >= MIN_LETTERS * visible
+    return junk <= MAX_JUNK * len(sample) and (not prose or letters >= MIN_LETTERS * visible)
 
 
 # Lines that are site furniture, not news. Matched against short paragraphs only.
@@ -161,12 +162,60 @@ def text_hash(text: str) -> str:
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src|cmpid|ocid)$", re.I)
 
 
+# What urlsplit takes for the authority: after "scheme://", up to the first / ? or #.
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#]*@")
+
+
 def without_userinfo(url: str) -> str:
     """The URL with any `user:password@` removed: a credential must never be sent, stored or shown."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed host ("http://u:p@[x/"): still no credential may pass
+        return _USERINFO.sub(lambda m: (m.group(1) or "") + "//", url, count=1)
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+# C0 and C1 control characters (NUL breaks PostgreSQL text; ESC sequences drive terminals) and
+# lone surrogates (not UTF-8). Tab and newline are kept where a text has lines.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+# A terminal escape sequence goes whole (CSI "ESC[31m", OSC "ESC]0;title BEL"): its ESC alone
+# would leave "[31m" in a title.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+
+
+def without_controls(text: str, lines: bool = False) -> str:
+    """The text without terminal escape sequences and control characters; with lines, tab and
+    newline stay."""
+    if "\x1b" in text:
+        text = _ESCAPES.sub("", text)
+    return (_CONTROLS if lines else _LINE_CONTROLS).sub("", text)
+
+
+def one_line(value: object, limit: int) -> str:
+    """A title, source or author from outside: a string (anything else is no value), control
+    characters gone, spaces collapsed, at most `limit` characters."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(without_controls(value.replace("\r", "\n"), lines=True).split())[:limit]
+
+
+MAX_URL_CHARS = 2048  # the URL columns' length
+
+
+def outside_url(value: object) -> str | None:
+    """A link from outside as it may be kept: no credential, no control characters, http(s),
+    at most MAX_URL_CHARS (a cut link would name another page); else None."""
+    if not isinstance(value, str):
+        return None
+    url = without_userinfo(without_controls(value).strip())
+    if not url.lower().startswith(("http://", "https://")) or len(url) > MAX_URL_CHARS:
+        return None
+    return url
 
 
 def canonical_url(url: str) -> str:

@@ -47,12 +47,20 @@ def _tidy(tokens: list[Token]) -> str | None:
         tokens = tokens[:-1]
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None
-    if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+    # "number one", "world number two": a rank whose last word is a number.
+    ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
+    if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and not ranked:
+        return None
+    # "whose brother's killing": a relative clause describes, it names no post.
+    if any(t.tag_ in {"WP", "WP$", "WDT"} for t in tokens):
+        return None
+    # "over 60m.", "the 100m": a distance or a score is no title.
+    if any(c.isdigit() for c in tokens[-1].text):
         return None
     if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
         return None
     # What someone is ("the man", "the right man"), not what they do.
-    if tokens[-1].lower_ in _NOT_TITLES:
+    if tokens[-1].lower_ in _NOT_TITLES and not ranked:
         return None
     # A letter ("B" of "B O'Driscoll" in a team sheet) is an initial, never a role.
     if len(tokens) == 1 and sum(c.isalpha() for c in tokens[0].text) < 2:
@@ -94,6 +102,11 @@ def premodifier_role(span: Span) -> str | None:
             i -= 3
             continue
         inside = {t.i for t in region}
+        # "British number one Tim Henman": the number of a rank hangs on "number".
+        if token.dep_ == "nummod" and token.is_alpha and i > span.sent.start and doc[i - 1].lower_ == "number":
+            region[:0] = [doc[i - 1], token]
+            i -= 2
+            continue
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
         if token.ent_type_ == "PERSON" and token.head.i not in inside:
             break
@@ -117,11 +130,19 @@ def premodifier_role(span: Span) -> str | None:
 
 def apposition_role(span: Span) -> str | None:
     """ "Jack Straw, the foreign secretary," -> "foreign secretary"."""
+    # An apposition is set off by a comma, dash or bracket; "Roddick double-faults twice" is a
+    # verb the parser read as a noun.
+    if span.end >= len(span.doc) or not span.doc[span.end].is_punct:
+        return None
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
             if child.lower_ in _NOT_TITLES:
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
+            # "WorldCom's former number two": the rank's number comes after its noun.
+            after = span.doc[child.i + 1] if child.i + 1 < len(span.doc) else None
+            if child.lower_ == "number" and after is not None and after.dep_ == "nummod" and after.is_alpha:
+                tokens.append(after)
             # "chief executive of Hewlett-Packard": whose chief executive belongs to the role.
             of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"]
             if of:
@@ -149,6 +170,50 @@ def copula_role(span: Span) -> str | None:
     return None
 
 
+def title_head_role(span: Span) -> str | None:
+    """ "Passion of the Christ director Mel Gibson" -> "director"; "actresses Cate Blanchett and
+    Helena Bonham-Carter" -> "actress". The parser sometimes hangs the name on the title before
+    it, as its apposition; the title's lower-case words (and nationality adjectives) are the role,
+    a capitalised name before them is what the person is known for, not the post."""
+    first = span.root
+    while first.dep_ == "conj":  # "actresses Kate Winslet and Cate Blanchett": the list's first name
+        first = first.head
+    start = min([first.i] + [t.i for t in first.lefts if t.dep_ == "compound"])
+    if first.dep_ != "appos" or start == span.sent.start or (first != span.root and first.tag_ != "NNP"):
+        return None
+    # The parser may hang the name on a noun further back ("Passion"): the title is the word before.
+    head = span.doc[start - 1]
+    if head.tag_ not in {"NN", "NNS"} or not head.is_lower:
+        return None
+    # A plural titles a list ("actresses A and B"); before one name it is a verb the tagger
+    # misread ("Nadal outplays Roddick").
+    listed = first != span.root or any(t.dep_ == "conj" for t in first.rights)
+    if (head.tag_ == "NNS") != listed:
+        return None
+    # "their compatriot", "his rival": who the person is to someone, not a post.
+    if any(t.tag_ == "PRP$" for t in head.lefts):
+        return None
+    words = [head]
+    for token in reversed(list(head.lefts)):
+        if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
+            break
+        if not (token.is_lower or token.ent_type_ == "NORP"):
+            break
+        words.insert(0, token)
+    role = _tidy(words)
+    if role and head.tag_ == "NNS":  # "actresses" of a list: each of them is an actress
+        role = role[: len(role) - len(head.text)] + _singular(head.text)
+    return role
+
+
+def _singular(plural: str) -> str:
+    """The pipeline runs without spaCy's lemmatizer (its tables cost time at ingest): titles in
+    the plural are regular ("actresses", "directors", "coaches")."""
+    if plural.endswith(("sses", "shes", "ches", "xes")):
+        return plural[:-2]
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+
+
 def roles_for(span: Span) -> list[str]:
-    found = [premodifier_role(span), apposition_role(span), copula_role(span)]
+    found = [premodifier_role(span), apposition_role(span), copula_role(span), title_head_role(span)]
     return [role for role in found if role]
