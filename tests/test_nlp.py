@@ -282,6 +282,9 @@ def test_a_title_the_parser_hangs_the_name_on_is_the_role(analyze) -> None:  # t
     # A plural title before a list of names: each of them holds it, in the singular.
     found = roles(analyze("The jury includes actresses Mara Quist and Lena Holm."))
     assert found["Mara Quist"] == ["actress"] and found["Lena Holm"] == ["actress"]
+    # Who someone is to another ("his rival") is no post; a plural before one name is a verb.
+    assert roles(analyze("Mr Brown joined his alleged rival Alan Milburn at the launch.")) == {}
+    assert roles(analyze("Nadal outplays Roddick to reach 40-0 but the American fights back.")) == {}
 
 
 def test_a_rank_written_as_number_one_is_a_role(analyze) -> None:  # type: ignore[no-untyped-def]
@@ -302,3 +305,10 @@ def test_a_verb_after_a_name_is_no_apposition(analyze) -> None:  # type: ignore[
     assert found == {}
     # A distance after a dash is no title either.
     assert roles(analyze("He will race a member of the relay team - Lena Holm - over 60m.")) == {}
+
+
+def test_kin_of_a_named_person_identifies_someone(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze("George Park's brother Tom Park has urged the council to act."))
+    assert found["Tom Park"] == ["George Park's brother"]
+    # Kin of no one named is still no role.
+    assert roles(analyze("His brother Tom Park spoke at the meeting.")) == {}

@@ -10,11 +10,10 @@ _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
 _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
 # Words that say what someone is, not what they do ("the man", "a woman").
-_NOT_TITLES = frozenset(
-    {"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}
-    # Kin are who someone is to another ("son of a minister"), not a post.
-    | {"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"}
-)
+# Kin are who someone is to another ("son of a minister"), not a post; but kin of a named person
+# ("George Park's brother Tom Park") is how the news identifies someone.
+_KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"})
+_NOT_TITLES = frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}) | _KIN
 _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
@@ -60,7 +59,8 @@ def _tidy(tokens: list[Token]) -> str | None:
     if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
         return None
     # What someone is ("the man", "the right man"), not what they do.
-    if tokens[-1].lower_ in _NOT_TITLES and not ranked:
+    kin_of_someone = tokens[-1].lower_ in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
+    if tokens[-1].lower_ in _NOT_TITLES and not ranked and not kin_of_someone:
         return None
     # A letter ("B" of "B O'Driscoll" in a team sheet) is an initial, never a role.
     if len(tokens) == 1 and sum(c.isalpha() for c in tokens[0].text) < 2:
@@ -193,6 +193,9 @@ def title_head_role(span: Span) -> str | None:
     # "their compatriot", "his rival": who the person is to someone, not a post.
     if any(t.tag_ == "PRP$" for t in head.lefts):
         return None
+    owner = next((t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
+    if owner is not None and head.lower_ in _KIN:  # "George Park's brother Tom Park"
+        return _tidy(list(span.doc[owner.left_edge.i : head.i + 1]))
     words = [head]
     for token in reversed(list(head.lefts)):
         if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
