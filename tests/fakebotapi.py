@@ -247,6 +247,16 @@ class FakeBotAPI:
             await asyncio.sleep(0.02)
         raise AssertionError(f"the bot sent {len(mine)} of {count} expected messages to chat {chat_id}")
 
+    async def photo(self, wait: float = 10.0) -> dict:
+        """Wait for the bot's first photo and return it."""
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.photos:
+                return self.photos[0]
+            await asyncio.sleep(0.05)
+        assert self.photos, "the bot sent no photo"
+        return self.photos[0]
+
     def methods(self) -> list[str]:
         return [name for name, _ in self.calls]
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.conftest import fixture_text
 from tests.fakebotapi import FakeBotAPI
 
@@ -120,10 +118,7 @@ async def test_feed_commands_are_for_operators_only(bot: FakeBotAPI) -> None:
 async def test_trend_sends_a_chart(bot: FakeBotAPI) -> None:
     await ask(bot, "/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
     bot.user_message("/trend Aleppo")
-    for _ in range(200):
-        if bot.photos:
-            break
-        await asyncio.sleep(0.05)
-    (photo,) = bot.photos
+    photo = await bot.photo()
+    assert len(bot.photos) == 1
     assert photo["photo"].startswith(b"\x89PNG\r\n\x1a\n") and len(photo["photo"]) > 200
     assert photo["caption"].startswith("<b>Aleppo</b> — <b>Trend</b>: ") and "articles a day" in photo["caption"]

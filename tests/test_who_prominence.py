@@ -186,7 +186,6 @@ def test_names_fold_on_evidence_of_one_bearer_only() -> None:
 
 
 async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fake_api) -> None:  # type: ignore[no-untyped-def]
-    import asyncio
     import json
 
     from tests.conftest import running_bot
@@ -194,11 +193,7 @@ async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fa
     await store(news, *(premier(n) for n in range(4)), singer(10))
     async with running_bot(news.settings, fake_api) as bot:
         bot.user_message("/trend Marsh")
-        for _ in range(200):
-            if bot.photos:
-                break
-            await asyncio.sleep(0.05)
-    (photo,) = bot.photos
+        photo = await bot.photo()
     assert "Tessa Marsh" in photo["caption"]
     buttons = json.loads(photo["params"]["reply_markup"])["inline_keyboard"]
     assert any("Owen Marsh" in button["text"] for row in buttons for button in row)
