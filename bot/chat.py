@@ -14,7 +14,7 @@ from bot.brief.deliver import Briefs
 from bot.ingest.pipeline import CHAT_LIMIT, Report, Stored, article_text, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import from_text, from_url
-from bot.ingest.text import canonical_url, without_userinfo
+from bot.ingest.text import canonical_url, without_controls, without_userinfo
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
 from bot.render import replies
@@ -34,8 +34,6 @@ ENTITY_ID = re.compile(r"^#([0-9]+)$")
 # so a larger number names nothing (and would overflow the bind on PostgreSQL and SQLite alike).
 _NUMBER = re.compile(r"[0-9]{1,30}")
 MAX_ID = 2**31 - 1
-# Control characters (NUL breaks PostgreSQL text) and lone surrogates (not UTF-8), but tab and newlines.
-_UNTYPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_SUMMARY_SENTENCES = 20
 MAX_LIST = 50
 T = TypeVar("T")
@@ -91,7 +89,7 @@ def is_id(number: int | None) -> bool:
 
 def clean_input(text: str) -> str:
     """User text without characters no store keeps (NUL, other control characters, lone surrogates)."""
-    return _UNTYPABLE.sub("", text)
+    return without_controls(text, lines=True)
 
 
 @dataclass

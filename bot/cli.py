@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import secrets
 import sys
 from collections.abc import Awaitable, Callable
@@ -25,7 +24,7 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.pipeline import Report, article_text, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
-from bot.ingest.text import without_userinfo
+from bot.ingest.text import without_controls, without_userinfo
 from bot.logs import setup_logging
 from bot.news import News
 from bot.nlp.analyze import analyze_texts
@@ -47,8 +46,6 @@ cli = typer.Typer(
 )
 out = Console(soft_wrap=True)  # piped output is data: never hard-wrapped
 err = Console(stderr=True, soft_wrap=True)
-# C0 and C1 control characters but newline and tab: what could drive a terminal.
-TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 T = TypeVar("T")
 
 NO_TOKEN = (
@@ -124,7 +121,7 @@ def _rejected(base_url: str) -> str:
 def say(text: str, console: Console = out) -> None:
     """A line of data, as given but for control characters: no markup, colouring or wrapping.
     Article text is someone else's: an escape sequence in a title must not drive the terminal."""
-    console.print(TERMINAL_CONTROL.sub("", text), highlight=False, markup=False, soft_wrap=True)
+    console.print(without_controls(text, lines=True), highlight=False, markup=False, soft_wrap=True)
 
 
 def print_reply(reply: Reply) -> None:
@@ -254,7 +251,7 @@ def summarize_command(
         if as_json:
             out.print_json(json.dumps(result, ensure_ascii=False), indent=None)
         else:
-            heading = TERMINAL_CONTROL.sub("", result["title"] or result["source"])
+            heading = without_controls(result["title"] or result["source"])
             out.print(f"[bold]{escape(heading)}[/bold]", highlight=False)
             for sentence in result["sentences"]:
                 say(f"  • {sentence}")

@@ -72,8 +72,15 @@ def settings(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
 
 @pytest.fixture
-async def news(settings: Settings) -> AsyncIterator[News]:
-    core = await News(settings).open()
+def news_overrides() -> dict[str, object]:
+    """Settings a test module changes for its core (a module that serves its own sites on
+    127.0.0.1 allows loopback fetches); override this fixture in the module."""
+    return {}
+
+
+@pytest.fixture
+async def news(settings: Settings, news_overrides: dict[str, object]) -> AsyncIterator[News]:
+    core = await News(settings.model_copy(update=news_overrides)).open()
     yield core
     await core.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler
@@ -117,11 +117,8 @@ def site() -> Iterator[str]:
 
 
 @pytest.fixture
-async def news(settings: Settings) -> AsyncIterator[News]:
-    settings = settings.model_copy(update={"fetch_allow_loopback": True, "fetch_timeout": 2, "feed_poll_timeout": 10})
-    core = await News(settings).open()
-    yield core
-    await core.close()
+def news_overrides() -> dict[str, object]:
+    return {"fetch_allow_loopback": True, "fetch_timeout": 2, "feed_poll_timeout": 10}
 
 
 async def count_articles(news: News) -> int:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from http.server import BaseHTTPRequestHandler
@@ -123,14 +123,9 @@ def crowd() -> Iterator[str]:
 
 
 @pytest.fixture
-async def news(settings: Settings) -> AsyncIterator[News]:
+def news_overrides() -> dict[str, object]:
     # No per-host politeness limit here: every feed is on 127.0.0.1, and the bound under test is the poller's.
-    settings = settings.model_copy(
-        update={"fetch_allow_loopback": True, "fetch_per_host": 1000, "feed_poll_timeout": 120, "feed_concurrency": 8}
-    )
-    core = await News(settings).open()
-    yield core
-    await core.close()
+    return {"fetch_allow_loopback": True, "fetch_per_host": 1000, "feed_poll_timeout": 120, "feed_concurrency": 8}
 
 
 async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(

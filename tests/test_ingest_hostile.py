@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -98,11 +98,8 @@ def site() -> Iterator[str]:
 
 
 @pytest.fixture
-async def news(settings: Settings) -> AsyncIterator[News]:
-    settings = settings.model_copy(update={"fetch_allow_loopback": True, "fetch_timeout": 5, "feed_poll_timeout": 120})
-    core = await News(settings).open()
-    yield core
-    await core.close()
+def news_overrides() -> dict[str, object]:
+    return {"fetch_allow_loopback": True, "fetch_timeout": 5, "feed_poll_timeout": 120}
 
 
 def newsbrief(*args: str):  # type: ignore[no-untyped-def]
