@@ -21,10 +21,11 @@ demo: install
 	$(BIN)/newsbrief console
 
 test: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check bot handlers storage tests bench
+	$(BIN)/ruff check bot domain handlers storage tests bench
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py ../shared/data/bbc-news-summary-dev

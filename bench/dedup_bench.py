@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import bbc_articles, write_section
 from bot.ingest import dedup
 from bot.ingest.text import clean_text, text_hash
+from domain.signatures import BAND_ROWS, PERMUTATIONS, THRESHOLD, bands, similarity
 
 LABELS = Path(__file__).parent / "labels" / "near_duplicates.json"
 THRESHOLDS = (0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
@@ -56,7 +57,7 @@ def main() -> None:
     if unlabelled:
         print("unlabelled pairs (label them in bench/labels/near_duplicates.json):", unlabelled)
 
-    band_sets = [set(dedup.bands(s)) for s in signatures]
+    band_sets = [set(bands(s)) for s in signatures]
     rows = [
         "| threshold | edited copies linked | same event rewritten, linked | different stories linked |",
         "|---|---|---|---|",
@@ -67,9 +68,9 @@ def main() -> None:
         for _, a, b in pairs:
             label = labels.get(tuple(sorted((names[a], names[b]))), "different")
             totals[label] += 1
-            found = band_sets[a] & band_sets[b] and dedup.similarity(signatures[a], signatures[b]) >= threshold
+            found = band_sets[a] & band_sets[b] and similarity(signatures[a], signatures[b]) >= threshold
             linked[label] += bool(found)
-        chosen = " (chosen)" if threshold == dedup.THRESHOLD else ""
+        chosen = " (chosen)" if threshold == THRESHOLD else ""
         rows.append(
             f"| {threshold:.2f}{chosen} | {linked['copy']}/{totals['copy']} | {linked['rewrite']}/{totals['rewrite']} "
             f"| {linked['different']}/{totals['different']} |"
@@ -86,7 +87,7 @@ def main() -> None:
         "below with a label read off the two articles (labels in `bench/labels/near_duplicates.json`):\n"
         "*copy* = the same story re-published with edits; *rewrite* = the same event written up again\n"
         "with new reporting; *different* = different stories on one subject. A pair is linked when\n"
-        f"the MinHash signatures ({dedup.PERMUTATIONS} permutations) share an LSH band of {dedup.BAND_ROWS} rows\n"
+        f"the MinHash signatures ({PERMUTATIONS} permutations) share an LSH band of {BAND_ROWS} rows\n"
         "and their estimated similarity reaches the threshold. All other pairs (≈616,000) have Jaccard\n"
         "below 0.15.\n\n" + "\n".join(rows) + "\n\n" + "\n".join(listing)
     )

@@ -17,12 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 
 from bench.common import write_section
-from bot.app import build_application
 from bot.brief.deliver import Briefs
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_path
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings
+from handlers.app import build_application
 from handlers.brief import TelegramSender
 from storage.models import Subscription
 from tests.fakebotapi import TOKEN, FakeBotAPI
@@ -40,7 +40,7 @@ async def run(chats: int, folder: Path) -> dict[str, float]:
         telegram_bot_token=TOKEN,
         telegram_api_base_url=api.base_url,
     )
-    news = await News(settings).open()
+    news = await Services(settings).open()
     app = build_application(settings, news)
     await app.initialize()
     try:

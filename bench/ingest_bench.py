@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import bbc_articles, reset_postgres, write_section
 from bot.ingest.pipeline import ingest
 from bot.ingest.text import clean_text
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings
 
 
@@ -31,7 +31,7 @@ def bare_pipe(model: str, texts: list[str]) -> tuple[float, float]:
 
 
 async def newsbrief_ingest(settings: Settings, articles) -> tuple[tuple[float, float], str]:  # type: ignore[no-untyped-def]
-    news = await News(settings).open()
+    news = await Services(settings).open()
     await news.nlp()  # loading the model is not ingest work; the bare run loads it untimed too
     started, cpu = time.perf_counter(), time.process_time()
     report = await ingest(news, articles)

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text
 
 from bench.common import bbc_articles, median, percentile, reset_postgres, write_section
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.pipeline import prepare
-from bot.news import News
 from bot.nlp.analyze import analyze_texts
+from bot.services import Services
 from bot.settings import Settings
 from storage.models import Entity, Mention
 from storage.writes import store_article
@@ -35,7 +35,7 @@ QUERIES_PER_KIND = 25
 REPEATS = 3
 
 
-async def fill(news: News, prepared, analyses, start: int, stop: int) -> None:  # type: ignore[no-untyped-def]
+async def fill(news: Services, prepared, analyses, start: int, stop: int) -> None:  # type: ignore[no-untyped-def]
     """Store articles number start..stop-1, cycling through the parsed set with new identities."""
     for chunk in range(start, stop, 200):
         async with news.transaction() as session:
@@ -56,7 +56,7 @@ async def fill(news: News, prepared, analyses, start: int, stop: int) -> None:  
                 await store_article(session, article, analyses[number % len(prepared)])
 
 
-async def pick_queries(news: News) -> tuple[list[str], list[str]]:
+async def pick_queries(news: Services) -> tuple[list[str], list[str]]:
     """The most mentioned people (asked by surname, as users do) and places/organisations."""
     async with news.session() as session:
         rows = await session.execute(
@@ -75,7 +75,7 @@ async def pick_queries(news: News) -> tuple[list[str], list[str]]:
     return people, places
 
 
-async def timings(chat: Chat, command, queries: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
+async def timings(chat: Commands, command, queries: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
     values = []
     for _ in range(REPEATS):
         for query in queries:
@@ -87,8 +87,8 @@ async def timings(chat: Chat, command, queries: list[str]) -> list[float]:  # ty
 
 
 async def run(settings: Settings, prepared, analyses) -> list[tuple[int, str, float, float]]:  # type: ignore[no-untyped-def]
-    news = await News(settings).open()
-    chat = Chat(news)
+    news = await Services(settings).open()
+    chat = Commands(news)
     results = []
     stored = 0
     people = places = None
@@ -101,7 +101,8 @@ async def run(settings: Settings, prepared, analyses) -> list[tuple[int, str, fl
             await session.execute(text("ANALYZE"))
         if people is None:
             people, places = await pick_queries(news)
-        for name, command, queries in (("/who", chat.who, people), ("/status", chat.status, places)):
+        questions = chat.questions
+        for name, command, queries in (("/who", questions.who, people), ("/status", questions.status, places)):
             await timings(chat, command, queries[:3])  # warm caches
             values = await timings(chat, command, queries)
             results.append((size, name, median(values), percentile(values, 0.95)))
@@ -122,7 +123,7 @@ def main() -> None:
 
     now = datetime.now(UTC)
     unique = {}
-    for candidate in (prepare(a, now) for a in articles):
+    for candidate in (prepare(a, now, base.max_text_chars) for a in articles):
         if not hasattr(candidate, "reason"):
             unique.setdefault(candidate.text_hash, candidate)  # the set repeats a few texts
     prepared = list(unique.values())
@@ -157,7 +158,7 @@ def main() -> None:
         )
     body = f"""## /who and /status latency
 
-In-process (`Chat.who` / `Chat.status`: entity resolution, the profile or timeline queries and
+In-process (`Questions.who` / `Questions.status`: entity resolution, the profile or timeline queries and
 HTML rendering; Telegram excluded), {QUERIES_PER_KIND} of the most mentioned people asked by
 surname and {QUERIES_PER_KIND} places/organisations, each {REPEATS} times. The store holds the
 {len(prepared):,} parsed BBC articles, then re-dated copies of them up to 10,000 articles;

@@ -26,12 +26,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import bbc_articles, write_section
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_path
-from bot.news import News
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply
+from bot.services import Services
 from bot.settings import Settings
 
 LABELS = Path(__file__).parent / "labels"
@@ -64,23 +64,23 @@ def make_status_labels(timeline: Path) -> None:
     (LABELS / "status.json").write_text(json.dumps({"about": about, "places": labels}, indent=1) + "\n")
 
 
-async def open_news(folder: Path, name: str) -> News:
-    return await News(Settings(_env_file=None, database_url=f"sqlite+aiosqlite:///{folder / name}")).open()
+async def open_news(folder: Path, name: str) -> Services:
+    return await Services(Settings(_env_file=None, database_url=f"sqlite+aiosqlite:///{folder / name}")).open()
 
 
 def first_line(reply) -> str:  # type: ignore[no-untyped-def]
     return to_plain(reply.messages[0]).split("\n", 1)[0]
 
 
-async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
-    chat = Chat(news)
+async def who_eval(news: Services) -> tuple[list[str], Counter[str], list[float]]:
+    chat = Commands(news)
     labels = json.loads((LABELS / "who.json").read_text())
     errors: Counter[str] = Counter()
     details, times = [], []
     right = 0
     for person in labels["people"]:
         started = time.perf_counter()
-        reply = await chat.who(person["query"])
+        reply = await chat.questions.who(person["query"])
         times.append((time.perf_counter() - started) * 1000)
         if reply.choices and asks_which(first_line(reply)):  # buttons under an answer ("Also: ...") are no choice
             pick = next((c for c in reply.choices if c.label.startswith(person["name"] + " (")), None)
@@ -101,7 +101,7 @@ async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
             right += 1
     offered = 0
     for ambiguous in labels["ambiguous"]:
-        reply = await chat.who(ambiguous["query"])
+        reply = await chat.questions.who(ambiguous["query"])
         labels_shown = " | ".join(c.label for c in reply.choices)
         if asks_which(first_line(reply)) and all(f"{n} (" in labels_shown for n in ambiguous["names"]):
             offered += 1
@@ -115,15 +115,15 @@ async def who_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
     return summary + details, errors, times
 
 
-async def status_eval(news: News) -> tuple[list[str], Counter[str], list[float]]:
-    chat = Chat(news)
+async def status_eval(news: Services) -> tuple[list[str], Counter[str], list[float]]:
+    chat = Commands(news)
     labels = json.loads((LABELS / "status.json").read_text())["places"]
     errors: Counter[str] = Counter()
     details, times = [], []
     right = 0
     for place in labels:
         started = time.perf_counter()
-        reply = await chat.status(place["query"])
+        reply = await chat.questions.status(place["query"])
         times.append((time.perf_counter() - started) * 1000)
         if reply.choices and asks_which(first_line(reply)):
             reply = await chat.handle(reply.choices[0].command, caller=CONSOLE)
@@ -221,9 +221,11 @@ def score_label(label: dict, reply: Reply) -> tuple[str | None, str]:
     return None, said
 
 
-async def set_eval(chats: dict[str, Chat], labels: list[dict]) -> list[tuple[dict, str | None, str]]:
+async def set_eval(chats: dict[str, Commands], labels: list[dict]) -> list[tuple[dict, str | None, str]]:
     """Each label with its error kind (None when right) and what the bot said."""
-    return [(label, *score_label(label, await chats[label["store"]].who(label["query"]))) for label in labels]
+    return [
+        (label, *score_label(label, await chats[label["store"]].questions.who(label["query"]))) for label in labels
+    ]
 
 
 # The dev set on the code before issue 10's changes (commit 0641dec), measured once with this
@@ -290,7 +292,7 @@ async def evaluate_set(data: Path, folder: Path, name: str, fresh_who: bool, fre
     if fresh_status:
         items = [item for path in sorted((data / "news-timeline").glob("*.jsonl")) for item in from_path(path)]
         await ingest(timeline, items)
-    results = await set_eval({"bbc": Chat(bbc), "timeline": Chat(timeline)}, labels)
+    results = await set_eval({"bbc": Commands(bbc), "timeline": Commands(timeline)}, labels)
     await bbc.close()
     await timeline.close()
     body = set_report(name, results)

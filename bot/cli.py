@@ -10,7 +10,6 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TypeVar
-from urllib.parse import urlsplit
 
 import typer
 from pydantic import ValidationError
@@ -18,31 +17,34 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from bot.chat import Chat, is_id, user_number
+from bot.commands import Commands
+from bot.feeds import Feeds
+from bot.fetch import Fetcher
 from bot.ingest.feeds import NotAFeed, read_opml, write_opml
-from bot.ingest.fetch import Fetcher
-from bot.ingest.pipeline import Report, article_text, ingest
+from bot.ingest.pipeline import Report, ingest
 from bot.ingest.poll import Poller
-from bot.ingest.sources import Failure, Item, RawArticle, from_path, from_url
-from bot.ingest.text import without_controls, without_userinfo
-from bot.logs import setup_logging
-from bot.news import News
-from bot.nlp.analyze import analyze_texts
+from bot.ingest.sources import Item, RawArticle, from_path, from_url
+from bot.ingesting import Ingesting
 from bot.render import replies
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply
+from bot.services import Services
 from bot.settings import get_settings
 from bot.settings import problem as settings_problem
-from bot.summarize import DEFAULT_METHOD, METHODS, NewsDocument, summarize
+from bot.summaries import Summaries, parse_documents
+from bot.summarize import DEFAULT_METHOD, METHODS, summarize
+from bot.user_input import is_id, user_number
+from domain.feeds import FeedState
+from domain.sources import Failure
+from domain.text import without_controls
 from storage import feeds as feed_rows
 from storage import queries
-from storage.feeds import FeedState
 
 cli = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="newsbrief: a Telegram bot that reads the news.",
+    help="newsbrief: a Telegram bot that reads the services.",
 )
 out = Console(soft_wrap=True)  # piped output is data: never hard-wrapped
 err = Console(stderr=True, soft_wrap=True)
@@ -53,18 +55,17 @@ NO_TOKEN = (
     "you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example); to try newsbrief without Telegram, "
     "run `make demo`."
 )
-REJECTED = "Telegram rejected TELEGRAM_BOT_TOKEN; get a new one from @BotFather (send /token there)."
 
 
-def _with_news(work: Callable[[News], Awaitable[T]]) -> T:
+def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
     """Open the store, run `work`, close the store."""
 
     async def main() -> T:
-        news = await News(get_settings()).open()
+        services = await Services(get_settings()).open()
         try:
-            return await work(news)
+            return await work(services)
         finally:
-            await news.close()
+            await services.close()
 
     return asyncio.run(main())
 
@@ -82,40 +83,12 @@ def run(
     if not settings.telegram_bot_token.strip():
         err.print(NO_TOKEN, soft_wrap=True, highlight=False)
         raise typer.Exit(1)
-    from telegram.error import InvalidToken, NetworkError  # telegram is only needed for this command
+    from handlers.app import serve  # telegram is only needed for this command
 
-    from bot.app import build_application
-
-    # Chosen before logging starts, so that a generated secret is redacted too.
-    webhook_secret = settings.webhook_secret or secrets.token_urlsafe(32)
-    redact = setup_logging(
-        settings.log_level, [settings.telegram_bot_token, webhook_secret], no_traceback=(InvalidToken, NetworkError)
-    )
-    app = build_application(settings, News(settings))
-    try:
-        if webhook_url:
-            app.run_webhook(
-                listen=listen,
-                port=port,
-                url_path=urlsplit(webhook_url).path.lstrip("/"),
-                webhook_url=webhook_url,
-                secret_token=webhook_secret,
-            )
-        else:
-            app.run_polling()
-    except InvalidToken:
-        say(_rejected(settings.telegram_api_base_url), err)
-        raise typer.Exit(1) from None
-    except NetworkError as exc:
-        say(f"Cannot reach the Telegram Bot API at {redact(settings.telegram_api_base_url)}: {redact(str(exc))}", err)
-        raise typer.Exit(1) from None
-
-
-def _rejected(base_url: str) -> str:
-    """Telegram answers 401 to a bad token, and 404 to a URL that is not the Bot API."""
-    if urlsplit(base_url).hostname == "api.telegram.org":
-        return REJECTED
-    return f"{REJECTED} Or TELEGRAM_API_BASE_URL ({base_url}) is not a Bot API server."
+    problem = serve(settings, webhook_url=webhook_url, port=port, listen=listen)
+    if problem is not None:
+        say(problem, err)
+        raise typer.Exit(1)
 
 
 def say(text: str, console: Console = out) -> None:
@@ -124,15 +97,16 @@ def say(text: str, console: Console = out) -> None:
     console.print(without_controls(text, lines=True), highlight=False, markup=False, soft_wrap=True)
 
 
-def print_reply(reply: Reply) -> None:
+def print_reply(reply: Reply, console: Console = out) -> None:
+    """A reply as terminal text; a chart is saved to a file, choices are numbered."""
     if reply.image is not None:
         path = Path(f"newsbrief-chart-{secrets.token_hex(3)}.png")
         path.write_bytes(reply.image)
-        say(f"[chart saved to {path}]")
+        say(f"[chart saved to {path}]", console)
     for message in reply.messages:
-        say(to_plain(message))
+        say(to_plain(message), console)
     for number, choice in enumerate(reply.choices, start=1):
-        say(f"  {number}. {choice.label}")
+        say(f"  {number}. {choice.label}", console)
 
 
 @cli.command()
@@ -141,15 +115,15 @@ def ask(message: Annotated[str, typer.Argument(help='what you would send the bot
     if not message.strip():
         err.print('Give a message, for example: newsbrief ask "/who Lavrov"')
         raise typer.Exit(2)
-    print_reply(_with_news(lambda news: Chat(news).handle(message, caller=CONSOLE)))
+    print_reply(_with_services(lambda services: Commands(services).handle(message, caller=CONSOLE)))
 
 
 @cli.command()
 def console() -> None:
     """Chat with the bot in the terminal (no Telegram needed)."""
 
-    async def loop(news: News) -> None:
-        chat = Chat(news)
+    async def loop(services: Services) -> None:
+        commands = Commands(services)
         out.print("newsbrief console — type /help, a number to pick a choice, or /quit.", highlight=False)
         choices: list = []
         while True:
@@ -164,11 +138,11 @@ def console() -> None:
                 line = choices[picked - 1].command
             if not line:
                 continue
-            reply = await chat.handle(line, caller=CONSOLE)
+            reply = await commands.handle(line, caller=CONSOLE)
             choices = reply.choices
             print_reply(reply)
 
-    _with_news(loop)
+    _with_services(loop)
 
 
 def _read_items(targets: list[str]) -> list[Item]:
@@ -188,15 +162,15 @@ def ingest_command(
     """Store articles; prints `N new, M duplicates, K failed`."""
     items = _read_items(targets)
 
-    async def work(news: News) -> Report:
+    async def work(services: Services) -> Report:
         if not out.is_terminal:
-            return await ingest(news, items)
+            return await ingest(services, items)
         columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, console=out, transient=True) as progress:
             task = progress.add_task("ingest", total=len(items))
-            return await ingest(news, items, on_progress=lambda n: progress.advance(task, n))
+            return await ingest(services, items, on_progress=lambda n: progress.advance(task, n))
 
-    report = _with_news(work)
+    report = _with_services(work)
     for failure in report.failed:
         say(f"failed: {failure.origin}: {failure.reason}")
     say(report.line())
@@ -217,10 +191,10 @@ def summarize_command(
     ids = [number for t in targets if (number := user_number(t)) is not None]
     if ids:
 
-        async def stored(news: News) -> None:
-            chat = Chat(news)
+        async def stored(services: Services) -> None:
+            summaries = Summaries(services, Ingesting(services))
             for article_id in ids:
-                found = await chat.stored_document(article_id)
+                found = await summaries.stored_document(article_id)
                 if found is None:
                     err.print(f"There is no article #{article_id}.")
                     continue
@@ -228,7 +202,7 @@ def summarize_command(
                 source = article.url or article.source or f"#{article.id}"
                 results.append({"source": source, "title": article.title, "sentences": summarize(document, n, method)})
 
-        _with_news(stored)
+        _with_services(stored)
     items = _read_items([t for t in targets if user_number(t) is None])
     articles = [item for item in items if isinstance(item, RawArticle)]
     for failure in (item for item in items if isinstance(item, Failure)):
@@ -236,10 +210,9 @@ def summarize_command(
     if articles:
         from bot.nlp.model import load_pipeline
 
-        nlp = load_pipeline(get_settings().spacy_model)
-        analyses = analyze_texts(nlp, [article_text(a.text)[0] for a in articles])
-        for article, analysis in zip(articles, analyses, strict=True):
-            document = NewsDocument.from_analysis(analysis)
+        settings = get_settings()
+        documents = parse_documents(load_pipeline(settings.spacy_model), articles, settings.max_text_chars)
+        for article, document in zip(articles, documents, strict=True):
             results.append(
                 {
                     "source": article.url or article.origin,
@@ -299,11 +272,11 @@ cli.add_typer(feeds_cli, name="feed")
 
 
 def _feed_states() -> list[FeedState]:
-    async def work(news: News) -> list[FeedState]:
-        async with news.session() as session:
+    async def work(services: Services) -> list[FeedState]:
+        async with services.session() as session:
             return await feed_rows.list_feeds(session)
 
-    return _with_news(work)
+    return _with_services(work)
 
 
 @feeds_cli.command("add")
@@ -313,27 +286,17 @@ def feed_add(
 ) -> None:
     """Follow a feed and poll it now."""
 
-    async def work(news: News) -> int:
-        poller = Poller(news)
-        added = await poller.add(url, name)
-        if added.error:
-            err.print(f"Could not add {without_userinfo(url)}: {added.error}", highlight=False, markup=False)
+    async def work(services: Services) -> int:
+        poller = Poller(services)
+        reply, added = await Feeds(services, poller).add(url, name, add="newsbrief feed add", poll=False)
+        print_reply(reply, err if added.error else out)
+        if added.feed is None:
             return 1
-        if added.offers:
-            say("That page is not a feed. It advertises:")
-            for title, feed_url in added.offers:
-                say(f"  newsbrief feed add {feed_url}" + (f"    # {title}" if title else ""))
-            return 1
-        feed = added.feed
-        assert feed is not None
-        if added.existing:
-            say(f"Already following feed #{feed.id} {feed.title}")
-            return 0
-        say(f"Added feed #{feed.id} {feed.title}")
-        say(to_plain(replies.poll_line(await poller.poll(feed.id))))
+        if not added.existing:
+            say(to_plain(replies.poll_line(await poller.poll(added.feed.id))))
         return 0
 
-    raise typer.Exit(_with_news(work))
+    raise typer.Exit(_with_services(work))
 
 
 @feeds_cli.command("list")
@@ -348,7 +311,7 @@ def feed_list() -> None:
 @feeds_cli.command("remove")
 def feed_remove(feed_id: int) -> None:
     """Stop following a feed (the articles it brought stay)."""
-    print_reply(_with_news(lambda news: Chat(news).feed(f"remove {feed_id}", CONSOLE)))
+    print_reply(_with_services(lambda services: Feeds(services, Poller(services)).remove(str(feed_id))))
 
 
 @feeds_cli.command("poll")
@@ -357,7 +320,7 @@ def feed_poll(feed_id: Annotated[int | None, typer.Argument(help="one feed (defa
     if feed_id is not None and not is_id(feed_id):
         say(f"There is no feed #{feed_id}.")
         raise typer.Exit(1)
-    results = _with_news(lambda news: Poller(news).poll_all(None if feed_id is None else [feed_id]))
+    results = _with_services(lambda services: Poller(services).poll_all(None if feed_id is None else [feed_id]))
     for result in results:
         say(to_plain(replies.poll_line(result)))
         for failure in result.failures[:10]:
@@ -375,7 +338,7 @@ def feed_import(opml: Annotated[Path, typer.Argument(help="an OPML file, as RSS 
     except (OSError, NotAFeed) as exc:
         err.print(f"Cannot import {opml}: {exc}", highlight=False, markup=False)
         raise typer.Exit(1) from exc
-    added, existing = _with_news(lambda news: Poller(news).import_feeds(listed))
+    added, existing = _with_services(lambda services: Poller(services).import_feeds(listed))
     for feed in added:
         say(f"Added feed #{feed.id} {feed.title}")
     say(f"{len(added)} added, {existing} already followed")
@@ -393,12 +356,12 @@ def feed_export() -> None:
 def show(article_id: int) -> None:
     """Print a stored article."""
 
-    async def get(news: News):  # type: ignore[no-untyped-def]
-        async with news.session() as session:
+    async def get(services: Services):  # type: ignore[no-untyped-def]
+        async with services.session() as session:
             return await queries.get_article(session, article_id)
 
     # An id past the database's integer range names no article (and would overflow the lookup).
-    article = _with_news(get) if is_id(article_id) else None
+    article = _with_services(get) if is_id(article_id) else None
     if article is None:
         err.print(f"There is no article #{article_id}. `newsbrief ask /latest` lists the ids.")
         raise typer.Exit(1)

@@ -1,7 +1,8 @@
-"""What the chat core answers (Reply, with choices), and who asks from where (Caller, Where)."""
+"""What the chat core answers (Reply, with choices), and who asks what from where (Caller, Where, Request)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.render.html import paginate
@@ -44,3 +45,30 @@ class Where:
     thread_id: int = 0
     chat_type: str = "private"
     title: str = ""
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel as Telegram describes it to the bot and the user who wants to link it."""
+
+    chat_id: int
+    title: str
+    is_channel: bool
+    bot_may_post: bool  # the bot administers it with the right to post
+    user_is_admin: bool
+
+
+# Looks a channel up by its @name (None: the bot cannot see it). Only Telegram can answer.
+ChannelLookup = Callable[[str], Awaitable[Channel | None]]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command as typed or picked from a button: its argument, the message it replies to,
+    who sent it from where, and (in Telegram) how to look a channel up."""
+
+    arg: str
+    caller: Caller
+    where: Where | None = None  # None: the console, where no chat receives briefs or alerts
+    replied_text: str | None = None
+    channels: ChannelLookup | None = None

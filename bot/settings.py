@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.schedule import parse_time, zone
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newsbrief.db"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -36,11 +38,21 @@ class Settings(BaseSettings):
         default=120.0, gt=0, description="seconds one feed's poll may take, pages included"
     )
     feed_concurrency: int = Field(default=8, ge=1, description="feeds polled at once, at most")
+    feed_tick_seconds: float = Field(default=60.0, gt=0, description="how often the bot looks for feeds due a poll")
     default_timezone: str = "UTC"
     brief_time: str = Field(default="08:00", description="local time of the daily brief when /subscribe gives none")
     brief_stories: int = Field(default=7, ge=1, le=30, description="stories in a brief")
     brief_grace_minutes: int = Field(default=120, ge=0, description="how late a missed brief is still sent")
+    brief_tick_seconds: float = Field(default=20.0, gt=0, description="how often the bot looks for briefs due")
     max_message_chars: int = Field(default=20_000, ge=100, description="longest text /ingest accepts")
+    # Longer texts are cut: spaCy refuses a million characters, and long before that one text
+    # would hold the parser for tens of seconds and hundreds of MB (measured on two busy cores:
+    # 100,000 characters take 8 to 15 s and 340 MB; 200,000 take 29 s and 640 MB). A long read is
+    # some 60,000.
+    max_text_chars: int = Field(default=100_000, ge=1_000, le=200_000, description="an article's text kept at most")
+    # A link to a feed of thousands of entries is an operator's feed to add, not a message's
+    # work. The command line has no cap.
+    chat_ingest_limit: int = Field(default=50, ge=1, description="articles one chat /ingest stores at most")
     log_level: str = "INFO"
 
     @field_validator("admin_user_ids", mode="before")
@@ -70,8 +82,6 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from bot.brief.schedule import zone
-
         found = zone(value)
         if found is None:
             raise ValueError("an IANA time zone such as UTC or Europe/Berlin")
@@ -80,8 +90,6 @@ class Settings(BaseSettings):
     @field_validator("brief_time")
     @classmethod
     def _clock_time(cls, value: str) -> str:
-        from bot.brief.schedule import parse_time
-
         parsed = parse_time(value)
         if parsed is None:
             raise ValueError("a time of day, HH:MM from 00:00 to 23:59")

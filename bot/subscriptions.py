@@ -1,4 +1,4 @@
-"""The daily brief in chat: /subscribe, /unsubscribe, /settings, /topics, /brief, channels."""
+"""The daily brief in chat: /subscribe, /unsubscribe, /settings, /topics, /brief, /channel."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.brief.deliver import Briefs, tz_of
-from bot.brief.schedule import next_occurrence, parse_time, zone
-from bot.news import News
 from bot.render.html import bold, esc
-from bot.reply import Caller, Reply, Where
+from bot.reply import ChannelLookup, Reply, Where
+from bot.services import Services
+from domain.schedule import next_occurrence, parse_time, zone
 from storage import briefs as rows
 from storage.models import Subscription
 
 MAX_TOPICS = 20
 _TOPICS = re.compile(r"\btopics?\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
-NOT_HERE = "Briefs go to Telegram chats: subscribe from a chat with the bot. /brief shows today's brief here."
-REFUSED = "Only this group's administrators can change its brief."
+TOPIC_CHANGES = ("add", "remove", "clear")  # what only those who manage the chat may do to its topics
 
 
 def split_topics(text: str) -> list[str]:
@@ -25,9 +24,17 @@ def split_topics(text: str) -> list[str]:
     return list(dict.fromkeys(t for t in topics if t))
 
 
+def changes_topics(arg: str) -> bool:
+    """Whether /topics with this argument changes them (listing them is anyone's)."""
+    return arg.strip().partition(" ")[0].lower() in TOPIC_CHANGES
+
+
 class Subscriptions:
-    def __init__(self, news: News, briefs: Briefs) -> None:
-        self.news = news
+    """A chat's daily brief. The table's guards have run: there is a chat, and the caller may
+    change its brief."""
+
+    def __init__(self, services: Services, briefs: Briefs) -> None:
+        self.services = services
         self.briefs = briefs
 
     def _describe(self, subscription: Subscription, now: datetime) -> str:
@@ -42,13 +49,9 @@ class Subscriptions:
             lines.append(f"Paused: {esc(subscription.paused_reason or 'the bot could not post here')}")
         return "\n".join(lines)
 
-    async def subscribe(self, arg: str, caller: Caller, where: Where | None) -> Reply:
+    async def subscribe(self, arg: str, where: Where) -> Reply:
         """/subscribe [HH:MM] [Area/City] [topics: a, b]"""
-        if where is None:
-            return Reply.of(NOT_HERE)
-        if not caller.manages_chat:
-            return Reply.of(REFUSED)
-        settings = self.news.settings
+        settings = self.services.settings
         topics: list[str] | None = None
         found = _TOPICS.search(arg)
         if found:
@@ -68,7 +71,7 @@ class Subscriptions:
                     "e.g. /subscribe 07:30 Europe/Berlin"
                 )
         now = datetime.now(UTC)
-        async with self.news.transaction() as session:
+        async with self.services.transaction() as session:
             existing = await rows.get_subscription(session, where.chat_id, where.thread_id)
             values: dict[str, object] = {
                 "chat_id": where.chat_id,
@@ -91,35 +94,25 @@ class Subscriptions:
         head = "Subscription updated." if existing else "Subscribed."
         return Reply.of(f"{head}\n{text}\n/settings shows it, /unsubscribe stops it.")
 
-    async def unsubscribe(self, caller: Caller, where: Where | None) -> Reply:
-        if where is None:
-            return Reply.of(NOT_HERE)
-        if not caller.manages_chat:
-            return Reply.of(REFUSED)
-        async with self.news.transaction() as session:
+    async def unsubscribe(self, where: Where) -> Reply:
+        async with self.services.transaction() as session:
             removed = await rows.remove_subscription(session, where.chat_id, where.thread_id)
         return Reply.of("Unsubscribed: no more daily briefs here." if removed else "This chat has no daily brief.")
 
-    async def settings(self, where: Where | None) -> Reply:
-        if where is None:
-            return Reply.of(NOT_HERE)
-        async with self.news.session() as session:
+    async def settings(self, where: Where) -> Reply:
+        async with self.services.session() as session:
             subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
         if subscription is None:
             return Reply.of("No daily brief here yet. /subscribe 08:00 Europe/London starts one.")
         return Reply.of(self._describe(subscription, datetime.now(UTC)))
 
-    async def topics(self, arg: str, caller: Caller, where: Where | None) -> Reply:
+    async def topics(self, arg: str, where: Where) -> Reply:
         """/topics add a, b · /topics remove a · /topics list"""
-        if where is None:
-            return Reply.of(NOT_HERE)
         action, _, rest = arg.strip().partition(" ")
         action = action.lower() or "list"
-        if action not in ("add", "remove", "list", "clear"):
+        if action not in ("list", *TOPIC_CHANGES):
             return Reply.of("Use /topics add Syria, energy · /topics remove energy · /topics list")
-        if action != "list" and not caller.manages_chat:
-            return Reply.of(REFUSED)
-        async with self.news.transaction() as session:
+        async with self.services.transaction() as session:
             subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
             if subscription is None:
                 return Reply.of("Subscribe first: /subscribe 08:00 topics: Syria, energy")
@@ -143,9 +136,9 @@ class Subscriptions:
     async def brief(self, where: Where | None) -> Reply:
         """Today's brief now: the last 24 hours, favouring the chat's topics."""
         topics: list[str] = []
-        tz = zone(self.news.settings.default_timezone)
+        tz = zone(self.services.settings.default_timezone)
         if where is not None:
-            async with self.news.session() as session:
+            async with self.services.session() as session:
                 subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
             if subscription is not None:
                 topics, tz = subscription.topic_list, tz_of(subscription)
@@ -154,43 +147,33 @@ class Subscriptions:
         return Reply(messages)
 
     async def pause(self, chat_id: int, reason: str) -> int:
-        async with self.news.transaction() as session:
+        async with self.services.transaction() as session:
             return await rows.pause_chat(session, chat_id, reason)
 
     async def resume(self, chat_id: int) -> int:
-        async with self.news.transaction() as session:
+        async with self.services.transaction() as session:
             return await rows.resume_chat(session, chat_id)
 
-    # -- follows --------------------------------------------------------------------------
-    async def follow_entity(self, entity_id: int, name: str, caller: Caller, where: Where | None) -> Reply:
-        if where is None:
-            return Reply.of(NOT_HERE)
-        if not caller.manages_chat:
-            return Reply.of(REFUSED)
-        async with self.news.transaction() as session:
-            added = await rows.follow(session, where.chat_id, where.thread_id, entity_id, datetime.now(UTC))
-        if not added:
-            return Reply.of(f"Already following {bold(name)}.")
-        return Reply.of(
-            f"Following {bold(name)}: I will tell you when a new article mentions them. /following lists all."
-        )
-
-    async def unfollow_entity(self, entity_ids: list[int], name: str, caller: Caller, where: Where | None) -> Reply:
-        if where is None:
-            return Reply.of(NOT_HERE)
-        if not caller.manages_chat:
-            return Reply.of(REFUSED)
-        async with self.news.transaction() as session:
-            removed = await rows.unfollow(session, where.chat_id, where.thread_id, entity_ids)
-        return Reply.of(
-            f"No more alerts about {bold(name)}." if removed else f"This chat does not follow {bold(name)}."
-        )
-
-    async def following(self, where: Where | None) -> Reply:
-        if where is None:
-            return Reply.of(NOT_HERE)
-        async with self.news.session() as session:
-            names = await rows.following(session, where.chat_id, where.thread_id)
-        if not names:
-            return Reply.of("This chat follows nobody yet. /follow Lavrov alerts you to new articles about him.")
-        return Reply.of(bold("Following") + ": " + esc(", ".join(names)))
+    async def channel(self, arg: str, lookup: ChannelLookup | None) -> Reply:
+        """/channel add @name [HH:MM] [Area/City] [topics: …] · /channel remove @name: the brief in
+        a channel where both the user and the bot are administrators (only Telegram can tell)."""
+        action, _, rest = arg.partition(" ")
+        name, _, options = rest.strip().partition(" ")
+        if action.lower() not in ("add", "remove") or not name.startswith("@"):
+            return Reply.of("Use /channel add @channelname [HH:MM] [Area/City], or /channel remove @channelname")
+        if lookup is None:
+            return Reply.of("Channels are linked in Telegram: send this from a private chat with the bot.")
+        channel = await lookup(name)
+        shown = esc(name[:100])
+        if channel is None:
+            return Reply.of(f"I cannot see {shown}. Add me to the channel as an administrator first.")
+        if not channel.is_channel:
+            return Reply.of(f"{shown} is not a channel.")
+        if not channel.bot_may_post:
+            return Reply.of(f"Make me an administrator of {shown} who may post, then try again.")
+        if not channel.user_is_admin:
+            return Reply.of(f"Only administrators of {shown} can link it.")
+        target = Where(channel.chat_id, 0, "channel", channel.title or name)
+        if action.lower() == "remove":
+            return await self.unsubscribe(target)
+        return await self.subscribe(options, target)

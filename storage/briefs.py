@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.briefs import AlertItem, WindowArticle
 from storage.models import AlertSent, Article, Delivery, Entity, Follow, Mention, Sentence, Subscription
 from storage.queries import not_headline
 from storage.writes import insert_for
@@ -140,18 +140,6 @@ async def last_sent(session: AsyncSession, subscription_id: int, before: str) ->
 
 
 # -- what the brief is made of --------------------------------------------------------------
-@dataclass
-class WindowArticle:
-    id: int
-    title: str
-    source: str
-    url: str | None
-    published_at: datetime
-    story_id: int | None
-    entities: dict[int, str] = field(default_factory=dict)  # id -> name
-    lead: list[str] = field(default_factory=list)  # words of its first sentences
-
-
 async def window_articles(session: AsyncSession, since: datetime, until: datetime) -> list[WindowArticle]:
     """The newest articles published in [since, until], with their entities and lead words."""
     rows = await session.execute(
@@ -220,18 +208,6 @@ async def following(session: AsyncSession, chat_id: int, thread_id: int) -> list
         .order_by(Entity.name)
     )
     return list(rows)
-
-
-@dataclass
-class AlertItem:
-    chat_id: int
-    thread_id: int
-    entity: str
-    article_id: int
-    story_id: int
-    title: str
-    source: str
-    url: str | None
 
 
 async def take_alerts(session: AsyncSession, now: datetime) -> list[AlertItem]:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.feeds import FeedState
 from storage.models import Article, Feed, FeedItem
 from storage.writes import fitted, insert_for
 
 T = TypeVar("T")
 # Values bound in one query: PostgreSQL takes at most 32,767 parameters, and a feed may list 40,000 entries.
 CHUNK = 1000
-
-
-@dataclass
-class FeedState:
-    feed: Feed
-    stored: int  # articles this feed brought
 
 
 def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:

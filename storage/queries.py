@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, Select, case, func, literal, or_, select, text
@@ -12,59 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.nlp.names import query_key
+from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
+from domain.names import query_key
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
-
-
-@dataclass
-class EntityHit:
-    id: int
-    name: str
-    kind: str
-    key: str
-    articles: int
-    last_seen: datetime | None
-    role: str | None = None
-    same_key_ids: list[int] = field(default_factory=list)
-    recent: int = 0  # articles in the store's latest RECENT_DAYS
-    surname_ids: list[int] = field(default_factory=list)  # bare surnames folded in (of `same_key_ids`)
-
-    @property
-    def ids(self) -> list[int]:
-        return [self.id, *self.same_key_ids]
-
-
-@dataclass
-class Cited:
-    """A sentence or quote with the article it comes from."""
-
-    text: str
-    published_at: datetime
-    article_id: int
-    title: str
-    source: str
-    url: str | None
-    sentence_id: int = 0
-    quoted: bool = False  # the speaker's own words (shown in quotation marks)
-    sources: list[str] = field(default_factory=list)  # outlets that reported the same line
-
-
-@dataclass
-class RoleSupport:
-    role: str
-    articles: int
-    last_seen: datetime
-
-
-@dataclass
-class Profile:
-    entity: EntityHit
-    roles: list[RoleSupport]
-    said: list[Cited]
-    mentioned: list[Cited]
-    related: list[tuple[str, str, int]]  # name, kind, sentences together
 
 
 async def _hits(session: AsyncSession, condition, since: datetime | None = None) -> list[EntityHit]:  # type: ignore[no-untyped-def]
@@ -255,15 +206,6 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
     return _merge(hits)
 
 
-@dataclass
-class Resolution:
-    """What a name resolves to: the entity answered at once (`hit`, None when the user must
-    choose) and the other candidates, offered under the answer or as the choice."""
-
-    hit: EntityHit | None
-    others: list[EntityHit]
-
-
 async def resolve(session: AsyncSession, query: str) -> Resolution:
     hits = await find_entities(session, query)
     hit = prominent(hits)
@@ -367,7 +309,27 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
     def order(r: RoleSupport) -> tuple[int, float, str]:
         return (-r.articles, -r.last_seen.timestamp(), r.role)
 
-    return sorted(current, key=order) + sorted(stale, key=order)
+    return _by_post(sorted(current, key=order)) + sorted(stale, key=order)
+
+
+def _by_post(roles: list[RoleSupport]) -> list[RoleSupport]:
+    """Roles that name one post in different words ("election coordinator", "campaign
+    coordinator": the same last word and markers) support each other: the post stated most
+    often comes first, shown in its best-supported wording, then each other post's wording, then
+    the remaining wordings. At equal support a current post comes before a "former" one: the
+    first line says what the person is now."""
+    posts: dict[tuple[str, frozenset[str]], list[RoleSupport]] = {}
+    for role in roles:  # already best first within a post
+        words = _words_of(role.role)
+        posts.setdefault((words[-1], frozenset(_MARKED & set(words))), []).append(role)
+
+    def weight(key: tuple[str, frozenset[str]]) -> tuple[int, bool, float]:
+        members = posts[key]
+        newest = max(r.last_seen for r in members)
+        return (-sum(r.articles for r in members), "former" in key[1], -newest.timestamp())
+
+    ordered = sorted(posts, key=weight)
+    return [posts[key][0] for key in ordered] + [r for key in ordered for r in posts[key][1:]]
 
 
 async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Profile:
@@ -397,11 +359,28 @@ async def roles_for_hit(session: AsyncSession, hit: EntityHit) -> list[RoleSuppo
         return named
     bare = await roles_of(session, list(surnames))
     if not named:
-        return bare
+        # The surname alone is this bearer's only when the store names no other bearer of it,
+        # and a role given to it in one article only may be a namesake's ("Black congressman
+        # Cummings" beside Dominic Cummings): it needs two.
+        if await _other_bearers(session, list(surnames), hit.ids):
+            return []
+        return [r for r in bare if r.articles >= 2]
     # A bare role the same as, or the tail of, one the full name is given ("prime minister" of
     # "UK Prime Minister") supports it; rank_roles pools them.
     tails = {tuple(_words_of(r.role)[-n:]) for r in named for n in range(1, len(_words_of(r.role)) + 1)}
     return rank_roles(named + [r for r in bare if tuple(_words_of(r.role)) in tails])
+
+
+async def _other_bearers(session: AsyncSession, surname_ids: list[int], ids: list[int]) -> bool:
+    """Whether a person outside `ids` has one of these bare surnames as their surname."""
+    keys = select(Entity.key).where(Entity.id.in_(surname_ids)).scalar_subquery()
+    other = await session.scalar(
+        select(Alias.entity_id)
+        .join(Entity, Entity.id == Alias.entity_id)
+        .where(Alias.alias.in_(keys), Entity.kind == "PERSON", Entity.id.not_in(ids))
+        .limit(1)
+    )
+    return other is not None
 
 
 async def related(session: AsyncSession, ids: list[int], limit: int = 5) -> list[tuple[str, str, int]]:

@@ -9,9 +9,9 @@ from sqlalchemy import String, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ingest import dedup
-from bot.ingest.text import without_controls
-from bot.nlp.analyze import Analysis
+from domain import signatures
+from domain.analysis import Analysis
+from domain.text import without_controls
 from storage.models import Alias, Article, Base, Entity, Mention, Quote, Role, Sentence, StoryBand
 
 # A cut URL or cache validator would name another page or version: one too long is dropped
@@ -110,13 +110,13 @@ async def same_story(session: AsyncSession, signature: bytes) -> int | None:
     candidates = (
         select(Article.id, Article.story_id, Article.signature)
         .join(StoryBand, StoryBand.article_id == Article.id)
-        .where(StoryBand.band.in_(dedup.bands(signature)))
+        .where(StoryBand.band.in_(signatures.bands(signature)))
         .distinct()
     )
     best: tuple[float, int] | None = None
     for article_id, story_id, other in await session.execute(candidates):
-        score = dedup.similarity(signature, other or b"")
-        if score >= dedup.THRESHOLD and (best is None or score > best[0]):
+        score = signatures.similarity(signature, other or b"")
+        if score >= signatures.THRESHOLD and (best is None or score > best[0]):
             best = (score, story_id or article_id)
     return best[1] if best else None
 
@@ -152,7 +152,8 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
     )
     if article.signature:
         await session.execute(
-            insert(StoryBand), [{"band": band, "article_id": article_id} for band in dedup.bands(article.signature)]
+            insert(StoryBand),
+            [{"band": band, "article_id": article_id} for band in signatures.bands(article.signature)],
         )
     sentence_ids: list[int] = []
     if analysis.sentences:

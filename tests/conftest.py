@@ -1,4 +1,4 @@
-"""Fixtures: a real database (SQLite file, and PostgreSQL when reachable), the news core,
+"""Fixtures: a real database (SQLite file, and PostgreSQL when reachable), the services,
 and the bot running against the fake Bot API."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+from telegram.ext import Application
 
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings, get_settings
 from tests.fakebotapi import TOKEN, FakeBotAPI
 
@@ -79,8 +80,8 @@ def news_overrides() -> dict[str, object]:
 
 
 @pytest.fixture
-async def news(settings: Settings, news_overrides: dict[str, object]) -> AsyncIterator[News]:
-    core = await News(settings.model_copy(update=news_overrides)).open()
+async def news(settings: Settings, news_overrides: dict[str, object]) -> AsyncIterator[Services]:
+    core = await Services(settings.model_copy(update=news_overrides)).open()
     yield core
     await core.close()
 
@@ -93,21 +94,21 @@ def fake_api() -> Iterator[FakeBotAPI]:
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, fake_api: FakeBotAPI, **overrides: object) -> AsyncIterator[FakeBotAPI]:
-    """The real Application, polling the fake Bot API; yields the fake API to talk through."""
-    from bot.app import build_application
+async def running_app(settings: Settings, fake_api: FakeBotAPI, **overrides: object) -> AsyncIterator[Application]:
+    """The real Application, polling the fake Bot API (tests reach its core through
+    `app.bot_data.commands`, e.g. to run a brief tick at a set time)."""
+    from handlers.app import build_application
 
     overrides = {"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url, **overrides}
     settings = settings.model_copy(update=overrides)
-    app = build_application(settings, News(settings))
-    fake_api.app = app  # tests reach the bot's core through it (e.g. to run a brief tick at a set time)
+    app = build_application(settings, Services(settings))
     # What Application.run_polling does, minus signal handling and the blocking loop.
     await app.initialize()
     await app.post_init(app)
     await app.updater.start_polling(poll_interval=0.0, timeout=1)
     await app.start()
     try:
-        yield fake_api
+        yield app
     finally:
         await app.updater.stop()
         await app.stop()
@@ -115,10 +116,23 @@ async def running_bot(settings: Settings, fake_api: FakeBotAPI, **overrides: obj
         await app.post_shutdown(app)
 
 
+@asynccontextmanager
+async def running_bot(settings: Settings, fake_api: FakeBotAPI, **overrides: object) -> AsyncIterator[FakeBotAPI]:
+    """The bot running against the fake Bot API; yields the fake API to talk through."""
+    async with running_app(settings, fake_api, **overrides):
+        yield fake_api
+
+
 @pytest.fixture
-async def bot(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
-    async with running_bot(settings, fake_api) as api:
-        yield api
+async def telegram(settings: Settings, fake_api: FakeBotAPI) -> AsyncIterator[Application]:
+    """The running Application (the `bot` fixture talks to it through the fake Bot API)."""
+    async with running_app(settings, fake_api) as app:
+        yield app
+
+
+@pytest.fixture
+def bot(telegram: Application, fake_api: FakeBotAPI) -> FakeBotAPI:
+    return fake_api
 
 
 def fixture_text(name: str) -> str:

@@ -215,7 +215,10 @@ class FakeBotAPI:
             }
         )
 
-    def press_button(self, data: str, chat_id: int = 42, user_id: int = 42) -> None:
+    def press_button(self, data: str, chat_id: int = 42, user_id: int = 42, chat_type: str = "private") -> None:
+        """A user presses an inline button with this callback data, under a message of the bot's."""
+        named = {"first_name": "Ann"} if chat_type == "private" else {"title": "Group"}
+        chat = {"id": chat_id, "type": chat_type, **named}
         self.push(
             {
                 "callback_query": {
@@ -226,7 +229,7 @@ class FakeBotAPI:
                     "message": {
                         "message_id": next(self._message_ids),
                         "date": int(time.time()),
-                        "chat": {"id": chat_id, "type": "private", "first_name": "Ann"},
+                        "chat": chat,
                         "from": BOT_USER,
                         "text": "Which one?",
                     },

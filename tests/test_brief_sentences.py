@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.brief.stories import cluster
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_text
-from bot.news import News
-from storage.briefs import WindowArticle
+from bot.services import Services
+from domain.briefs import WindowArticle
 
 GERMANY = """IMF cuts German growth estimate
 
@@ -45,7 +45,7 @@ The bakers said they had used the same sourdough starter since their grandmother
 ]
 
 
-async def store(news: News, *texts: str) -> None:
+async def store(news: Services, *texts: str) -> None:
     items = []
     for n, text in enumerate(texts):
         item = from_text(text, f"Outlet {n}")
@@ -61,9 +61,9 @@ def story_block(brief: str, headline: str) -> str:
     return next((block for block in blocks if headline in block.split("\n")[0]), "(no such story)\n")
 
 
-async def test_articles_sharing_only_an_organisation_are_not_one_story(news: News) -> None:
+async def test_articles_sharing_only_an_organisation_are_not_one_story(news: Services) -> None:
     await store(news, GERMANY, LIBERIA, *FILLER)
-    (brief,) = (await Chat(news).subscriptions.brief(None)).messages
+    (brief,) = (await Commands(news).subscriptions.brief(None)).messages
     germany = story_block(brief, "IMF cuts German growth estimate")
     # The story about German growth tells of Germany, and nothing of Liberia.
     assert "German" in germany.split("\n")[1] and "Liberia" not in germany and "Monrovia" not in germany
@@ -71,9 +71,9 @@ async def test_articles_sharing_only_an_organisation_are_not_one_story(news: New
     assert "Liberia" in liberia.split("\n")[1] and "German" not in liberia
 
 
-async def test_a_story_s_sentences_are_about_its_headline(news: News) -> None:
+async def test_a_story_s_sentences_are_about_its_headline(news: Services) -> None:
     await store(news, RIGA, *FILLER)
-    (brief,) = (await Chat(news).subscriptions.brief(None)).messages
+    (brief,) = (await Commands(news).subscriptions.brief(None)).messages
     riga = story_block(brief, "Riga airport opens second runway").split("\n")
     # The weather report that opens the article is not what the runway story is about.
     assert riga[1].startswith("The airport in Riga opened its second runway on Monday")

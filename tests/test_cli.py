@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import cli
+from bot.commands import COMMANDS
 from bot.settings import Settings
 from tests.conftest import FIXTURES
 
@@ -119,6 +120,17 @@ def test_console_is_a_chat_in_the_terminal(settings: Settings) -> None:
     assert "1. " in result.output and "2. " in result.output
     # The second choice is answered like a button press in Telegram.
     assert "Robinson — England" in result.output.split("2. ", 1)[1]
+
+
+def test_every_command_in_help_answers_in_the_console(settings: Settings) -> None:
+    lines = [f"/{name}" for command in COMMANDS for name in command.names] + ["/quit"]
+    result = newsbrief("console", stdin="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "I don't know the command" not in result.output
+    # A command about a Telegram chat says so, rather than nothing or "unknown".
+    channel = newsbrief("ask", "/channel add @mychannel 08:00").output
+    assert channel.startswith("Briefs go to Telegram chats")
+    assert "Only the bot's operators" not in newsbrief("ask", "/feeds").output  # the console is the operator
 
 
 def test_eval_summaries_scores_every_method(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select, text
 
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings
 from storage import db, queries
 from storage.db import alembic_config
@@ -25,7 +25,7 @@ PROCESSES = 3
 OPEN_TOGETHER = """
 import asyncio, sys, time
 from pathlib import Path
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings
 
 url, ready, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
@@ -34,7 +34,7 @@ while len(list(ready.parent.glob("ready-*"))) < count:
     time.sleep(0.005)
 
 async def main():
-    news = await News(Settings(_env_file=None, database_url=url)).open()
+    news = await Services(Settings(_env_file=None, database_url=url)).open()
     await news.close()
 
 asyncio.run(main())
@@ -61,7 +61,7 @@ async def test_processes_starting_together_migrate_once(settings: Settings, tmp_
     results = await run_all(*commands, env=dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent)))
     for code, output in results:
         assert code == 0, output
-    news = await News(settings).open()
+    news = await Services(settings).open()
     try:
         async with news.session() as session:
             versions = (await session.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
@@ -103,7 +103,7 @@ async def test_concurrent_ingests_on_one_sqlite_file_lose_nothing(settings: Sett
         assert "could not store it" not in output
         assert code == 0, output
         assert output.strip().splitlines()[-1] == "20 new, 0 duplicates, 0 failed"
-    news = await News(settings).open()
+    news = await Services(settings).open()
     try:
         async with news.session() as session:
             assert await session.scalar(select(func.count()).select_from(Article)) == PROCESSES * 20
@@ -113,11 +113,11 @@ async def test_concurrent_ingests_on_one_sqlite_file_lose_nothing(settings: Sett
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_closing_while_another_process_writes_waits_instead_of_failing(
-    news: News, settings: Settings, caplog: pytest.LogCaptureFixture
+    news: Services, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Closing refreshes SQLite's planner statistics, a write: with another writer active it used
     # to fail with "database is locked", after the command had done its work.
-    other = await News(settings).open()
+    other = await Services(settings).open()
     async with other.session() as session:
         await queries.find_entities(session, "riga")
     async with news.transaction() as session:
@@ -133,10 +133,10 @@ async def test_closing_while_another_process_writes_waits_instead_of_failing(
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_a_writer_kept_waiting_past_the_busy_timeout_retries(
-    news: News, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    news: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(db, "BUSY_TIMEOUT_SECONDS", 0.05)
-    impatient = News(settings)  # its engine gives up on the lock after 50 ms
+    impatient = Services(settings)  # its engine gives up on the lock after 50 ms
     try:
         async with news.transaction() as session:
             session.add(Entity(name="Riga", key="riga", kind="GPE"))

@@ -13,11 +13,10 @@ from typing import ClassVar
 import pytest
 from sqlalchemy import func, select
 
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.feeds import NotAFeed, parse_feed, read_opml, write_opml
 from bot.ingest.poll import Poller
-from bot.news import News
-from bot.reply import CONSOLE
+from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES, running_bot
@@ -121,7 +120,7 @@ def news_overrides() -> dict[str, object]:
     return {"fetch_allow_loopback": True, "fetch_timeout": 2, "feed_poll_timeout": 10}
 
 
-async def count_articles(news: News) -> int:
+async def count_articles(news: Services) -> int:
     async with news.session() as session:
         return await session.scalar(select(func.count(Article.id))) or 0
 
@@ -132,7 +131,7 @@ async def add(poller: Poller, url: str) -> int:
     return added.feed.id
 
 
-async def test_poll_stores_each_entry_with_its_page_text_then_asks_conditionally(news: News, site: str) -> None:
+async def test_poll_stores_each_entry_with_its_page_text_then_asks_conditionally(news: Services, site: str) -> None:
     poller = Poller(news)
     feed_id = await add(poller, f"{site}/feeds/world.rss")
     result = await poller.poll(feed_id)
@@ -157,7 +156,7 @@ async def test_poll_stores_each_entry_with_its_page_text_then_asks_conditionally
     assert await count_articles(news) == 3
 
 
-async def test_the_same_story_from_another_feed_is_stored_once_or_linked(news: News, site: str) -> None:
+async def test_the_same_story_from_another_feed_is_stored_once_or_linked(news: Services, site: str) -> None:
     poller = Poller(news)
     await poller.poll(await add(poller, f"{site}/feeds/world.rss"))
     wire = await poller.poll(await add(poller, f"{site}/feeds/wire.atom"))
@@ -168,13 +167,13 @@ async def test_the_same_story_from_another_feed_is_stored_once_or_linked(news: N
         copy = await session.scalar(select(Article).where(Article.title == "High-speed trains arrive in Kaunas"))
         first = await session.scalar(select(Article).where(Article.title == "Rail Baltica line reaches Kaunas"))
     assert copy.story_id == first.id
-    (latest,) = (await Chat(news).latest("10")).messages
+    (latest,) = (await Commands(news).questions.latest("10")).messages
     (story,) = [line for line in latest.splitlines() if "Kaunas" in line]  # one line for the story
     assert "High-speed trains arrive in Kaunas</a> — Nordic Wire — also reported by: <a" in story
     assert story.endswith(">Baltic Ledger: World</a>")
 
 
-async def test_a_new_feed_stores_only_its_newest_entries(news: News, site: str) -> None:
+async def test_a_new_feed_stores_only_its_newest_entries(news: Services, site: str) -> None:
     news.settings.feed_initial_items = 5
     poller = Poller(news)
     feed_id = await add(poller, f"{site}/feeds/many.rss")
@@ -187,7 +186,7 @@ async def test_a_new_feed_stores_only_its_newest_entries(news: News, site: str) 
     assert (second.new, second.duplicates, second.failed) == (0, 0, 0)
 
 
-async def test_broken_slow_and_huge_feeds_never_stop_the_others(news: News, site: str) -> None:
+async def test_broken_slow_and_huge_feeds_never_stop_the_others(news: Services, site: str) -> None:
     poller = Poller(news)
     async with news.transaction() as session:
         for path in ("broken.xml", "slow.rss", "huge.rss", "to-private"):
@@ -202,7 +201,7 @@ async def test_broken_slow_and_huge_feeds_never_stop_the_others(news: News, site
     assert "larger than" in results["huge.rss"].error
     assert "private or local" in results["to-private"].error
 
-    reply = "\n".join((await Chat(news).feeds(CONSOLE)).messages)
+    reply = "\n".join((await Commands(news).feeds.page()).messages)
     assert "1 failed poll in a row" in reply and "last error: not a well-formed feed" in reply
     assert f"#{good} " in reply and "✅ ok" in reply and "3 articles stored" in reply
     async with news.session() as session:
@@ -215,11 +214,11 @@ async def test_broken_slow_and_huge_feeds_never_stop_the_others(news: News, site
 
     for _ in range(4):
         await poller.poll(broken.id)
-    reply = "\n".join((await Chat(news).feeds(CONSOLE)).messages)
+    reply = "\n".join((await Commands(news).feeds.page()).messages)
     assert "broken: 5 failed polls in a row" in reply
 
 
-async def test_cache_control_max_age_is_respected(news: News, site: str) -> None:
+async def test_cache_control_max_age_is_respected(news: Services, site: str) -> None:
     poller = Poller(news)
     feed_id = await add(poller, f"{site}/feeds/wire.atom")
     await poller.poll(feed_id)
@@ -228,8 +227,8 @@ async def test_cache_control_max_age_is_respected(news: News, site: str) -> None
     assert feed.next_poll_at - feed.last_fetched_at == timedelta(hours=2)
 
 
-async def test_a_page_that_advertises_feeds_offers_them(news: News, site: str) -> None:
-    reply = await Chat(news).feed(f"add {site}/", CONSOLE)
+async def test_a_page_that_advertises_feeds_offers_them(news: Services, site: str) -> None:
+    reply = await Commands(news).feeds.feed(f"add {site}/")
     text = "\n".join(reply.messages)
     assert "not a feed, but it advertises 2" in text
     assert f"/feed add {site}/feeds/world.rss" in text
@@ -238,10 +237,11 @@ async def test_a_page_that_advertises_feeds_offers_them(news: News, site: str) -
         assert await session.scalar(select(func.count(Feed.id))) == 0
 
 
-async def test_only_operators_change_feeds(news: News, site: str) -> None:
-    chat = Chat(news)
+async def test_only_operators_change_feeds(news: Services, site: str) -> None:
+    chat = Commands(news)
     stranger = chat.caller(777)
-    for reply in (await chat.feed(f"add {site}/feeds/world.rss", stranger), await chat.feeds(stranger)):
+    for command in (f"/feed add {site}/feeds/world.rss", "/feeds"):
+        reply = await chat.handle(command, caller=stranger)
         assert "Only the bot's operators" in reply.messages[0]
     async with news.session() as session:
         assert await session.scalar(select(func.count(Feed.id))) == 0

@@ -17,11 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select, update
 
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.feeds import MAX_REFRESH_HINT, max_age, parse_feed, read_opml, write_opml
 from bot.ingest.poll import Poller
-from bot.news import News
 from bot.reply import CONSOLE
+from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.fakebotapi import FakeBotAPI, serving
@@ -129,7 +129,7 @@ def news_overrides() -> dict[str, object]:
 
 
 async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(
-    news: News, crowd: str, caplog: pytest.LogCaptureFixture
+    news: Services, crowd: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     listed = [(f"Feed {n}", f"{crowd}/feeds/{n}.rss", None) for n in range(300)]
     poller = Poller(news)
@@ -142,7 +142,7 @@ async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(
         )
         session.add(bad)
 
-    chat = Chat(news)
+    chat = Commands(news)
     Crowd.most = 0
     tick = asyncio.create_task(poller.poll_due())
     slowest = 0.0
@@ -164,7 +164,7 @@ async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(
     assert len([r for r in caplog.records if r.levelno >= logging.WARNING and "[::1" in r.getMessage()]) == 1
 
 
-async def test_refresh_hints_are_clamped_to_a_day(news: News, crowd: str) -> None:
+async def test_refresh_hints_are_clamped_to_a_day(news: Services, crowd: str) -> None:
     poller = Poller(news)
     for path in ("ttl/40000000", "ttl/99999999999", "max-age.rss"):
         added = await poller.add(f"{crowd}/{path}")
@@ -194,7 +194,7 @@ def test_any_ttl_parses_to_at_most_a_day(digits: str) -> None:
     assert max_age({"cache-control": f"no-transform, max-age={digits}"}) <= MAX_REFRESH_HINT
 
 
-async def test_a_feed_with_more_entries_than_query_parameters_polls(news: News, crowd: str) -> None:
+async def test_a_feed_with_more_entries_than_query_parameters_polls(news: Services, crowd: str) -> None:
     news.settings.feed_initial_items = 3
     poller = Poller(news)
     async with news.transaction() as session:
@@ -207,7 +207,9 @@ async def test_a_feed_with_more_entries_than_query_parameters_polls(news: News, 
     assert second.error is None and (second.new, second.duplicates, second.failed) == (0, 0, 0)
 
 
-async def test_an_opml_import_skips_bad_urls_and_imports_the_rest(news: News, caplog: pytest.LogCaptureFixture) -> None:
+async def test_an_opml_import_skips_bad_urls_and_imports_the_rest(
+    news: Services, caplog: pytest.LogCaptureFixture
+) -> None:
     too_long = "https://feeds.example/" + "x" * 2100
     listed = [
         ("World", "https://feeds.example/world.rss", None),
@@ -228,7 +230,7 @@ async def test_an_opml_import_skips_bad_urls_and_imports_the_rest(news: News, ca
         assert set(await session.scalars(select(Feed.title))) == {"World", "Wire"}
 
 
-async def test_feeds_with_ten_thousand_feeds_answers_one_page_and_the_count(news: News) -> None:
+async def test_feeds_with_ten_thousand_feeds_answers_one_page_and_the_count(news: Services) -> None:
     now = datetime.now(UTC)
     rows = [
         {
@@ -246,7 +248,7 @@ async def test_feeds_with_ten_thousand_feeds_answers_one_page_and_the_count(news
         await session.execute(insert(Feed), rows)
         assert await session.scalar(select(func.count(Feed.id))) == 10_000
 
-    chat = Chat(news)
+    chat = Commands(news)
     (first,) = (await chat.handle("/feeds", caller=CONSOLE)).messages
     assert len(first) <= 4096
     assert "10,000 feeds in all, 10 broken; this is page 1 of 1,000, broken ones first." in first
@@ -264,7 +266,7 @@ async def test_feeds_in_telegram_is_one_message_with_ten_thousand_feeds(
 ) -> None:
     from tests.conftest import running_bot
 
-    core = await News(settings).open()
+    core = await Services(settings).open()
     now = datetime.now(UTC)
     async with core.transaction() as session:
         await session.execute(
@@ -290,7 +292,7 @@ async def test_feeds_in_telegram_is_one_message_with_ten_thousand_feeds(
 
 @pytest.mark.parametrize("path", ["/nul-guid.rss", "/long-validators.rss", "/long-links.rss"])
 async def test_feeds_with_nul_guids_or_overlong_validators_and_links_keep_polling(
-    news: News, crowd: str, path: str
+    news: Services, crowd: str, path: str
 ) -> None:
     # On PostgreSQL each of these used to fail the add or every poll (a NUL, or a value over its varchar).
     poller = Poller(news)

@@ -17,12 +17,11 @@ from typing import ClassVar
 import pytest
 from sqlalchemy import select
 
-from bot.chat import Chat
+from bot.commands import Commands
+from bot.fetch import Fetcher, FetchError, resolve
 from bot.ingest.feeds import read_opml, write_opml
-from bot.ingest.fetch import Fetcher, FetchError, resolve
 from bot.ingest.poll import Poller
-from bot.news import News
-from bot.reply import CONSOLE
+from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES
@@ -226,16 +225,16 @@ async def test_a_link_with_an_impossible_port_gets_a_reason_not_a_crash() -> Non
 
 
 async def test_ingest_a_link_and_a_feed_from_chat(settings: Settings, site: str) -> None:
-    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
+    news = await Services(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
-        chat = Chat(news)
-        page = await chat.ingest(f"{site}/story.html")
+        chat = Commands(news)
+        page = await chat.ingesting.ingest(f"{site}/story.html")
         assert "Stored #1" in page.messages[0] and "Tartu festival draws record crowds" in page.messages[0]
-        feed = await chat.ingest(f"{site}/feed.xml")
+        feed = await chat.ingesting.ingest(f"{site}/feed.xml")
         assert "2 new, 0 duplicates, 0 failed" in feed.messages[-1]
-        again = await chat.ingest(f"{site}/story.html?utm_source=twitter#comments")
+        again = await chat.ingesting.ingest(f"{site}/story.html?utm_source=twitter#comments")
         assert "Already stored as #1" in again.messages[0]
-        summary = await chat.summarize(f"{site}/story.html")
+        summary = await chat.summaries.summarize(f"{site}/story.html")
         assert "Tartu" in summary.messages[0] and "cookies" not in summary.messages[0]
     finally:
         await news.close()
@@ -296,20 +295,20 @@ async def test_other_encodings_are_refused_with_a_clear_reason(site: str, path: 
 
 async def test_credentials_in_a_link_are_never_sent_stored_or_shown(settings: Settings, site: str) -> None:
     # Issue 11.11: http://user:secret@host/ used to go out in the Host header and into the database.
-    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
+    news = await Services(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
-        chat = Chat(news)
+        chat = Commands(news)
         Site.seen.clear()
-        stored = await chat.ingest(site.replace("http://", "http://reader:s3cret@") + "/story.html")
+        stored = await chat.ingesting.ingest(site.replace("http://", "http://reader:s3cret@") + "/story.html")
         assert "Stored #1" in stored.messages[0]
         redirected = await news.fetcher.fetch(f"{site}/to-story-with-password")
         assert redirected.url == f"{site}/story.html"
-        latest = await chat.latest("")
+        latest = await chat.questions.latest("")
         assert f'href="{site}/story.html"' in latest.messages[0]
         sent = repr(Site.seen)
         assert "s3cret" not in sent and "hunter2" not in sent and "Authorization" not in sent
         assert "s3cret" not in " ".join(stored.messages + latest.messages)
-        again = await chat.ingest(site.replace("http://", "http://other:pass@") + "/story.html")
+        again = await chat.ingesting.ingest(site.replace("http://", "http://other:pass@") + "/story.html")
         assert "Already stored as #1" in again.messages[0]
     finally:
         await news.close()
@@ -351,18 +350,18 @@ async def test_credentials_in_links_from_users_feeds_and_pages_are_never_stored_
 ) -> None:
     # The issue-11 follow-up: the credential was dropped before fetching, but still stored and shown.
     secret = site.replace("http://", "http://editor:hunter2@")
-    news = await News(settings.model_copy(update={"fetch_allow_loopback": True})).open()
+    news = await Services(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
-        chat, poller = Chat(news), Poller(news)
+        chat, poller = Commands(news), Poller(news)
         with caplog.at_level(logging.INFO):
-            shown = await chat.ingest(f"{secret}/missing")  # a failure names the link
-            shown.messages += (await chat.ingest(f"{site}/canonical-with-password.html")).messages
-            shown.messages += (await chat.feed(f"add {secret}/advertises-with-password.html", CONSOLE)).messages
-            shown.messages += (await chat.feed(f"add {secret}/nothing-here", CONSOLE)).messages
+            shown = await chat.ingesting.ingest(f"{secret}/missing")  # a failure names the link
+            shown.messages += (await chat.ingesting.ingest(f"{site}/canonical-with-password.html")).messages
+            shown.messages += (await chat.feeds.feed(f"add {secret}/advertises-with-password.html")).messages
+            shown.messages += (await chat.feeds.feed(f"add {secret}/nothing-here")).messages
             added = await poller.add(f"{secret}/feed-with-passwords.xml")
             assert added.feed is not None, added.error
             result = await poller.poll(added.feed.id)
-            shown.messages += (await chat.latest("")).messages + (await chat.feeds(CONSOLE)).messages
+            shown.messages += (await chat.questions.latest("")).messages + (await chat.feeds.page()).messages
             opml = write_opml([("Wire", f"{secret}/wire.xml", None), ("Bad", f"{secret}/a b", None)])
             feeds = read_opml(opml.encode())
         assert "Could not store http://127.0.0.1:" in shown.messages[0]

@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator
 import pytest
 from typer.testing import CliRunner
 
-from bot.chat import Chat
 from bot.cli import cli
+from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_text
-from bot.news import News
 from bot.reply import Caller, Where
+from bot.services import Services
 from bot.settings import Settings
 from tests.conftest import fixture_text
 from tests.fakebotapi import FakeBotAPI, check_telegram_html
@@ -23,12 +23,12 @@ HERE = Where(42, 0, "private", "tester")
 
 
 @pytest.fixture
-async def chat(news: News) -> AsyncIterator[Chat]:
+async def chat(news: Services) -> AsyncIterator[Commands]:
     await ingest(news, [from_text(fixture_text("aleppo-truce.txt"), "aleppo-truce.txt")])
-    yield Chat(news)
+    yield Commands(news)
 
 
-async def say(chat: Chat, text: str, replied: str | None = None) -> str:
+async def say(chat: Commands, text: str, replied: str | None = None) -> str:
     reply = await chat.handle(text, replied, caller=ME, where=HERE)
     for message in reply.messages:
         check_telegram_html(message)
@@ -39,22 +39,22 @@ async def say(chat: Chat, text: str, replied: str | None = None) -> str:
     "text",
     ["/summarize 99999999999999999999", "/summarize 2147483648", "/summarize 3 9223372036854775808"],
 )
-async def test_an_id_past_the_integer_range_is_no_article(chat: Chat, text: str) -> None:
+async def test_an_id_past_the_integer_range_is_no_article(chat: Commands, text: str) -> None:
     number = text.split()[-1]
     assert await say(chat, text) == f"There is no article #{number}. /latest lists the ids."
 
 
 @pytest.mark.parametrize("command", ["who", "trend", "follow"])
 @pytest.mark.parametrize("number", ["9223372036854775808", "2147483648"])
-async def test_an_entity_id_past_the_integer_range_is_not_known(chat: Chat, command: str, number: str) -> None:
+async def test_an_entity_id_past_the_integer_range_is_not_known(chat: Commands, command: str, number: str) -> None:
     assert (await say(chat, f"/{command} #{number}")).startswith(f"I have not read about <b>#{number}</b> yet")
 
 
-async def test_status_of_a_huge_entity_id_finds_nothing(chat: Chat) -> None:
+async def test_status_of_a_huge_entity_id_finds_nothing(chat: Commands) -> None:
     assert (await say(chat, "/status #2147483648")).startswith("Nothing about <b>#2147483648</b>")
 
 
-async def test_counts_and_ids_are_ascii_digits(chat: Chat) -> None:
+async def test_counts_and_ids_are_ascii_digits(chat: Commands) -> None:
     # "²".isdigit() is true, but int("²") raises.
     assert await say(chat, "/latest ²") == "How many articles? Give a number up to 50, for example: /latest 5"
     assert "Ankara rules out new offensive" in await say(chat, "/latest 99999999999999999999")  # clamped
@@ -62,28 +62,28 @@ async def test_counts_and_ids_are_ascii_digits(chat: Chat) -> None:
     assert await say(chat, "/feed remove ²") == "No feed ². /feeds lists them."
 
 
-async def test_a_negative_id_is_refused_not_an_empty_summary(chat: Chat) -> None:
+async def test_a_negative_id_is_refused_not_an_empty_summary(chat: Commands) -> None:
     reply = await say(chat, "/summarize -1")
     assert "Summary" not in reply
     assert reply == "“-1” is neither an article id nor text I can summarize. /latest lists the ids."
 
 
-async def test_two_words_get_no_empty_summary(chat: Chat) -> None:
+async def test_two_words_get_no_empty_summary(chat: Commands) -> None:
     assert await say(chat, "/summarize Aleppo truce") == "There is no text to summarize there."
 
 
 @pytest.mark.parametrize("name", ["Europe", "A" * 300])
-async def test_a_zone_that_is_no_iana_key_is_unknown(chat: Chat, name: str) -> None:
+async def test_a_zone_that_is_no_iana_key_is_unknown(chat: Commands, name: str) -> None:
     reply = await say(chat, f"/subscribe 07:30 {name}")
     assert reply.startswith(f"I don't know the time zone “{name[:60]}”")
     assert await say(chat, "/settings") == "No daily brief here yet. /subscribe 08:00 Europe/London starts one."
 
 
-async def test_a_zone_in_lower_case_is_found(chat: Chat) -> None:
+async def test_a_zone_in_lower_case_is_found(chat: Commands) -> None:
     assert "<b>07:30</b> Europe/Berlin" in await say(chat, "/subscribe 07:30 europe/berlin")
 
 
-async def test_nul_and_control_characters_are_dropped(chat: Chat) -> None:
+async def test_nul_and_control_characters_are_dropped(chat: Commands) -> None:
     # PostgreSQL refuses NUL in text: the words around it must still be found.
     assert (await say(chat, "/who Cavu\x00soglu")).startswith("<b>Mevlut Cavusoglu</b> — Turkish Foreign Minister")
     assert (await say(chat, "/status Alep\x00po")).startswith("<b>Aleppo</b>")
@@ -114,9 +114,9 @@ def test_feed_poll_of_a_huge_id(settings: Settings) -> None:
     assert "There is no feed #9223372036854775808" in result.output
 
 
-async def test_pasted_text_too_long_to_summarize_is_refused_quickly(chat: Chat) -> None:
+async def test_pasted_text_too_long_to_summarize_is_refused_quickly(chat: Commands) -> None:
     article = fixture_text("aleppo-truce.txt")
-    pasted = article * (chat.news.settings.max_message_chars // len(article) + 1)
+    pasted = article * (chat.services.settings.max_message_chars // len(article) + 1)
     answer = await say(chat, "/summarize " + pasted)
     assert answer.startswith("That is too long to paste")
 
@@ -144,7 +144,7 @@ def test_terminal_escape_codes_in_an_article_never_reach_the_terminal(tmp_path, 
         assert "\u001b" not in output and "\u0007" not in output and "\u009b" not in output, command
 
 
-async def test_topics_past_the_limit_are_reported_not_dropped_silently(chat: Chat) -> None:
+async def test_topics_past_the_limit_are_reported_not_dropped_silently(chat: Commands) -> None:
     await say(chat, "/subscribe 08:00 UTC")
     answer = await say(chat, "/topics add " + ", ".join(f"topic{n}" for n in range(25)))
     assert "topic19" in answer and "topic20" not in answer

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest import pipeline
 from bot.ingest.sources import RawArticle
-from bot.news import News
+from bot.services import Services
 from storage import queries
 
 
-async def test_a_failure_mid_write_leaves_nothing_of_that_article(news: News, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failure_mid_write_leaves_nothing_of_that_article(
+    news: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = pipeline.analyze_texts
 
     def broken_second(nlp, texts, **options):  # type: ignore[no-untyped-def]
@@ -33,17 +35,17 @@ async def test_a_failure_mid_write_leaves_nothing_of_that_article(news: News, mo
         assert await queries.count_articles(session) == 2
         titles = [a.title for a in await queries.latest(session)]
         assert sorted(titles) == ["One", "Three"]
-    who = await Chat(news).who("Ozola")
+    who = await Commands(news).questions.who("Ozola")
     assert "Mentioned in 2 articles" in who.messages[0]
 
 
-async def test_summarize_a_replied_message_without_storing_it(news: News) -> None:
+async def test_summarize_a_replied_message_without_storing_it(news: Services) -> None:
     text = (
         "Harbour reopens\n\nThe harbour of Tallinn reopened on Monday after repairs. "
         "Ships queued overnight to enter. Officials said the work cost two million euros. "
         "Fishermen welcomed the news and the weather was calm."
     )
-    reply = await Chat(news).summarize("2", replied_text=text)
+    reply = await Commands(news).summaries.summarize("2", replied_text=text)
     assert reply.messages[0].startswith("<b>Harbour reopens</b>")
     assert reply.messages[0].count("• ") == 2
     async with news.session() as session:

@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.chat import Chat
 from bot.cli import cli
+from bot.commands import Commands
 from bot.ingest import pipeline
 from bot.ingest.poll import Poller
 from bot.ingest.sources import RawArticle, from_path
-from bot.news import News
+from bot.services import Services
 from bot.settings import Settings
 from storage import queries
 from storage.models import Article, Feed
@@ -106,7 +106,7 @@ def newsbrief(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-async def stored_articles(news: News) -> list[Article]:
+async def stored_articles(news: Services) -> list[Article]:
     async with news.session() as session:
         return list(await session.scalars(select(Article).order_by(Article.id)))
 
@@ -131,10 +131,10 @@ def test_a_2mb_text_file_beside_a_good_one_is_cut_and_both_are_stored(settings: 
 
 
 async def test_a_2mb_text_page_sent_in_chat_is_stored_cut_and_the_reply_says_so(
-    news: News, site: str, monkeypatch: pytest.MonkeyPatch
+    news: Services, site: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", SMALL_LIMIT, raising=False)
-    reply = await Chat(news).ingest(f"{site}/long.txt")
+    news.settings = news.settings.model_copy(update={"max_text_chars": SMALL_LIMIT})
+    reply = await Commands(news).ingesting.ingest(f"{site}/long.txt")
     text = "\n".join(reply.messages)
     assert "Stored #1" in text
     assert f"The text was too long: I kept its first {SMALL_LIMIT:,} characters." in text
@@ -143,9 +143,9 @@ async def test_a_2mb_text_page_sent_in_chat_is_stored_cut_and_the_reply_says_so(
 
 
 async def test_a_feed_with_a_huge_entry_stores_it_cut_and_is_not_failed(
-    news: News, site: str, monkeypatch: pytest.MonkeyPatch
+    news: Services, site: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", SMALL_LIMIT, raising=False)
+    news.settings = news.settings.model_copy(update={"max_text_chars": SMALL_LIMIT})
     poller = Poller(news)
     added = await poller.add(f"{site}/feeds/long.rss")
     assert added.feed is not None, added.error
@@ -163,7 +163,9 @@ async def test_a_feed_with_a_huge_entry_stores_it_cut_and_is_not_failed(
         assert feed is not None and feed.errors == 0 and feed.last_error is None
 
 
-async def test_one_text_spacy_refuses_fails_alone_not_its_batch(news: News, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_one_text_spacy_refuses_fails_alone_not_its_batch(
+    news: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # spaCy's own limit, lowered under the cut, so that a text reaches the parser too long for it.
     monkeypatch.setattr(await news.nlp(), "max_length", 2_000)
     items = [
@@ -180,8 +182,8 @@ async def test_one_text_spacy_refuses_fails_alone_not_its_batch(news: News, monk
 # -- floods -------------------------------------------------------------------------------------
 
 
-async def test_a_chat_user_cannot_ingest_a_whole_flood_of_entries(news: News, site: str) -> None:
-    reply = await Chat(news).ingest(f"{site}/feeds/flood.rss")
+async def test_a_chat_user_cannot_ingest_a_whole_flood_of_entries(news: Services, site: str) -> None:
+    reply = await Commands(news).ingesting.ingest(f"{site}/feeds/flood.rss")
     text = "\n".join(reply.messages)
     assert "That link has 120 articles; I read only the first 50." in text
     assert "ask an operator to add it as a feed" in text
@@ -211,8 +213,8 @@ def test_utf16_be_with_a_bom_is_read_as_such(tmp_path: Path) -> None:
     assert isinstance(article, RawArticle) and article.title == "Café licences in Zürich"
 
 
-async def test_a_utf16_text_page_is_read(news: News, site: str) -> None:
-    reply = await Chat(news).ingest(f"{site}/utf16.txt")
+async def test_a_utf16_text_page_is_read(news: Services, site: str) -> None:
+    reply = await Commands(news).ingesting.ingest(f"{site}/utf16.txt")
     assert "Stored #1: <b>Café licences in Zürich</b>" in reply.messages[0]
 
 

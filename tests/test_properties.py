@@ -10,16 +10,16 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from bot.chat import COMMANDS, Chat
+from bot.commands import COMMANDS, Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_text
-from bot.news import News
 from bot.render.html import LIMIT
 from bot.reply import Caller, Where
+from bot.services import Services
 from tests.conftest import fixture_text
 from tests.fakebotapi import check_telegram_html
 
-NAMES = [name for name, _, _ in COMMANDS] + ["start", "channel", "", "nosuch", "WHO", "who@newsbrief_test_bot"]
+NAMES = [name for command in COMMANDS for name in command.names] + ["", "nosuch", "WHO", "who@newsbrief_test_bot"]
 # What users type that once broke a parser: ASCII and other digits ("²".isdigit() but int("²") fails),
 # ids past PostgreSQL's int32, NUL and other control characters, HTML metacharacters, zones.
 TRICKY = [
@@ -52,10 +52,10 @@ HERE = Where(42, 0, "private", "tester")
 
 
 @pytest.fixture
-async def chat(news: News) -> AsyncIterator[Chat]:
+async def chat(news: Services) -> AsyncIterator[Commands]:
     """The chat core over a small store: one real article, so ids, names and searches can match."""
     await ingest(news, [from_text(fixture_text("aleppo-truce.txt"), "aleppo-truce.txt")])
-    yield Chat(news)
+    yield Commands(news)
 
 
 def _offline(*texts: str | None) -> bool:
@@ -84,7 +84,7 @@ def _offline(*texts: str | None) -> bool:
     where=st.sampled_from([HERE, Where(-100, 5, "supergroup", "Forum"), None]),  # None: the console
 )
 async def test_every_command_answers_any_text(
-    chat: Chat, command: str, argument: str, replied: str | None, caller: Caller, where: Where | None
+    chat: Commands, command: str, argument: str, replied: str | None, caller: Caller, where: Where | None
 ) -> None:
     assume(_offline(argument, replied))
     reply = await chat.handle(f"/{command} {argument}", replied, caller=caller, where=where)

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import from_text
-from bot.news import News
+from bot.services import Services
 from storage import queries
 from storage.models import Mention, Sentence
 
@@ -56,7 +56,7 @@ Let us hope the agreement holds this time, one fisherman in Halifax said on the 
 The harbour master in Halifax said the boats would stay in port until the quotas were published."""
 
 
-async def store(news: News, texts: list[str]) -> None:
+async def store(news: Services, texts: list[str]) -> None:
     items = []
     for n, text in enumerate(texts):
         item = from_text(text, f"Outlet {n}")
@@ -66,9 +66,9 @@ async def store(news: News, texts: list[str]) -> None:
     assert len(report.new) == len(texts)
 
 
-async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(news: News) -> None:
+async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(news: Services) -> None:
     await store(news, TARTU)
-    reply = await Chat(news).status("Tartu")
+    reply = await Commands(news).questions.status("Tartu")
     lines = "\n".join(reply.messages).split("\n")
     overview = next(line for line in lines if line.startswith("<b>Overview ("))
     sentences = re.split(r"(?<=\.) ", overview.split("</b>: ", 1)[1])
@@ -77,7 +77,7 @@ async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(
     assert "budget" not in overview and "forum" not in overview
 
 
-async def test_a_name_the_model_missed_counts_a_lowercase_acronym_does_not(news: News) -> None:
+async def test_a_name_the_model_missed_counts_a_lowercase_acronym_does_not(news: Services) -> None:
     await store(news, [LAVROV, FISHING])
     async with news.transaction() as session:
         # The model missing a mention: the sentence that names Lavrov has no mention row.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import fixture_text
+from bot.commands import COMMANDS
+from bot.settings import Settings
+from tests.conftest import fixture_text, running_bot
 from tests.fakebotapi import FakeBotAPI
 
 
@@ -122,3 +124,57 @@ async def test_trend_sends_a_chart(bot: FakeBotAPI) -> None:
     assert len(bot.photos) == 1
     assert photo["photo"].startswith(b"\x89PNG\r\n\x1a\n") and len(photo["photo"]) > 200
     assert photo["caption"].startswith("<b>Aleppo</b> — <b>Trend</b>: ") and "articles a day" in photo["caption"]
+
+
+def buttons(message: dict) -> list[dict]:
+    return [b for row in message["params"]["reply_markup"]["inline_keyboard"] for b in row]
+
+
+async def test_a_follow_picked_from_buttons_is_followed(bot: FakeBotAPI) -> None:
+    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    bot.user_message("/follow Robinson")
+    (offer,) = await bot.replies()
+    assert "Which Robinson do you mean?" in offer["text"]
+    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    assert jason["callback_data"].startswith("/follow #")
+    bot.press_button(jason["callback_data"])
+    (followed,) = await bot.replies()
+    assert followed["text"].startswith("Following <b>Jason Robinson</b>")
+    (following,) = await ask(bot, "/following")
+    assert following == "<b>Following</b>: Jason Robinson"
+
+
+async def test_a_button_in_a_group_carries_the_pressers_rights(bot: FakeBotAPI) -> None:
+    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    group = -300
+    bot.members[(group, 43)] = "administrator"
+    bot.user_message("/follow Robinson", chat_id=group, chat_type="group", user_id=43)
+    (offer,) = await bot.replies(group)
+    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    bot.press_button(jason["callback_data"], chat_id=group, user_id=44, chat_type="group")  # a member, no admin
+    (refused,) = await bot.replies(group)
+    assert refused["text"] == "Only this group's administrators can change its brief."
+    bot.press_button(jason["callback_data"], chat_id=group, user_id=43, chat_type="group")
+    (followed,) = await bot.replies(group)
+    assert followed["text"].startswith("Following <b>Jason Robinson</b>")
+    (following,) = await ask(bot, "/following", chat_id=group, chat_type="group", user_id=44)
+    assert following == "<b>Following</b>: Jason Robinson"
+
+
+async def test_the_menu_lists_operator_commands_to_operators_only(settings: Settings, fake_api: FakeBotAPI) -> None:
+    async with running_bot(settings, fake_api, admin_user_ids=frozenset({42, 77})):
+        menus = [params for name, params in fake_api.calls if name == "setMyCommands"]
+    everyone = {c["command"] for c in menus[0]["commands"]}
+    assert "scope" not in menus[0] and {"who", "follow", "channel", "help"} <= everyone
+    assert not everyone & {"feed", "feeds"}
+    scoped = {m["scope"]["chat_id"]: {c["command"] for c in m["commands"]} for m in menus[1:]}
+    assert set(scoped) == {42, 77}
+    assert all(commands == everyone | {"feed", "feeds"} for commands in scoped.values())
+
+
+async def test_every_command_in_help_has_a_handler(bot: FakeBotAPI) -> None:
+    (help_text,) = await ask(bot, "/help")
+    for command in COMMANDS:
+        assert f"/{command.name} — " in help_text
+        (reply,) = await ask(bot, f"/{command.name}", user_id=99)
+        assert "I don't know the command" not in reply, command.name

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.chat import Chat
+from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import RawArticle
-from bot.news import News
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply, Where
-from storage.queries import EntityHit, _merge
+from bot.services import Services
+from domain.entities import EntityHit
+from storage.queries import _merge
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 TOWNS = ["Leeds", "Derby", "Bath", "Hull", "York", "Ely", "Wells", "Ripon"]
@@ -47,15 +48,15 @@ def first_line(reply: Reply) -> str:
     return to_plain(reply.messages[0]).split("\n", 1)[0]
 
 
-async def store(news: News, *items: RawArticle) -> None:
+async def store(news: Services, *items: RawArticle) -> None:
     report = await ingest(news, list(items))
     assert len(report.new) == len(items), report.failed
 
 
-async def test_the_dominant_bearer_is_answered_and_the_others_offered_under_it(news: News) -> None:
+async def test_the_dominant_bearer_is_answered_and_the_others_offered_under_it(news: Services) -> None:
     await store(news, *(premier(n) for n in range(4)), singer(10))
-    chat = Chat(news)
-    reply = await chat.who("Marsh")
+    chat = Commands(news)
+    reply = await chat.questions.who("Marsh")
     assert first_line(reply) == "Tessa Marsh — Prime Minister"
     assert "Also: Owen Marsh" in to_plain("\n".join(reply.messages))
     assert [c.label for c in reply.choices] == ["Owen Marsh (person, 1 article)"]
@@ -63,34 +64,34 @@ async def test_the_dominant_bearer_is_answered_and_the_others_offered_under_it(n
     other = await chat.handle(reply.choices[0].command, caller=CONSOLE)
     assert first_line(other).startswith("Owen Marsh — ")
     # /status and /trend resolve the same way, through the same step.
-    status = await chat.status("Marsh")
+    status = await chat.questions.status("Marsh")
     assert first_line(status).startswith("Tessa Marsh — person")
     assert [c.command for c in status.choices] == [reply.choices[0].command.replace("/who", "/status")]
-    trend = await chat.trend("Marsh")
+    trend = await chat.questions.trend("Marsh")
     assert to_plain(trend.messages[0]).startswith("Tessa Marsh — ")
 
 
-async def test_comparably_prominent_bearers_are_a_choice(news: News) -> None:
+async def test_comparably_prominent_bearers_are_a_choice(news: Services) -> None:
     await store(news, *(premier(n) for n in range(2)), *(singer(n) for n in range(10, 12)))
-    reply = await Chat(news).who("Marsh")
+    reply = await Commands(news).questions.who("Marsh")
     assert first_line(reply) == "Which Marsh do you mean?"
     labels = sorted(c.label for c in reply.choices)
     assert labels == ["Owen Marsh (person, 2 articles)", "Tessa Marsh (person, 2 articles)"]
 
 
-async def test_a_runner_up_leading_the_latest_month_makes_it_a_choice(news: News) -> None:
+async def test_a_runner_up_leading_the_latest_month_makes_it_a_choice(news: Services) -> None:
     # Tessa Marsh dominated a year ago; this month the coverage is Owen Marsh's.
     await store(
         news,
         *(premier(n, days_ago=400 + n) for n in range(12)),
         *(singer(n, days_ago=2 + n) for n in range(20, 24)),
     )
-    reply = await Chat(news).who("Marsh")
+    reply = await Commands(news).questions.who("Marsh")
     assert first_line(reply) == "Which Marsh do you mean?"
 
 
-async def test_a_bare_surname_links_to_the_prominent_full_name_when_the_evidence_comes(news: News) -> None:
-    chat = Chat(news)
+async def test_a_bare_surname_links_to_the_prominent_full_name_when_the_evidence_comes(news: Services) -> None:
+    chat = Commands(news)
     await store(
         news,
         article(
@@ -99,11 +100,11 @@ async def test_a_bare_surname_links_to_the_prominent_full_name_when_the_evidence
             "ahead whatever the cost to the party.",
         ),
     )
-    before = await chat.who("Marsh")
+    before = await chat.questions.who("Marsh")
     assert first_line(before).startswith("Marsh — ")
     # Later articles name her in full: the bare surname is now hers, and so is what it said.
     await store(news, *(premier(n) for n in range(3)), singer(10))
-    after = await chat.who("Marsh")
+    after = await chat.questions.who("Marsh")
     text = to_plain("\n".join(after.messages))
     assert first_line(after) == "Tessa Marsh — Prime Minister"
     assert "Mentioned in 4 articles" in text
@@ -111,26 +112,26 @@ async def test_a_bare_surname_links_to_the_prominent_full_name_when_the_evidence
     assert [c.label for c in after.choices] == ["Owen Marsh (person, 1 article)"]
 
 
-async def test_follow_takes_the_prominent_bearer(news: News) -> None:
+async def test_follow_takes_the_prominent_bearer(news: Services) -> None:
     await store(news, *(premier(n) for n in range(4)), singer(10))
-    reply = await Chat(news).follow("Marsh", CONSOLE, Where(chat_id=42))
+    reply = await Commands(news).follows.follow("Marsh", Where(chat_id=42))
     assert "Tessa Marsh" in to_plain(reply.messages[0])
     assert [c.label for c in reply.choices] == ["Owen Marsh (person, 1 article)"]
 
 
-async def test_a_bare_surname_the_store_cannot_link_never_wins_over_the_full_names(news: News) -> None:
+async def test_a_bare_surname_the_store_cannot_link_never_wins_over_the_full_names(news: Services) -> None:
     bare = [
         article(40 + n, f"Critics attacked Mr Marsh over plan {n}. Mr Marsh said the plan number {n} was sound.")
         for n in range(5)
     ]
     await store(news, *(premier(n) for n in range(2)), *(singer(n) for n in range(10, 12)), *bare)
-    reply = await Chat(news).who("Marsh")
+    reply = await Commands(news).questions.who("Marsh")
     assert first_line(reply) == "Which Marsh do you mean?"
     labels = [c.label for c in reply.choices]
     assert "Tessa Marsh (person, 2 articles)" in labels and "Owen Marsh (person, 2 articles)" in labels
 
 
-async def test_one_name_however_written_is_one_person(news: News) -> None:
+async def test_one_name_however_written_is_one_person(news: Services) -> None:
     await store(
         news,
         article(50, "Nicolás Ferreira, the mayor of the port, said the quay would reopen in June after repairs."),
@@ -138,13 +139,13 @@ async def test_one_name_however_written_is_one_person(news: News) -> None:
         article(52, "Nicolas J. Ferreira said the harbour fees would stay the same for local fishermen."),
         article(53, "Mayor Nicolas Ferreira opened the rebuilt fish market on the north side of the harbour."),
     )
-    reply = await Chat(news).who("Ferreira")
+    reply = await Commands(news).questions.who("Ferreira")
     assert first_line(reply).startswith("Nicolas Ferreira — ")
     assert not reply.choices
     assert "Mentioned in 4 articles" in to_plain(reply.messages[0])
 
 
-async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stays_its_own(news: News) -> None:
+async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stays_its_own(news: Services) -> None:
     await store(
         news,
         article(60, "Gov. Tessa Marsh signed the budget on Monday. Tessa Marsh said schools would get more money."),
@@ -154,7 +155,7 @@ async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stay
         # but the title it is given is not hers.
         article(63, "Harbour master Marsh said the tide would close the port. Marsh has run the harbour for years."),
     )
-    reply = await Chat(news).who("Marsh")
+    reply = await Commands(news).questions.who("Marsh")
     assert first_line(reply) == "Tessa Marsh — Governor"
     described = [line for line in to_plain(reply.messages[0]).split("\n") if line.startswith("Also described as")]
     assert not any("master" in line.lower() for line in described)
@@ -185,7 +186,7 @@ def test_names_fold_on_evidence_of_one_bearer_only() -> None:
     assert sorted(h.name for h in merged) == ["Jordan", "Michael Jordan", "Michael Symmons Roberts", "Symmons Roberts"]
 
 
-async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fake_api) -> None:  # type: ignore[no-untyped-def]
+async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: Services, fake_api) -> None:  # type: ignore[no-untyped-def]
     import json
 
     from tests.conftest import running_bot
@@ -199,7 +200,7 @@ async def test_a_trend_chart_in_telegram_carries_the_also_buttons(news: News, fa
     assert any("Owen Marsh" in button["text"] for row in buttons for button in row)
 
 
-async def test_a_name_written_family_name_first_answers_to_its_family_name(news: News) -> None:
+async def test_a_name_written_family_name_first_answers_to_its_family_name(news: Services) -> None:
     await store(
         news,
         *(
@@ -209,11 +210,11 @@ async def test_a_name_written_family_name_first_answers_to_its_family_name(news:
         # An article that names him only by his family name: the store keeps a bare "Wen".
         article(74, "Mr Wen told reporters that the talks had gone well and would continue next month."),
     )
-    reply = await Chat(news).who("Wen")
+    reply = await Commands(news).questions.who("Wen")
     assert first_line(reply) == "Wen Hualin — President"
 
 
-async def test_a_hyphenated_given_name_is_the_same_name_without_the_hyphen(news: News) -> None:
+async def test_a_hyphenated_given_name_is_the_same_name_without_the_hyphen(news: Services) -> None:
     await store(
         news,
         article(80, "Governor Park Sun-hee opened the new port. Park Sun-hee said exports would rise this year."),
@@ -221,6 +222,21 @@ async def test_a_hyphenated_given_name_is_the_same_name_without_the_hyphen(news:
         article(82, "Governor Park Sun Hee closed the summit. Park Sun Hee said the deal would hold for years."),
         article(83, "Governor Park Sun Hee met farmers. Park Sun Hee said the harvest had been the best in a decade."),
     )
-    reply = await Chat(news).who("Park")
+    reply = await Commands(news).questions.who("Park")
     assert not reply.choices
     assert "Mentioned in 4 articles" in to_plain(reply.messages[0])
+
+
+async def test_a_title_one_article_gives_a_bare_surname_is_not_given_to_the_full_name(news: Services) -> None:
+    await store(
+        news,
+        *(
+            article(70 + n, f"Dominic Vale travelled north on day {n}. Dominic Vale said he had broken no rule.")
+            for n in range(3)
+        ),
+        # A namesake known here only by his surname: his title must not become Dominic Vale's.
+        article(75, "Veteran congressman Vale said the bill would pass. Vale has served for twenty years."),
+    )
+    line = first_line(await Commands(news).questions.who("Vale"))
+    assert line.startswith("Dominic Vale")
+    assert "congressman" not in line.lower()

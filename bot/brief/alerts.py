@@ -7,16 +7,16 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 from bot.brief.deliver import Blocked, RetryLater, Sender, Transient
-from bot.news import News
 from bot.render.brief import alert
+from bot.services import Services
+from domain.briefs import AlertItem
 from storage import briefs as rows
-from storage.briefs import AlertItem
 
 log = logging.getLogger(__name__)
 
 
 class Alerts:
-    def __init__(self, news: News) -> None:
+    def __init__(self, news: Services) -> None:
         self.news = news
 
     async def tick(self, sender: Sender, now: datetime | None = None) -> int:

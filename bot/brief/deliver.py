@@ -20,12 +20,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.brief.schedule import last_occurrence, local_day, zone
-from bot.brief.stories import Story, cluster, rank
-from bot.news import News
+from bot.brief.stories import cluster, rank
 from bot.render.brief import brief as render_brief
+from bot.services import Services
 from bot.summarize.document import NewsDocument
 from bot.summarize.multi import REPEAT, MultiDocumentMMR
+from domain.briefs import Story
+from domain.schedule import last_occurrence, local_day, zone
 from storage import briefs as rows
 from storage.models import Subscription
 
@@ -78,7 +79,7 @@ def tz_of(subscription: Subscription) -> ZoneInfo:
 
 
 class Briefs:
-    def __init__(self, news: News, worker: str | None = None) -> None:
+    def __init__(self, news: Services, worker: str | None = None) -> None:
         self.news = news
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.summarizer = MultiDocumentMMR(repeat=REPEAT)

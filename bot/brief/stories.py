@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -12,7 +11,7 @@ from scipy.sparse import csr_array
 from scipy.spatial.distance import squareform
 
 from bot.summarize.multi import STOP, similarities
-from storage.briefs import WindowArticle
+from domain.briefs import Story, WindowArticle
 
 # Mean cosine of entity + lead-word tf-idf vectors (between a story's articles and another's)
 # at and above which they are one event. Set on the test fixtures (two outlets' reports of one
@@ -22,43 +21,6 @@ EVENT_SPAN = timedelta(hours=36)
 # Entities two articles must share to be one event: one alone is a beat, not an event (the IMF
 # forecasting German growth and the IMF in Liberia). A name and its acronym count once.
 SHARED_ENTITIES = 2
-
-
-@dataclass
-class Story:
-    articles: list[WindowArticle]  # newest first
-    summary: list[str] = field(default_factory=list)
-
-    @property
-    def newest(self) -> datetime:
-        return self.articles[0].published_at
-
-    @property
-    def headline(self) -> str:
-        # The first report's title: later ones are often follow-ups with narrower headlines.
-        return min(self.articles, key=lambda a: (a.published_at, a.id)).title
-
-    @property
-    def sources(self) -> list[tuple[str, str | None]]:
-        """(outlet, link) once per outlet, the first to report first."""
-        seen: dict[str, str | None] = {}
-        for article in sorted(self.articles, key=lambda a: (a.published_at, a.id)):
-            seen.setdefault(article.source or f"#{article.id}", article.url)
-        return list(seen.items())
-
-    def main_entities(self, count: int = 3) -> list[str]:
-        counts = Counter(name for article in self.articles for name in article.entities.values())
-        return [name for name, _ in counts.most_common(count)]
-
-    def matches(self, topic: str) -> bool:
-        topic = topic.lower().strip()
-        if not topic:
-            return False
-        names = {name.lower() for article in self.articles for name in article.entities.values()}
-        if any(topic == name or topic in name.split() for name in names):
-            return True
-        text = " ".join(f"{a.title} {' '.join(a.lead)}" for a in self.articles).lower()
-        return f" {topic} " in f" {text} "
 
 
 def _bags(articles: list[WindowArticle]) -> list[Counter[str]]:

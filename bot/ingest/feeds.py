@@ -14,7 +14,8 @@ import listparser
 import lxml.html
 
 from bot.ingest.sources import _html_to_text, parse_date
-from bot.ingest.text import MAX_URL_CHARS, one_line, outside_url, without_controls, without_userinfo
+from bot.ingest.text import MAX_URL_CHARS, one_line, outside_url
+from domain.text import without_controls, without_userinfo
 
 log = logging.getLogger(__name__)
 

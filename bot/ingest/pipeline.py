@@ -13,22 +13,16 @@ from spacy.language import Language
 from sqlalchemy.exc import IntegrityError
 
 from bot.ingest import dedup
-from bot.ingest.sources import Failure, Item, RawArticle
+from bot.ingest.sources import Item, RawArticle
 from bot.ingest.text import MAX_URL_CHARS, canonical_url, clean_text, cut_text, one_line, outside_url, text_hash
-from bot.news import News
-from bot.nlp.analyze import Analysis, analyze_texts
+from bot.nlp.analyze import analyze_texts
+from bot.services import Services
+from domain.analysis import Analysis
+from domain.sources import Failure
 from storage.writes import NewArticle, find_duplicate, find_duplicates, store_article
 
 MIN_TEXT_CHARS = 40
 BATCH = 32
-# Longer texts are cut: spaCy refuses a million characters, and long before that one text
-# would hold the parser for tens of seconds and hundreds of MB (measured on two busy cores:
-# 100,000 characters take 8 to 15 s and 340 MB; 200,000 take 29 s and 640 MB). A long read is
-# some 60,000.
-MAX_TEXT_CHARS = 100_000
-# What one chat request may store: a link to a feed of thousands of entries is an operator's
-# feed to add, not a message's work. The command line has no cap.
-CHAT_LIMIT = 50
 OLDEST = datetime(1900, 1, 1, tzinfo=UTC)  # an earlier "published" date is a placeholder or junk
 
 log = logging.getLogger(__name__)
@@ -42,12 +36,12 @@ class Stored:
     duplicate: bool = False
     story_id: int | None = None  # the story this article is a near duplicate of
     origin: str = ""
-    truncated: bool = False  # only the first MAX_TEXT_CHARS of its text were kept
+    truncated: bool = False  # only the first max_text_chars of its text were kept
 
 
 @dataclass
 class Prepared(NewArticle):
-    """A cleaned article, and whether its text was cut to MAX_TEXT_CHARS."""
+    """A cleaned article, and whether its text was cut to max_text_chars."""
 
     truncated: bool = False
 
@@ -59,15 +53,11 @@ class Report:
     failed: list[Failure] = field(default_factory=list)
     offered: int = 0  # articles the source had
     limit: int | None = None  # articles one request may store, when capped
+    max_chars: int = 0  # characters of an article's text kept at most (Settings.max_text_chars)
 
     @property
     def truncated(self) -> list[Stored]:
         return [stored for stored in self.new if stored.truncated]
-
-    @property
-    def max_chars(self) -> int:
-        """Characters of an article's text kept at most."""
-        return MAX_TEXT_CHARS
 
     @property
     def capped(self) -> bool:
@@ -91,18 +81,18 @@ def published_date(value: datetime | None, now: datetime) -> datetime:
     return now if moment < OLDEST else min(moment, now)
 
 
-def article_text(raw: str) -> tuple[str, bool]:
-    """The cleaned text kept of an article (at most MAX_TEXT_CHARS), and whether it was cut."""
+def article_text(raw: str, max_chars: int) -> tuple[str, bool]:
+    """The cleaned text kept of an article (at most max_chars), and whether it was cut."""
     # Cleaning only shrinks a text: cleaning more than a few times what is kept is wasted work
     # (a second per 4 MB, on the event loop).
-    raw_limit = 4 * MAX_TEXT_CHARS
-    text, truncated = cut_text(clean_text(raw[:raw_limit]), MAX_TEXT_CHARS)
+    raw_limit = 4 * max_chars
+    text, truncated = cut_text(clean_text(raw[:raw_limit]), max_chars)
     return text, truncated or len(raw) > raw_limit
 
 
-def prepare(raw: RawArticle, now: datetime) -> Prepared | Failure:
+def prepare(raw: RawArticle, now: datetime, max_chars: int) -> Prepared | Failure:
     """Cleaned text and identity, or why the article cannot be stored."""
-    text, truncated = article_text(raw.text)
+    text, truncated = article_text(raw.text, max_chars)
     if len(text) < MIN_TEXT_CHARS:
         return Failure(raw.origin, "too little text to be an article")
     # Every field from outside is made storable here: no credentials, no control characters,
@@ -160,7 +150,7 @@ def _analyze_one(nlp: Language, text: str, headline: bool) -> Analysis | Excepti
         return exc
 
 
-async def _store(news: News, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
+async def _store(news: Services, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
     try:
         async with news.transaction() as session:
             article_id, story_id = await store_article(session, article, analysis)
@@ -175,7 +165,7 @@ async def _store(news: News, article: NewArticle, analysis: Analysis, origin: st
 
 
 async def ingest(
-    news: News,
+    news: Services,
     items: Iterable[Item],
     on_progress: Callable[[int], None] | None = None,
     limit: int | None = None,
@@ -186,7 +176,7 @@ async def ingest(
     spaCy parses each batch in a worker thread (the bot keeps answering meanwhile), then the
     batch is written. Parsing the next batch while writing this one was measured slower on
     two cores: the threads contend, and CPU time doubled."""
-    report = Report(limit=limit)
+    report = Report(limit=limit, max_chars=news.settings.max_text_chars)
 
     async def flush(batch: list[tuple[Prepared, str]]) -> None:
         if not batch:
@@ -228,7 +218,7 @@ async def ingest(
     seen: set[str] = set()
     batch: list[tuple[Prepared, str]] = []
     for item in _counted(items, limit, report):
-        prepared = prepare(item, now) if isinstance(item, RawArticle) else item
+        prepared = prepare(item, now, report.max_chars) if isinstance(item, RawArticle) else item
         if isinstance(prepared, Failure):
             report.failed.append(prepared)
             if on_progress:

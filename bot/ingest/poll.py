@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from bot.fetch import Fetched, FetchError
 from bot.ingest.feeds import (
     MAX_REFRESH_HINT,
     Entry,
@@ -18,11 +19,13 @@ from bot.ingest.feeds import (
     max_age,
     parse_feed,
 )
-from bot.ingest.fetch import Fetched, FetchError
 from bot.ingest.pipeline import Report, ingest
-from bot.ingest.sources import Failure, RawArticle, from_html
-from bot.ingest.text import NotText, canonical_url, decode, without_userinfo
-from bot.news import News
+from bot.ingest.sources import RawArticle, from_html
+from bot.ingest.text import NotText, canonical_url, decode
+from bot.services import Services
+from domain.feeds import PollResult
+from domain.sources import Failure
+from domain.text import without_userinfo
 from storage import feeds as rows
 from storage.models import Feed
 
@@ -30,31 +33,6 @@ log = logging.getLogger(__name__)
 
 PAGES_AT_ONCE = 4  # article pages fetched in parallel for one feed
 MAX_BACKOFF = timedelta(days=1)
-
-
-@dataclass
-class PollResult:
-    feed_id: int
-    title: str
-    new: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    partial: int = 0  # stored from the entry's own summary: the page could not be had
-    truncated: int = 0  # stored with only the first MAX_TEXT_CHARS of their text
-    max_chars: int = 0
-    not_modified: bool = False
-    error: str | None = None
-    failures: list[Failure] = field(default_factory=list)
-
-    def line(self) -> str:
-        if self.error:
-            return f"failed: {self.error}"
-        counts = f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
-        if self.partial:
-            counts += f" ({self.partial} from the feed's summary only)"
-        if self.truncated:  # as the ingest line says it
-            counts += f"; {self.truncated} cut to their first {self.max_chars:,} characters"
-        return counts + (" (not modified)" if self.not_modified else "")
 
 
 @dataclass
@@ -78,7 +56,7 @@ def _brief(exc: BaseException) -> str:
 
 
 class Poller:
-    def __init__(self, news: News) -> None:
+    def __init__(self, news: Services) -> None:
         self.news = news
         self._round: asyncio.Task[list[PollResult]] | None = None  # the polls of due feeds in flight
 

@@ -17,8 +17,10 @@ import feedparser
 import lxml.html
 import trafilatura
 
-from bot.ingest.fetch import Fetcher, FetchError
-from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url, without_userinfo
+from bot.fetch import Fetcher, FetchError
+from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url
+from domain.sources import Failure
+from domain.text import without_userinfo
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -40,12 +42,6 @@ class RawArticle:
     published: datetime | None = None
     origin: str = ""  # where it came from, for messages ("file.jsonl:3")
     partial: bool = False  # only a summary or excerpt (a feed entry whose page could not be had)
-
-
-@dataclass
-class Failure:
-    origin: str
-    reason: str
 
 
 Item = RawArticle | Failure

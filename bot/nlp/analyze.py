@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
-from bot.nlp.names import HONORIFICS, clean_name, full_form, name_key
 from bot.nlp.parse import parse
 from bot.nlp.roles import roles_for
+from domain.analysis import Analysis, EntityInfo, SentenceInfo
+from domain.names import HONORIFICS, clean_name, full_form, name_key
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -31,42 +31,6 @@ def entity_kind(span: Span) -> str | None:
         if not span.text.lower().endswith(_DEMONYM_ENDINGS):
             return "GPE"
     return None
-
-
-@dataclass
-class SentenceInfo:
-    text: str
-    words: list[str]
-
-
-@dataclass
-class EntityInfo:
-    name: str
-    kind: str
-    aliases: set[str] = field(default_factory=set)
-
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
-
-
-@dataclass
-class Analysis:
-    sentences: list[SentenceInfo] = field(default_factory=list)
-    entities: dict[tuple[str, str], EntityInfo] = field(default_factory=dict)
-    # (entity (key, kind), sentence position, surface text)
-    mentions: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
-    roles: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
-    # (entity, sentence position, text, direct quote?)
-    quotes: list[tuple[tuple[str, str], int, str, bool]] = field(default_factory=list)
-
-    def entity_names(self) -> list[str]:
-        """Entity names, most mentioned first."""
-        counts: dict[tuple[str, str], int] = {}
-        for ref, _, _ in self.mentions:
-            counts[ref] = counts.get(ref, 0) + 1
-        ordered = sorted(counts, key=lambda ref: -counts[ref])
-        return [self.entities[ref].name for ref in ordered]
 
 
 class _Linker:
@@ -119,17 +83,20 @@ class _Linker:
         for token in self.doc[1:]:
             if self.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS and token.is_title:
                 people.add(token.lower_)
+        # Tokens of the names tagged PERSON: a name listed with one ("actresses Cate Blanchett
+        # and Helena Bonham-Carter", the first tagged ORG) is of the same kind.
+        person_tokens = {t.i for span, kind in spans if kind == "PERSON" for t in span}
         fixed = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ")
             # "Ms Fiorina" tagged ORG: a title of address is only ever given to a person.
             titled = kind != "PERSON" and len(span) == 2 and span[0].lower_.rstrip(".") in _ADDRESS
-            mislabelled = titled or (
-                kind != "PERSON"
-                and 2 <= len(words) <= 3
-                and all(w[:1].isupper() and w[1:].islower() for w in words)
-                and words[-1].lower() in people
+            name_like = 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+            root = span.root
+            listed = (root.dep_ == "conj" and root.head.i in person_tokens) or any(
+                t.dep_ == "conj" and t.i in person_tokens for t in root.rights
             )
+            mislabelled = titled or (kind != "PERSON" and name_like and (words[-1].lower() in people or listed))
             fixed.append((span, "PERSON" if mislabelled else kind))
         return fixed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlp.names import HONORIFICS
+from domain.names import HONORIFICS
 
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
@@ -13,8 +13,18 @@ _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "sa
 # Kin are who someone is to another ("son of a minister"), not a post; but kin of a named person
 # ("George Park's brother Tom Park") is how the news identifies someone.
 _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"})
-_NOT_TITLES = frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}) | _KIN
+# Who someone is to another person ("British team-mate Jason Gardener" is Lewis-Francis's
+# team-mate): a relation, not a post.
+_RELATIONS = frozenset(
+    {"team-mate", "teammate", "compatriot", "countryman", "rival", "colleague", "friend", "opponent"}
+)
+_NOT_TITLES = (
+    frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}) | _KIN | _RELATIONS
+)
+_PEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl"})
 _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+# "is the outsider in the best director category", "the favourite among": a standing, not a post.
+_STANDING_PREPOSITIONS = frozenset({"in", "among"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
 _HYPHENS = frozenset({"-", "–"})
@@ -58,9 +68,11 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
         return None
-    # What someone is ("the man", "the right man"), not what they do.
+    # What someone is ("the man"), not what they do. But a private person is identified by
+    # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
+    # man"), and kin of a named person ("George Park's brother Tom Park") by that person.
     kin_of_someone = tokens[-1].lower_ in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
-    if tokens[-1].lower_ in _NOT_TITLES and not ranked and not kin_of_someone:
+    if tokens[-1].lower_ in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
         return None
     # A letter ("B" of "B O'Driscoll" in a team sheet) is an initial, never a role.
     if len(tokens) == 1 and sum(c.isalpha() for c in tokens[0].text) < 2:
@@ -74,6 +86,16 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text if any(c.isalpha() for c in text) else None
+
+
+def _described(tokens: list[Token]) -> bool:
+    """ "black man", "46-year-old Minneapolis woman": a person noun with words that describe
+    them (not "the best man", "the only one")."""
+    person = tokens[-1]
+    if person.lower_ not in _PEOPLE_NOUNS:
+        return False
+    described = [t for t in tokens[:-1] if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t.ent_type_]
+    return bool(described) and not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS for t in tokens)
 
 
 def premodifier_role(span: Span) -> str | None:
@@ -123,7 +145,12 @@ def premodifier_role(span: Span) -> str | None:
         if all(t.head.i in inside for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
-            return _tidy(region)
+            role = _tidy(region)
+            # "Oscar hopefuls Mike Leigh and Imelda Staunton": each of a list is one.
+            listed = span.root.dep_ == "conj" or any(t.dep_ == "conj" for t in span.root.rights)
+            if role and listed and region[-1].tag_ == "NNS" and role.endswith(region[-1].text):
+                role = role[: len(role) - len(region[-1].text)] + _singular(region[-1].text)
+            return role
         region = region[1:]
     return None
 
@@ -136,7 +163,7 @@ def apposition_role(span: Span) -> str | None:
         return None
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
-            if child.lower_ in _NOT_TITLES:
+            if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS:  # a man or woman may be described
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
             # "WorldCom's former number two": the rank's number comes after its noun.
@@ -159,6 +186,11 @@ def copula_role(span: Span) -> str | None:
         return None
     for child in head.children:
         if child.dep_ == "attr" and child.tag_ in {"NN", "NNS"}:
+            # "is the right man" says what someone is, not their post.
+            if child.lower_ in _NOT_TITLES:
+                return None
+            if any(t.dep_ == "prep" and t.lower_ in _STANDING_PREPOSITIONS for t in child.rights):
+                return None
             # "is a class act" describes; "is the chairman", "is Microsoft's chairman" names a post.
             if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children):
                 return None
@@ -212,6 +244,8 @@ def title_head_role(span: Span) -> str | None:
 def _singular(plural: str) -> str:
     """The pipeline runs without spaCy's lemmatizer (its tables cost time at ingest): titles in
     the plural are regular ("actresses", "directors", "coaches")."""
+    if plural.endswith("ies") and len(plural) > 4:  # "ladies", "secretaries"
+        return plural[:-3] + "y"
     if plural.endswith(("sses", "shes", "ches", "xes")):
         return plural[:-2]
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural

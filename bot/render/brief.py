@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.brief.stories import Story
 from bot.render.html import bold, esc, link, paginate
-from storage.briefs import AlertItem
+from domain.briefs import AlertItem, Story
 
 SHOWN_SOURCES = 2
 

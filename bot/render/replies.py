@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.ingest.poll import PollResult
 from bot.render.html import LIMIT, bold, esc, italic, link
-from storage.feeds import FeedState
-from storage.models import Article
-from storage.queries import Cited, EntityHit, Profile
+from domain.articles import ArticleLine
+from domain.entities import Cited, EntityHit, Profile
+from domain.feeds import FeedState, PollResult
 
 KIND_WORDS = {
     "PERSON": "person",
@@ -120,7 +119,9 @@ def overview(sentences: list[str], articles: int) -> list[str]:
     return ["\n" + bold(f"Overview ({articles} articles, latest week)") + ": " + esc(" ".join(sentences))]
 
 
-def article_list(articles: list[Article], heading: str, same_story: list[list[Article]] | None = None) -> list[str]:
+def article_list(
+    articles: list[ArticleLine], heading: str, same_story: list[list[ArticleLine]] | None = None
+) -> list[str]:
     """One line per article; `same_story[i]` are other outlets' copies of article i."""
     blocks = [bold(heading)]
     for index, article in enumerate(articles):

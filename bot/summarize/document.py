@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from bot.ingest.text import is_boilerplate
-from bot.nlp.analyze import Analysis
+from domain.analysis import Analysis
 
 MIN_WORDS = 5
 

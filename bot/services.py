@@ -1,4 +1,4 @@
-"""The news core: the store, the NLP pipeline and the fetcher, opened once and shared."""
+"""The services every command uses: the store, the NLP pipeline and the fetcher, opened once and shared."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from spacy.language import Language
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ingest.fetch import Fetcher
+from bot.fetch import Fetcher
 from bot.nlp.model import load_pipeline
 from bot.settings import Settings
 from storage.db import is_sqlite, lock_for_writing, make_engine, make_sessionmaker, migrate
@@ -19,7 +19,7 @@ from storage.db import is_sqlite, lock_for_writing, make_engine, make_sessionmak
 log = logging.getLogger(__name__)
 
 
-class News:
+class Services:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.engine = make_engine(settings.database_url)
@@ -32,7 +32,7 @@ class News:
         # One spaCy pipeline, parsing in a worker thread: one batch at a time (it is not thread-safe).
         self.nlp_lock = asyncio.Lock()
 
-    async def open(self) -> News:
+    async def open(self) -> Services:
         await migrate(self.engine)
         return self
 

@@ -14,8 +14,8 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 import certifi
 import httpx
 
-from bot.ingest.text import without_userinfo
 from bot.settings import Settings
+from domain.text import without_userinfo
 
 USER_AGENT = "newsbrief/0.1 (news reader bot; +https://github.com/newsbrief)"
 ACCEPTED_TYPES = (

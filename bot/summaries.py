@@ -1,0 +1,104 @@
+"""/summarize: an article's key sentences, by id, by link, or from the text replied to."""
+
+from __future__ import annotations
+
+import asyncio
+
+from spacy.language import Language
+
+from bot.ingest.pipeline import article_text
+from bot.ingest.sources import RawArticle, from_text
+from bot.ingesting import Ingesting
+from bot.nlp.analyze import analyze_texts
+from bot.render import replies
+from bot.render.html import esc, link
+from bot.reply import Reply
+from bot.services import Services
+from bot.summarize import NewsDocument, summarize
+from bot.user_input import URL, is_id, user_number
+from storage import queries
+from storage.models import Article
+
+MAX_SUMMARY_SENTENCES = 20
+
+
+def parse_documents(nlp: Language, articles: list[RawArticle], max_chars: int) -> list[NewsDocument]:
+    """Articles that are not stored, parsed as documents to summarize (one spaCy batch)."""
+    analyses = analyze_texts(nlp, [article_text(article.text, max_chars)[0] for article in articles])
+    return [NewsDocument.from_analysis(a, article.title) for a, article in zip(analyses, articles, strict=True)]
+
+
+class Summaries:
+    """Extractive summaries of stored articles, links and pasted text."""
+
+    def __init__(self, services: Services, ingesting: Ingesting) -> None:
+        self.services = services
+        self.ingesting = ingesting
+
+    async def summarize(self, arg: str, replied_text: str | None = None) -> Reply:
+        parts = arg.split()
+        count = 3
+        first = user_number(parts[0]) if parts else None
+        if first is not None and (len(parts) > 1 or replied_text):
+            count = max(1, min(first, MAX_SUMMARY_SENTENCES))
+            parts = parts[1:]
+        target = " ".join(parts)
+        article_id = user_number(target.lstrip("#"))
+        if article_id is not None:
+            return await self._summarize_stored(article_id, count)
+        if URL.fullmatch(target):
+            return await self._summarize_url(target, count)
+        text = target or (replied_text or "")
+        if not text.strip():
+            return Reply.of(
+                "Summarize what? Send /summarize with an article id or a link, or reply /summarize to a message."
+            )
+        if not any(char.isalpha() for char in text):  # a mistyped id ("-1", "²"), not an article
+            return Reply.of(
+                f"“{esc(text.strip()[:40])}” is neither an article id nor text I can summarize. /latest lists the ids."
+            )
+        if len(text) > self.services.settings.max_message_chars:
+            return Reply.of(
+                f"That is too long to paste ({len(text):,} characters; the limit is "
+                f"{self.services.settings.max_message_chars:,}). Send a link, or /ingest it and /summarize its id."
+            )
+        document = await self.document_from_text(text)
+        sentences = summarize(document, count) if document.sentences else []
+        if not sentences:  # a word or two: no summary, rather than an empty one
+            return Reply.of("There is no text to summarize there.")
+        return Reply.of(*replies.summary(document.title or "Summary", sentences))
+
+    async def document_from_text(self, text: str) -> NewsDocument:
+        """Pasted text as a document to summarize (not stored)."""
+        nlp, max_chars = await self.services.nlp(), self.services.settings.max_text_chars
+        async with self.services.nlp_lock:  # one parse at a time: the pipeline is not thread-safe
+            (document,) = await asyncio.to_thread(parse_documents, nlp, [from_text(text, "message")], max_chars)
+        return document
+
+    async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:
+        """A stored article's sentences as a document, and the article; None if there is none."""
+        if not is_id(article_id):
+            return None
+        async with self.services.session() as session:
+            article = await queries.get_article(session, article_id)
+            if article is None:
+                return None
+            rows = await queries.article_sentences(session, article_id)
+        document = NewsDocument([text for text, _ in rows], [words for _, words in rows], article.title)
+        return document, article
+
+    async def _summarize_stored(self, article_id: int, count: int) -> Reply:
+        found = await self.stored_document(article_id)
+        if found is None:
+            return Reply.of(f"There is no article #{article_id}. /latest lists the ids.")
+        document, article = found
+        source = replies.cite(article.title, article.source, article.url, article.id)
+        return Reply.of(*replies.summary(article.title, summarize(document, count), source))
+
+    async def _summarize_url(self, url: str, count: int) -> Reply:
+        report = await self.ingesting.ingest_url(url)
+        stored = next((s for s in report.new + report.duplicates if s.id), None)
+        if stored is None:
+            reason = report.failed[0].reason if report.failed else "no article found there"
+            return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
+        return await self._summarize_stored(stored.id, count)

@@ -1,0 +1,1 @@
+"""Plain types and pure helpers every layer shares; imports only the standard library."""

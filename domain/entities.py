@@ -1,0 +1,64 @@
+"""Entities as the store answers about them: matches for a name, their roles, cited lines, profiles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class EntityHit:
+    id: int
+    name: str
+    kind: str
+    key: str
+    articles: int
+    last_seen: datetime | None
+    role: str | None = None
+    same_key_ids: list[int] = field(default_factory=list)
+    recent: int = 0  # articles in the store's latest RECENT_DAYS
+    surname_ids: list[int] = field(default_factory=list)  # bare surnames folded in (of `same_key_ids`)
+
+    @property
+    def ids(self) -> list[int]:
+        return [self.id, *self.same_key_ids]
+
+
+@dataclass
+class Cited:
+    """A sentence or quote with the article it comes from."""
+
+    text: str
+    published_at: datetime
+    article_id: int
+    title: str
+    source: str
+    url: str | None
+    sentence_id: int = 0
+    quoted: bool = False  # the speaker's own words (shown in quotation marks)
+    sources: list[str] = field(default_factory=list)  # outlets that reported the same line
+
+
+@dataclass
+class RoleSupport:
+    role: str
+    articles: int
+    last_seen: datetime
+
+
+@dataclass
+class Profile:
+    entity: EntityHit
+    roles: list[RoleSupport]
+    said: list[Cited]
+    mentioned: list[Cited]
+    related: list[tuple[str, str, int]]  # name, kind, sentences together
+
+
+@dataclass
+class Resolution:
+    """What a name resolves to: the entity answered at once (`hit`, None when the user must
+    choose) and the other candidates, offered under the answer or as the choice."""
+
+    hit: EntityHit | None
+    others: list[EntityHit]
