@@ -25,7 +25,7 @@ from bot.settings import Settings
 from handlers.app import build_application
 from handlers.brief import TelegramSender
 from storage.models import Subscription
-from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.support.botapi import TOKEN, FakeBotAPI
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "brief"
 ALLOWED = 30.0

@@ -6,70 +6,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import struct
 import subprocess
 import sys
 import tempfile
 import time
-import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from threading import Thread
-from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import write_section
+from tests.support.bombs import gzip_in_gzip, gzip_of_zeros
+from tests.support.site import FakeSite, Page
 
 GOAL_MB = 500
-MIB = 1 << 20
 HUGE_CHARS = 2_000_000
 NEWSBRIEF = Path(sys.executable).with_name("newsbrief")
-
-
-def gzip_of_zeros(mebibytes: int) -> bytes:
-    """A gzip stream of that many MiB of zeros: one compressed MiB repeated (a full flush makes each
-    copy stand alone), built in a second where compressing 1 GiB takes ten."""
-    zeros = bytes(MIB)
-    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(mebibytes):
-        crc = zlib.crc32(zeros, crc)
-    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
-    return header + block * mebibytes + b"\x03\x00" + struct.pack("<II", crc, (mebibytes * MIB) & 0xFFFFFFFF)
-
-
-class Bombs(BaseHTTPRequestHandler):
-    bodies: ClassVar[dict[str, tuple[str, bytes]]] = {}  # path: (Content-Encoding, body), filled by main()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        encoding, body = self.bodies.get(self.path, ("identity", b"not here"))
-        self.send_response(200 if self.path in self.bodies else 404)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Encoding", encoding)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # refused from the headers, as it should be
-
-
-@contextmanager
-def serving() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Bombs)
-    Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
 
 
 @dataclass
@@ -122,9 +74,14 @@ def main() -> None:
     args = parser.parse_args()
     small = sorted((args.folder.resolve() / "articles").rglob("*.txt"))[0]
     bomb = gzip_of_zeros(1024)
-    stacked = zlib.compress(bomb, 9, wbits=zlib.MAX_WBITS | 16)
-    Bombs.bodies = {"/gzip-in-gzip": ("gzip, gzip", stacked), "/gzip": ("gzip", bomb)}
-    with tempfile.TemporaryDirectory() as tmp, serving() as site:
+    stacked = gzip_in_gzip(1024)
+    bombs = FakeSite(
+        {
+            "/gzip-in-gzip": Page(stacked, headers={"Content-Encoding": "gzip, gzip"}),
+            "/gzip": Page(bomb, headers={"Content-Encoding": "gzip"}),
+        }
+    )
+    with tempfile.TemporaryDirectory() as tmp, bombs.serving() as site:
         workdir = Path(tmp)
         huge = workdir / "huge.txt"
         huge_article(args.folder, huge)

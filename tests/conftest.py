@@ -14,9 +14,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from telegram.ext import Application
 
+from bot.commands import Commands
 from bot.services import Services
 from bot.settings import Settings, get_settings
-from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.support.botapi import TOKEN, FakeBotAPI
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL = os.environ.get("NEWSBRIEF_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
@@ -87,10 +88,23 @@ async def news(settings: Settings, news_overrides: dict[str, object]) -> AsyncIt
 
 
 @pytest.fixture
+async def core(news_overrides: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Commands]:
+    """The chat commands over an in-memory SQLite store: for core tests that need no PostgreSQL parity."""
+    for key in ("DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ADMIN_USER_IDS"):
+        monkeypatch.delenv(key, raising=False)
+    memory = Settings(_env_file=None, **{"database_url": "sqlite+aiosqlite://", "fetch_timeout": 3, **news_overrides})
+    services = await Services(memory).open()
+    yield Commands(services)
+    await services.close()
+
+
+@pytest.fixture
 def fake_api() -> Iterator[FakeBotAPI]:
     api = FakeBotAPI().start()
     yield api
     api.stop()
+    # A call real Telegram refuses for its form (an unknown method, a missing parameter) is a bug in the bot.
+    assert not api.mistakes, api.mistakes
 
 
 @asynccontextmanager

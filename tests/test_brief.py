@@ -22,7 +22,7 @@ from domain.schedule import next_occurrence
 from handlers.brief import TelegramSender
 from storage.models import Delivery, Subscription
 from tests.conftest import FIXTURES
-from tests.fakebotapi import BOT_USER, FakeBotAPI
+from tests.support.botapi import BOT_USER, FakeBotAPI
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SOURCES = {

@@ -7,8 +7,6 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler
-from typing import ClassVar
 
 import pytest
 from sqlalchemy import func, select
@@ -20,80 +18,53 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES, running_bot
-from tests.fakebotapi import FakeBotAPI, serving
+from tests.support.botapi import FakeBotAPI
+from tests.support.site import NOT_FOUND, RSS, FakeSite, Page, Request, fill, redirect
 
 WEB = FIXTURES / "web"
 ETAG = '"world-v1"'
 LAST_MODIFIED = "Tue, 07 May 2024 12:00:00 GMT"
 
 
-class Site(BaseHTTPRequestHandler):
-    """A news site and a wire service, with the troubles real feeds have."""
-
-    requests: ClassVar[list[tuple[str, dict[str, str]]]] = []
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        Site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
-        path = self.path.split("?", 1)[0]
-        base = f"http://127.0.0.1:{self.server.server_port}"
-        if path == "/feeds/world.rss":
-            if self.headers.get("If-None-Match") == ETAG:
-                self.send_response(304)
-                self.send_header("ETag", ETAG)
-                self.end_headers()
-                return
-            self._send(
-                "application/rss+xml", _fill(WEB / "world.rss", base), ETag=ETAG, **{"Last-Modified": LAST_MODIFIED}
-            )
-        elif path == "/feeds/wire.atom":
-            self._send("application/atom+xml", _fill(WEB / "wire.atom", base), **{"Cache-Control": "max-age=7200"})
-        elif path == "/feeds/many.rss":
-            self._send("application/rss+xml", _many(30, base))
-        elif path == "/feeds/broken.xml":
-            self._send("application/rss+xml", (FIXTURES / "malformed.xml").read_bytes())
-        elif path == "/feeds/slow.rss":
-            time.sleep(5)
-            self._send("application/rss+xml", _fill(WEB / "world.rss", base))
-        elif path == "/feeds/huge.rss":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.end_headers()
-            try:
-                self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>')
-                for _ in range(10 * 1024):  # 10 MB, no Content-Length
-                    self.wfile.write(b"<!--" + b"x" * 1017 + b"-->")
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-        elif path == "/feeds/to-private":
-            self.send_response(302)
-            self.send_header("Location", "http://10.1.2.3/feed.rss")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        elif path.startswith("/pages/") and (WEB / path.removeprefix("/pages/")).is_file():
-            self._send("text/html; charset=utf-8", _fill(WEB / path.removeprefix("/pages/"), base))
-        elif path == "/":
-            self._send(
-                "text/html; charset=utf-8",
-                (WEB / "index.html").read_bytes().replace(b"PORT", str(self.server.server_port).encode()),
-            )
-        else:
-            self._send("text/plain", b"not found", status=404)
-
-    def _send(self, content_type: str, body: bytes, status: int = 200, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+def _world(request: Request) -> Page:
+    """The news site's feed, with validators: a conditional GET that matches gets 304."""
+    if request.header("If-None-Match") == ETAG:
+        return Page(status=304, headers={"ETag": ETAG})
+    return Page(fill(WEB / "world.rss", request.base), content_type=RSS, headers=WORLD_VALIDATORS)
 
 
-def _fill(path, base: str) -> bytes:  # type: ignore[no-untyped-def]
-    return path.read_bytes().replace(b"BASE", base.encode())
+def _pages(request: Request) -> Page:
+    name = request.path.split("?", 1)[0].removeprefix("/pages/")
+    if request.path.startswith("/pages/") and (WEB / name).is_file():
+        return Page(fill(WEB / name, request.base))
+    return NOT_FOUND
+
+
+WORLD_VALIDATORS = {"ETag": ETAG, "Last-Modified": LAST_MODIFIED}
+# A news site and a wire service, with the troubles real feeds have.
+SITE = FakeSite(
+    {
+        "/feeds/world.rss": _world,
+        "/feeds/wire.atom": lambda r: Page(
+            fill(WEB / "wire.atom", r.base),
+            content_type="application/atom+xml",
+            headers={"Cache-Control": "max-age=7200"},
+        ),
+        "/feeds/many.rss": lambda r: Page(_many(30, r.base), content_type=RSS),
+        "/feeds/broken.xml": Page((FIXTURES / "malformed.xml").read_bytes(), content_type=RSS),
+        "/feeds/slow.rss": lambda r: Page(fill(WEB / "world.rss", r.base), content_type=RSS, delay=5),
+        # 10 MB, no Content-Length.
+        "/feeds/huge.rss": Page(
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>',
+            content_type=RSS,
+            chunk=b"<!--" + b"x" * 1017 + b"-->",
+            repeat=10 * 1024,
+        ),
+        "/feeds/to-private": redirect("http://10.1.2.3/feed.rss"),
+        "/": lambda r: Page((WEB / "index.html").read_bytes().replace(b"PORT", r.base.rsplit(":", 1)[1].encode())),
+    },
+    fallback=_pages,
+)
 
 
 def _many(count: int, base: str) -> bytes:
@@ -111,7 +82,7 @@ def _many(count: int, base: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with serving(Site) as url:
+    with SITE.serving() as url:
         yield url
 
 
@@ -148,11 +119,11 @@ async def test_poll_stores_each_entry_with_its_page_text_then_asks_conditionally
     museum = articles["Tallinn museum closes for repairs"]
     assert museum.partial and "Kumu art museum" in museum.text  # page gone: the entry's own text
 
-    Site.requests.clear()
+    SITE.requests.clear()
     again = await poller.poll(feed_id)
     assert again.not_modified and (again.new, again.duplicates) == (0, 0)
-    assert [headers.get("if-none-match") for path, headers in Site.requests] == [ETAG]
-    assert Site.requests[0][1].get("if-modified-since") == LAST_MODIFIED
+    assert [request.header("If-None-Match") for request in SITE.requests] == [ETAG]
+    assert SITE.requests[0].header("If-Modified-Since") == LAST_MODIFIED
     assert await count_articles(news) == 3
 
 
@@ -260,7 +231,7 @@ def test_feed_xml_is_parsed_without_expanding_entities() -> None:
 
 
 def test_opml_round_trip_keeps_titles() -> None:
-    listed = read_opml(_fill(WEB / "subscriptions.opml", "https://feeds.example"))
+    listed = read_opml(fill(WEB / "subscriptions.opml", "https://feeds.example"))
     assert listed == [
         ("Baltic Ledger: World", "https://feeds.example/feeds/world.rss"),
         ("Nordic Wire", "https://feeds.example/feeds/wire.atom"),
@@ -288,7 +259,7 @@ def test_feed_commands_on_the_command_line(settings: Settings, site: str, tmp_pa
         "#1 Ledger World: 3 new, 0 duplicates, 0 failed (1 from the feed's summary only)",
     ]
     opml = tmp_path / "feeds.opml"
-    opml.write_bytes(_fill(WEB / "subscriptions.opml", site))
+    opml.write_bytes(fill(WEB / "subscriptions.opml", site))
     imported = newsbrief("feed", "import", str(opml))
     assert imported.output.splitlines() == ["Added feed #2 Nordic Wire", "1 added, 1 already followed"]
     polled = newsbrief("feed", "poll").output.splitlines()

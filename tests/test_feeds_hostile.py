@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from http.server import BaseHTTPRequestHandler
-from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -24,7 +21,8 @@ from bot.reply import CONSOLE
 from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
-from tests.fakebotapi import FakeBotAPI, serving
+from tests.support.botapi import FakeBotAPI
+from tests.support.site import RSS, FakeSite, Page, Request
 
 DAY = timedelta(days=1)
 BIG_FEED_ITEMS = 33_000  # more entries than PostgreSQL takes query parameters (32,767)
@@ -73,52 +71,30 @@ ODD_FEEDS = {
 }
 
 
-class Crowd(BaseHTTPRequestHandler):
-    """Many small feeds on one server, which counts the requests it serves at once."""
+def _crowd(request: Request) -> Page:
+    path = request.path.split("?", 1)[0]
+    if path.startswith("/ttl/"):  # <ttl> in minutes, as the feed gives it
+        return Page(rss("Slow news", ttl=path.removeprefix("/ttl/")), content_type=RSS)
+    if path in ODD_FEEDS:
+        body, headers = ODD_FEEDS[path](request.base)
+        return Page(body, content_type=RSS, headers=headers)
+    # A real site's answer takes a moment: polls overlap.
+    return Page(rss(f"Feed {path}"), content_type=RSS, delay=0.02)
 
-    lock = threading.Lock()
-    in_flight = 0
-    most: ClassVar[int] = 0
 
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        with Crowd.lock:
-            Crowd.in_flight += 1
-            Crowd.most = max(Crowd.most, Crowd.in_flight)
-        try:
-            self._answer()
-        finally:
-            with Crowd.lock:
-                Crowd.in_flight -= 1
-
-    def _answer(self) -> None:
-        path = self.path.split("?", 1)[0]
-        headers: dict[str, str] = {}
-        if path.startswith("/ttl/"):  # <ttl> in minutes, as the feed gives it
-            body = rss("Slow news", ttl=path.removeprefix("/ttl/"))
-        elif path == "/max-age.rss":
-            body, headers = rss("Yearly"), {"Cache-Control": "public, max-age=31536000"}
-        elif path == "/big.rss":
-            body = big_feed()
-        elif path in ODD_FEEDS:
-            body, headers = ODD_FEEDS[path](f"http://127.0.0.1:{self.server.server_port}")
-        else:
-            time.sleep(0.02)  # a real site's answer takes a moment: polls overlap
-            body = rss(f"Feed {path}")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+# Many small feeds on one site, which counts the requests it serves at once.
+CROWD = FakeSite(
+    {
+        "/max-age.rss": Page(rss("Yearly"), content_type=RSS, headers={"Cache-Control": "public, max-age=31536000"}),
+        "/big.rss": lambda request: Page(big_feed(), content_type=RSS),
+    },
+    fallback=_crowd,
+)
 
 
 @pytest.fixture(scope="module")
 def crowd() -> Iterator[str]:
-    with serving(Crowd) as url:
+    with CROWD.serving() as url:
         yield url
 
 
@@ -143,7 +119,7 @@ async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(
         session.add(bad)
 
     chat = Commands(news)
-    Crowd.most = 0
+    CROWD.most_at_once = 0
     tick = asyncio.create_task(poller.poll_due())
     slowest = 0.0
     while not tick.done():  # an operator's chat keeps getting answers during the tick
@@ -154,7 +130,7 @@ async def test_a_tick_after_importing_hundreds_of_feeds_polls_a_few_at_a_time(
     results = await tick
 
     assert len(results) == 301 and [r.title for r in results if r.error] == ["Bad row"]
-    assert 1 <= Crowd.most <= news.settings.feed_concurrency
+    assert 1 <= CROWD.most_at_once <= news.settings.feed_concurrency
     assert slowest < 5, f"/latest took {slowest:.1f} s during the tick"
     async with news.session() as session:
         bad = await session.get(Feed, bad.id)

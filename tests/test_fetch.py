@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import gzip
 import logging
-import struct
-import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from sqlalchemy import select
@@ -25,26 +20,10 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES
-from tests.fakebotapi import serving
+from tests.support.bombs import MIB, gzip_in_gzip, gzip_of_zeros
+from tests.support.site import RSS, FakeSite, Page, Request, redirect
 
 PAGE = (FIXTURES / "page.html").read_bytes()
-MIB = 1 << 20
-
-
-@cache
-def gzip_of_zeros(mebibytes: int) -> bytes:
-    """A gzip stream of that many MiB of zeros, ~1 KB per MiB. One compressed MiB is repeated
-    (a full flush makes each copy stand alone), which takes milliseconds where compressing
-    1 GiB takes seconds."""
-    zeros = bytes(MIB)
-    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    block = deflate.compress(zeros) + deflate.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(mebibytes):
-        crc = zlib.crc32(zeros, crc)
-    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
-    last_block = b"\x03\x00"  # an empty final block
-    return header + block * mebibytes + last_block + struct.pack("<II", crc, (mebibytes * MIB) & 0xFFFFFFFF)
 
 
 def _raw_deflate(data: bytes) -> bytes:
@@ -53,7 +32,7 @@ def _raw_deflate(data: bytes) -> bytes:
 
 
 ENCODED = {  # path: (Content-Encoding, body)
-    "/bomb-gzip-gzip": lambda: ("gzip, gzip", gzip.compress(gzip_of_zeros(1024))),  # 1 GiB inside ~3 KB
+    "/bomb-gzip-gzip": lambda: ("gzip, gzip", gzip_in_gzip(1024)),  # 1 GiB inside ~3 KB
     "/bomb-gzip": lambda: ("gzip", gzip_of_zeros(1024)),  # 1 GiB inside ~1 MB
     "/page-gzip": lambda: ("gzip", gzip.compress(PAGE)),
     "/page-x-gzip": lambda: ("x-gzip", gzip.compress(PAGE)),
@@ -93,73 +72,44 @@ PASSWORD_PAGES = {
 }
 
 
-class Site(BaseHTTPRequestHandler):
-    seen: ClassVar[list[dict[str, str]]] = []  # every request's headers, as the site received them
+def _with_password(base: str) -> str:
+    return base.replace("http://", "http://editor:hunter2@")
 
-    def log_message(self, *args: object) -> None:
-        pass
 
-    def do_GET(self) -> None:
-        self.seen.append(dict(self.headers.items()))
-        self.path = self.path.split("?", 1)[0]
-        port = self.server.server_port
-        routes = {
-            "/story.html": (200, "text/html; charset=utf-8", PAGE),
-            "/feed.xml": (200, "application/rss+xml", (FIXTURES / "feed.xml").read_bytes()),
-            "/image.png": (200, "image/png", b"\x89PNG" + b"\x00" * 100),
-            "/missing": (404, "text/html", b"not here"),
-        }
-        if self.path == "/to-story":
-            self._redirect(f"http://127.0.0.1:{port}/story.html")
-        elif self.path == "/to-private":
-            self._redirect("http://10.1.2.3/secret")
-        elif self.path == "/loop":
-            self._redirect("/loop")
-        elif self.path == "/huge":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            try:
-                for _ in range(10 * 1024):  # 10 MB, no Content-Length
-                    self.wfile.write(b"<p>" + b"x" * 1021)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-        elif self.path == "/slow":
-            time.sleep(3)
-            self._send(200, "text/html", PAGE)
-        elif self.path == "/to-story-with-password":
-            self._redirect(f"http://editor:hunter2@127.0.0.1:{port}/story.html")
-        elif self.path in PASSWORD_PAGES:
-            content_type, body = PASSWORD_PAGES[self.path](f"http://editor:hunter2@127.0.0.1:{port}")
-            self._send(200, content_type, body.encode())
-        elif self.path in ENCODED:
-            encoding, body = ENCODED[self.path]()
-            self._send(200, "text/html", body, {"Content-Encoding": encoding})
-        else:
-            self._send(*routes.get(self.path, (404, "text/plain", b"no")))
+def _password_page(request: Request, path: str) -> Page:
+    content_type, body = PASSWORD_PAGES[path](_with_password(request.base))
+    return Page(body.encode(), content_type=content_type)
 
-    def _redirect(self, where: str) -> None:
-        self.send_response(302)
-        self.send_header("Location", where)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
 
-    def _send(self, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the fetcher refused the page from its headers
+def _encoded(request: Request) -> Page:
+    encoded = ENCODED.get(request.path.split("?", 1)[0])
+    if encoded is None:
+        return Page(b"no", status=404, content_type="text/plain")
+    encoding, body = encoded()
+    return Page(body, content_type="text/html", headers={"Content-Encoding": encoding})
+
+
+SITE = FakeSite(
+    {
+        "/story.html": Page(PAGE),
+        "/feed.xml": Page((FIXTURES / "feed.xml").read_bytes(), content_type=RSS),
+        "/image.png": Page(b"\x89PNG" + b"\x00" * 100, content_type="image/png"),
+        "/missing": Page(b"not here", status=404, content_type="text/html"),
+        "/to-story": lambda r: redirect(f"{r.base}/story.html"),
+        "/to-private": redirect("http://10.1.2.3/secret"),
+        "/loop": redirect("/loop"),
+        "/huge": Page(content_type="text/html", chunk=b"<p>" + b"x" * 1021, repeat=10 * 1024),  # 10 MB, no length
+        "/slow": Page(PAGE, content_type="text/html", delay=3),
+        "/to-story-with-password": lambda r: redirect(f"{_with_password(r.base)}/story.html"),
+        **{path: lambda r, path=path: _password_page(r, path) for path in PASSWORD_PAGES},
+    },
+    fallback=_encoded,
+)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with serving(Site) as url:
+    with SITE.serving() as url:
         yield url
 
 
@@ -270,10 +220,10 @@ async def test_a_gzip_in_gzip_bomb_is_refused_without_being_inflated(site: str) 
 
 
 async def test_one_layer_of_gzip_or_deflate_is_read_and_a_bomb_stops_at_the_cap(site: str) -> None:
-    Site.seen.clear()
+    SITE.requests.clear()
     for path in ["/page-gzip", "/page-x-gzip", "/page-deflate", "/page-raw-deflate", "/page-identity"]:
         assert (await fetcher().fetch(site + path)).body == PAGE, path
-    assert {seen["Accept-Encoding"] for seen in Site.seen} == {"gzip, deflate"}
+    assert {request.header("Accept-Encoding") for request in SITE.requests} == {"gzip, deflate"}
     with peak_memory_growth() as growth, pytest.raises(FetchError, match="larger than 1 MB"):
         await fetcher().fetch(f"{site}/bomb-gzip")
     assert growth[0] < 30 * MIB  # the cap is 1 MB; the bomb holds 1 GiB
@@ -298,14 +248,14 @@ async def test_credentials_in_a_link_are_never_sent_stored_or_shown(settings: Se
     news = await Services(settings.model_copy(update={"fetch_allow_loopback": True})).open()
     try:
         chat = Commands(news)
-        Site.seen.clear()
+        SITE.requests.clear()
         stored = await chat.ingesting.ingest(site.replace("http://", "http://reader:s3cret@") + "/story.html")
         assert "Stored #1" in stored.messages[0]
         redirected = await news.fetcher.fetch(f"{site}/to-story-with-password")
         assert redirected.url == f"{site}/story.html"
         latest = await chat.questions.latest("")
         assert f'href="{site}/story.html"' in latest.messages[0]
-        sent = repr(Site.seen)
+        sent = repr(SITE.requests)
         assert "s3cret" not in sent and "hunter2" not in sent and "Authorization" not in sent
         assert "s3cret" not in " ".join(stored.messages + latest.messages)
         again = await chat.ingesting.ingest(site.replace("http://", "http://other:pass@") + "/story.html")

@@ -16,7 +16,8 @@ from bot.reply import Caller, Where
 from bot.services import Services
 from bot.settings import Settings
 from tests.conftest import fixture_text
-from tests.fakebotapi import FakeBotAPI, check_telegram_html
+from tests.support.botapi import FakeBotAPI
+from tests.support.telegram_html import check_telegram_html
 
 ME = Caller(42, admin=True)
 HERE = Where(42, 0, "private", "tester")

@@ -9,7 +9,6 @@ import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage import queries
 from storage.models import Article, Feed
-from tests.fakebotapi import serving
+from tests.support.site import RSS, FakeSite, Page
 
 GOOD = (
     "Harbour reopens in Tallinn\n\nThe harbour of Tallinn reopened on Monday after repairs, the port "
@@ -62,38 +61,24 @@ def rss(items: list[tuple[str, str]], link: str) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>{body}</channel></rss>'.encode()
 
 
-class Site(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        base = f"http://127.0.0.1:{self.server.server_port}"
-        if self.path == "/feeds/long.rss":
-            items = [("A very long entry", filler(1_500_000)), ("Harbour reopens", GOOD.split("\n\n", 1)[1])]
-            self._send("application/rss+xml", rss(items, base))
-        elif self.path == "/feeds/flood.rss":
-            items = [
-                (f"Vote {n}", f"Town council number {n} approved {n * 7} new bus routes on Monday.") for n in range(120)
-            ]
-            self._send("application/rss+xml", rss(items, base))
-        elif self.path == "/long.txt":
-            self._send("text/plain", filler(2_000_000).encode())
-        elif self.path == "/utf16.txt":
-            self._send("text/plain", ACCENTED.encode("utf-16-le"))  # no BOM, no charset: detected
-        else:
-            self._send("text/plain", b"not found", status=404)
-
-    def _send(self, content_type: str, body: bytes, status: int = 200) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+FLOOD = [(f"Vote {n}", f"Town council number {n} approved {n * 7} new bus routes on Monday.") for n in range(120)]
+SITE = FakeSite(
+    {
+        "/feeds/long.rss": lambda r: Page(
+            rss([("A very long entry", filler(1_500_000)), ("Harbour reopens", GOOD.split("\n\n", 1)[1])], r.base),
+            content_type=RSS,
+        ),
+        "/feeds/flood.rss": lambda r: Page(rss(FLOOD, r.base), content_type=RSS),
+        "/long.txt": lambda r: Page(filler(2_000_000).encode(), content_type="text/plain"),
+        # No BOM, no charset: detected.
+        "/utf16.txt": Page(ACCENTED.encode("utf-16-le"), content_type="text/plain"),
+    }
+)
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with serving(Site) as url:
+    with SITE.serving() as url:
         yield url
 
 

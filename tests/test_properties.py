@@ -17,7 +17,7 @@ from bot.render.html import LIMIT
 from bot.reply import Caller, Where
 from bot.services import Services
 from tests.conftest import fixture_text
-from tests.fakebotapi import check_telegram_html
+from tests.support.telegram_html import check_telegram_html
 
 NAMES = [name for command in COMMANDS for name in command.names] + ["", "nosuch", "WHO", "who@newsbrief_test_bot"]
 # What users type that once broke a parser: ASCII and other digits ("²".isdigit() but int("²") fails),

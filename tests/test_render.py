@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.ingest.sources import from_jsonl, from_text, parse_date
 from bot.ingest.text import canonical_url, clean_text, decode, text_hash
 from bot.render.html import esc, link, paginate, to_plain
-from tests.fakebotapi import check_telegram_html
+from tests.support.telegram_html import check_telegram_html
 
 
 def test_escaping_and_links_are_valid_telegram_html() -> None:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from bot.settings import Settings
-from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.support.botapi import TOKEN, FakeBotAPI
 
 NEWSBRIEF = str(Path(sys.executable).parent / "newsbrief")
 

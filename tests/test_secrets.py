@@ -15,7 +15,7 @@ import pytest
 
 from bot.logs import RedactingFormatter, Redactor
 from bot.settings import Settings
-from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.support.botapi import TOKEN, FakeBotAPI
 
 NEWSBRIEF = str(Path(sys.executable).parent / "newsbrief")
 WRONG_TOKEN = "987654321:AAHwrongTokenNeverToBeShown-x_y1234567"

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from bot.cli import cli
 from bot.settings import Settings
-from tests.fakebotapi import FakeBotAPI
+from tests.support.botapi import FakeBotAPI
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason=f"no seed article at {SEED}")

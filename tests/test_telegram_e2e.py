@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.commands import COMMANDS
 from bot.settings import Settings
 from tests.conftest import fixture_text, running_bot
-from tests.fakebotapi import FakeBotAPI
+from tests.support.botapi import FakeBotAPI
 
 
 async def ask(bot: FakeBotAPI, text: str, count: int = 1, **kwargs) -> list[str]:

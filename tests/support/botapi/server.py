@@ -1,0 +1,142 @@
+"""The fake Bot API over HTTP on 127.0.0.1: python-telegram-bot reaches it through `base_url`,
+exactly as it reaches Telegram (getUpdates long polling, sendMessage, multipart uploads, ...)."""
+
+from __future__ import annotations
+
+import asyncio
+import email.policy
+import json
+import threading
+import time
+from email.parser import BytesParser
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+from urllib.parse import parse_qs
+
+from tests.support.botapi import updates
+from tests.support.botapi.world import TOKEN, World, error
+from tests.support.serving import QuietServer
+
+
+class FakeBotAPI(World):
+    """The world, served over HTTP, with what tests do: send updates, then wait for the bot's answers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._server = QuietServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}/bot"
+
+    def start(self) -> FakeBotAPI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- what tests do --------------------------------------------------------------------
+    def user_message(self, text: str, **kwargs: Any) -> None:
+        """A user sends this (see updates.message for the chat, reply and topic options)."""
+        self.push(updates.message(self.message_ids, text, **kwargs))
+
+    def press_button(self, data: str, **kwargs: Any) -> None:
+        self.push(updates.button_press(self.message_ids, data, **kwargs))
+
+    def bot_removed(self, chat_id: int, **kwargs: Any) -> None:
+        self.push(updates.bot_removed(chat_id, **kwargs))
+
+    async def replies(self, chat_id: int = 42, count: int = 1, wait: float = 60.0) -> list[dict]:
+        """Wait for `count` messages sent to chat_id since the last call; return them."""
+        deadline = time.monotonic() + wait
+        mine: list[dict] = []
+        while time.monotonic() < deadline:
+            with self.cond:
+                mine = [m for m in self.sent if m["chat_id"] == chat_id and not m.get("_seen")]
+                if len(mine) >= count:
+                    for m in mine:
+                        m["_seen"] = True
+                    return mine
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the bot sent {len(mine)} of {count} expected messages to chat {chat_id}")
+
+    async def photo(self, wait: float = 10.0) -> dict:
+        """Wait for the bot's first photo and return it."""
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.photos:
+                return self.photos[0]
+            await asyncio.sleep(0.05)
+        assert self.photos, "the bot sent no photo"
+        return self.photos[0]
+
+    def methods(self) -> list[str]:
+        return [name for name, _ in self.calls]
+
+    # -- HTTP -----------------------------------------------------------------------------
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        world = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                path = self.path.split("?", 1)[0]
+                prefix = f"/bot{TOKEN}/"
+                if not path.startswith(prefix):
+                    self._reply(*error(401, "Unauthorized"))
+                    return
+                length = int(self.headers.get("content-length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                self._reply(*world.call(path[len(prefix) :], parse_params(raw, self.headers.get("content-type", ""))))
+
+            def _reply(self, status: int, payload: dict) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+
+def parse_params(raw: bytes, content_type: str) -> dict:
+    """A call's parameters: JSON, a form (JSON-encoded values decoded), or multipart with files as bytes."""
+    if content_type.startswith("multipart/form-data"):
+        return _parse_multipart(raw, content_type)
+    if not raw:
+        return {}
+    if "json" in content_type:
+        return json.loads(raw)
+    params: dict[str, Any] = {}
+    for key, values in parse_qs(raw.decode(), keep_blank_values=True).items():
+        value = values[0]
+        try:
+            params[key] = json.loads(value) if value[:1] in "[{" else value
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+def _parse_multipart(raw: bytes, content_type: str) -> dict:
+    message = BytesParser(policy=email.policy.default).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        params[name] = payload if part.get_filename() else payload.decode()
+    return params

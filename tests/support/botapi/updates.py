@@ -1,0 +1,93 @@
+"""Updates as Telegram sends them: a user's message or command, a button press, the bot removed from a chat."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from tests.support.botapi.world import BOT_USER
+
+ANN = {"id": 42, "is_bot": False, "first_name": "Ann"}
+
+
+def chat(chat_id: int, chat_type: str = "private", title: str = "Group") -> dict:
+    named = {"first_name": "Ann"} if chat_type == "private" else {"title": title}
+    return {"id": chat_id, "type": chat_type, **named}
+
+
+def user(user_id: int) -> dict:
+    return {**ANN, "id": user_id}
+
+
+def message(
+    ids: Iterator[int],
+    text: str,
+    chat_id: int = 42,
+    chat_type: str = "private",
+    reply_to_text: str | None = None,
+    user_id: int = 42,
+    thread_id: int | None = None,
+) -> dict:
+    """A user's message; one starting with "/" carries the bot_command entity Telegram adds."""
+    sent: dict[str, Any] = {
+        "message_id": next(ids),
+        "date": int(time.time()),
+        "chat": chat(chat_id, chat_type),
+        "from": user(user_id),
+        "text": text,
+    }
+    if thread_id is not None:  # a forum supergroup's topic
+        sent["chat"]["is_forum"] = True
+        sent["message_thread_id"] = thread_id
+        sent["is_topic_message"] = True
+    if text.startswith("/"):
+        length = len(text.split()[0]) if text.split() else 1
+        sent["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    if reply_to_text is not None:
+        sent["reply_to_message"] = {
+            "message_id": next(ids),
+            "date": int(time.time()),
+            "chat": sent["chat"],
+            "from": {"id": 7, "is_bot": False, "first_name": "Bob"},
+            "text": reply_to_text,
+        }
+    return {"message": sent}
+
+
+def button_press(
+    ids: Iterator[int], data: str, chat_id: int = 42, user_id: int = 42, chat_type: str = "private"
+) -> dict:
+    """A user presses an inline button with this callback data, under a message of the bot's."""
+    return {
+        "callback_query": {
+            "id": str(next(ids)),
+            "chat_instance": "1",
+            "data": data,
+            "from": user(user_id),
+            "message": {
+                "message_id": next(ids),
+                "date": int(time.time()),
+                "chat": chat(chat_id, chat_type),
+                "from": BOT_USER,
+                "text": "Which one?",
+            },
+        }
+    }
+
+
+def bot_removed(chat_id: int, chat_type: str = "group", status: str = "kicked") -> dict:
+    """The my_chat_member update Telegram sends when the bot is removed or blocked."""
+    return {
+        "my_chat_member": {
+            "chat": chat(chat_id, chat_type, title="G"),
+            "from": ANN,
+            "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": BOT_USER},
+            "new_chat_member": {
+                "status": status,
+                "user": BOT_USER,
+                **({"until_date": 0} if status == "kicked" else {}),
+            },
+        }
+    }
