@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from bot.ingest.pipeline import Report, ingest
 from bot.ingest.poll import Poller
 from bot.ingest.sources import Item, RawArticle, from_path, from_url
 from bot.ingesting import Ingesting
+from bot.logs import setup_logging
 from bot.render import replies
 from bot.render.html import to_plain
 from bot.reply import CONSOLE, Reply
@@ -89,6 +91,23 @@ def run(
     if problem is not None:
         say(problem, err)
         raise typer.Exit(1)
+
+
+@cli.command()
+def worker() -> None:
+    """Poll the feeds that are due and store their articles, without Telegram, until Ctrl-C or
+    SIGTERM: add workers for NLP throughput beside the bot (they share the feeds, each polled once)."""
+    settings = get_settings()
+    setup_logging(settings.log_level, [settings.telegram_bot_token, settings.webhook_secret])
+
+    async def work(services: Services) -> None:
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+        await services.nlp()  # load spaCy now, not in the first round
+        await Poller(services).keep_polling(settings.feed_tick_seconds, stop)
+
+    _with_services(work)
 
 
 def say(text: str, console: Console = out) -> None:

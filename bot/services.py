@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.fetch import Fetcher
 from bot.nlp.model import load_pipeline
+from bot.nlp.workers import Parsers
 from bot.settings import Settings
 from storage.db import is_sqlite, lock_for_writing, make_engine, make_sessionmaker, migrate
 
@@ -26,6 +27,12 @@ class Services:
         self.sessions = make_sessionmaker(self.engine)
         self.fetcher = Fetcher.from_settings(settings)
         self._nlp: Language | None = None
+        # Worker processes for ingest, each with its own pipeline: started on the first large
+        # ingest (or concurrent ones), stopped by close().
+        self.parsers = Parsers(settings.spacy_model, settings.nlp_processes)
+        # Articles whose parse job failed are retried one at a time, so that one which kills
+        # its worker fails alone.
+        self.nlp_retry_lock = asyncio.Lock()
         # SQLite has one writer; PostgreSQL takes many. Ingests are serialized per process
         # so a burst of /ingest never waits on "database is locked".
         self.write_lock = asyncio.Lock()
@@ -37,6 +44,7 @@ class Services:
         return self
 
     async def close(self) -> None:
+        await asyncio.to_thread(self.parsers.close)
         if is_sqlite(self.engine):
             # SQLite's advice for long-lived connections: refresh planner statistics on close.
             # It writes, so it takes the write lock like any writer; being only statistics, a

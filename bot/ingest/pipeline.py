@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Callable, Iterable
+import math
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -16,6 +17,7 @@ from bot.ingest import dedup
 from bot.ingest.sources import Item, RawArticle
 from bot.ingest.text import MAX_URL_CHARS, canonical_url, clean_text, cut_text, one_line, outside_url, text_hash
 from bot.nlp.analyze import analyze_texts
+from bot.nlp.parse import BATCH_CHARS
 from bot.services import Services
 from domain.analysis import Analysis
 from domain.sources import Failure
@@ -129,18 +131,26 @@ def analysis_text(article: NewArticle) -> str:
     return article.text
 
 
-def _analyze(nlp: Language, articles: list[NewArticle]) -> list[Analysis | Exception]:
-    """Parse the batch, and sign each text for near-duplicate lookup (in the same worker thread).
-    Should the batch fail, each text is parsed alone: only the one at fault fails."""
-    for article in articles:
-        article.signature = dedup.signature(article.text)
+@dataclass
+class Analysed:
+    """What a parse job returns: per article its analysis (or why it failed) and its signature."""
+
+    analyses: list[Analysis | Exception]
+    signatures: list[bytes]
+    retried: str = ""  # why the batch failed, when its articles were then parsed one by one
+
+
+def analyze_batch(nlp: Language, articles: list[NewArticle]) -> Analysed:
+    """Parse the batch, and sign each text for near-duplicate lookup (in a worker process or
+    thread). Should the batch fail, each text is parsed alone: only the one at fault fails."""
+    signatures = [dedup.signature(article.text) for article in articles]
     texts = [analysis_text(article) for article in articles]
     headlines = [with_headline(article) for article in articles]
     try:
-        return list(analyze_texts(nlp, texts, headlines=headlines))
-    except Exception:
-        log.warning("parsing a batch of %d articles failed; parsing them one by one", len(texts), exc_info=True)
-        return [_analyze_one(nlp, text, headline) for text, headline in zip(texts, headlines, strict=True)]
+        return Analysed(list(analyze_texts(nlp, texts, headlines=headlines)), signatures)
+    except Exception as exc:
+        analyses = [_analyze_one(nlp, text, headline) for text, headline in zip(texts, headlines, strict=True)]
+        return Analysed(analyses, signatures, retried=f"{type(exc).__name__}: {exc}")
 
 
 def _analyze_one(nlp: Language, text: str, headline: bool) -> Analysis | Exception:
@@ -148,6 +158,74 @@ def _analyze_one(nlp: Language, text: str, headline: bool) -> Analysis | Excepti
         return analyze_texts(nlp, [text], headlines=[headline])[0]
     except Exception as exc:  # returned, not raised: it is this article's failure, not the batch's
         return exc
+
+
+def _in_workers(news: Services, articles: int) -> bool:
+    """Whether to parse in the worker processes: once they run, or for a full batch, or when
+    another parse holds the in-thread pipeline (concurrent feed polls). A lone small ingest is
+    parsed in a thread: starting the workers (a few seconds, a model each) would cost it more."""
+    parsers = news.parsers
+    return parsers.processes > 1 and (parsers.started or articles >= BATCH or news.nlp_lock.locked())
+
+
+def _jobs(articles: list[NewArticle], workers: int) -> list[list[NewArticle]]:
+    """The batch shared among the workers: as many jobs as workers, each within the parser's
+    memory bound of BATCH_CHARS characters (one article at least)."""
+    per_job = math.ceil(len(articles) / workers)
+    jobs: list[list[NewArticle]] = []
+    chars = 0
+    for article in articles:
+        size = len(article.text) + len(article.title)
+        if not jobs or len(jobs[-1]) >= per_job or (jobs[-1] and chars + size > BATCH_CHARS):
+            jobs.append([])
+            chars = 0
+        jobs[-1].append(article)
+        chars += size
+    return jobs
+
+
+def _signed(articles: list[NewArticle], analysed: Analysed, where: str) -> list[Analysis | Exception]:
+    if analysed.retried:
+        log.warning(
+            "parsing a batch of %d articles failed %s (%s); parsed them one by one",
+            len(articles),
+            where,
+            analysed.retried,
+        )
+    for article, signature in zip(articles, analysed.signatures, strict=True):
+        article.signature = signature
+    return analysed.analyses
+
+
+async def _parse_in_worker(news: Services, articles: list[NewArticle]) -> list[Analysis | Exception]:
+    try:
+        analysed = await news.parsers.run(analyze_batch, articles)
+    except Exception as exc:  # the worker died (BrokenProcessPool), or a result would not pickle
+        log.warning("a parse job of %d articles failed (%r); parsing them one at a time", len(articles), exc)
+        # One at a time, each once more: a worker killed by one article then takes no other with it.
+        async with news.nlp_retry_lock:
+            return [await _parse_alone(news, article) for article in articles]
+    return _signed(articles, analysed, "in a worker")
+
+
+async def _parse_alone(news: Services, article: NewArticle) -> Analysis | Exception:
+    try:
+        analysed = await news.parsers.run(analyze_batch, [article])
+    except Exception as exc:  # returned, not raised: it is this article's failure, not the batch's
+        return exc
+    return _signed([article], analysed, "in a worker")[0]
+
+
+async def _parse(news: Services, articles: list[NewArticle], workers: bool) -> list[Analysis | Exception]:
+    """Each article's analysis (or its failure), in order; each article's signature is set."""
+    if workers:
+        jobs = _jobs(articles, news.parsers.processes)
+        parsed = await asyncio.gather(*(_parse_in_worker(news, job) for job in jobs))
+        return [analysis for job in parsed for analysis in job]
+    nlp = await news.nlp()
+    async with news.nlp_lock:
+        analysed = await asyncio.to_thread(analyze_batch, nlp, articles)
+    return _signed(articles, analysed, "in a thread")
 
 
 async def _store(news: Services, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
@@ -173,17 +251,32 @@ async def ingest(
     """Store every article in items (the first `limit` of them, when given; the rest are only
     counted); failures are collected, never fatal to the others.
 
-    spaCy parses each batch in a worker thread (the bot keeps answering meanwhile), then the
-    batch is written. Parsing the next batch while writing this one was measured slower on
-    two cores: the threads contend, and CPU time doubled."""
+    With worker processes (NLP_PROCESSES > 1), they parse the next batch while this process
+    writes the last one, every core busy and the event loop free for chat. In a thread, a batch
+    is parsed, then written: overlapping the two was measured slower on two cores (the threads
+    contend for the interpreter, and CPU time doubled)."""
     report = Report(limit=limit, max_chars=news.settings.max_text_chars)
+    writing: asyncio.Task[None] | None = None  # the last batch handed on: being parsed, then written
 
     async def flush(batch: list[tuple[Prepared, str]]) -> None:
+        nonlocal writing
         if not batch:
             return
-        nlp = await news.nlp()
-        async with news.nlp_lock:
-            analyses = await asyncio.to_thread(_analyze, nlp, [article for article, _ in batch])
+        workers = _in_workers(news, len(batch))
+        if writing is not None and not workers:
+            await writing
+            writing = None
+        previous = writing
+        writing = asyncio.create_task(parse_and_write(batch, workers, previous))
+        if previous is not None:
+            await previous  # two batches in flight at most
+
+    async def parse_and_write(
+        batch: list[tuple[Prepared, str]], workers: bool, previous: asyncio.Task[None] | None
+    ) -> None:
+        # Parsed while the previous batch is written; written after it, in order.
+        parsing = _parse(news, [article for article, _ in batch], workers)
+        analyses, _ = await asyncio.gather(parsing, previous or asyncio.sleep(0))
         async with news.write_lock:
             for (article, origin), analysis in zip(batch, analyses, strict=True):
                 if isinstance(analysis, Exception):
@@ -214,6 +307,25 @@ async def ingest(
             on_progress(len(candidates) - len(fresh))
         await flush(fresh)
 
+    try:
+        await _read(news, items, limit, report, check, on_progress)
+        if writing is not None:
+            await writing
+    finally:  # cancelled (a feed poll's timeout) or failed: no batch goes on in the background
+        if writing is not None:
+            writing.cancel()
+    return report
+
+
+async def _read(
+    news: Services,
+    items: Iterable[Item],
+    limit: int | None,
+    report: Report,
+    check: Callable[[list[tuple[Prepared, str]]], Awaitable[None]],
+    on_progress: Callable[[int], None] | None,
+) -> None:
+    """Prepare each item and hand them to `check` in batches; what cannot be stored is reported."""
     now = datetime.now(UTC)
     seen: set[str] = set()
     batch: list[tuple[Prepared, str]] = []
@@ -236,7 +348,6 @@ async def ingest(
             await check(batch)
             batch = []
     await check(batch)
-    return report
 
 
 def _counted(items: Iterable[Item], limit: int | None, report: Report) -> Iterable[Item]:

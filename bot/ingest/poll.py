@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -53,6 +54,16 @@ def _brief(exc: BaseException) -> str:
     """An exception in one short line: a database error's message carries its whole statement."""
     message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def round_line(results: list[PollResult], seconds: float) -> str:
+    """A poll round in one line: feeds polled, and what they brought."""
+    new, duplicates, failed = (sum(getattr(r, key) for r in results) for key in ("new", "duplicates", "failed"))
+    broken = sum(1 for r in results if r.error)
+    return (
+        f"{len(results)} feeds in {seconds:.1f} s, {new} new, {duplicates} duplicates, {failed} failed"
+        f"; {broken} feeds failed"
+    )
 
 
 class Poller:
@@ -133,21 +144,67 @@ class Poller:
             return []
         return await asyncio.shield(self._round)
 
+    @property
+    def lease(self) -> timedelta:
+        """How long a claimed feed is this poller's: past it, another replica takes the feed over."""
+        return timedelta(seconds=self.news.settings.feed_lease_seconds)
+
+    async def _claim(self) -> int | None:
+        """The next due feed, claimed for this poller (no other replica will poll it); None when
+        none is due."""
+        now = datetime.now(UTC)
+        async with self.news.transaction() as session:
+            claimed = await rows.claim_due_feeds(session, now, now + self.lease, now + self.longest_wait)
+        return claimed[0] if claimed else None
+
     async def _poll_round(self) -> list[PollResult]:
+        """A fixed pool of `concurrency` workers, each claiming the next due feed when it is free
+        and polling it, until none is due. A feed is claimed just before its poll, so replicas
+        share the feeds, and a claim never waits behind thousands of others for its lease."""
         results: list[PollResult] = []
-        tried: set[int] = set()  # once per round: a feed whose failure cannot be recorded is not retried at once
-        while True:
-            try:
-                now = datetime.now(UTC)
-                async with self.news.session() as session:
-                    due = [f for f in await rows.due_feeds(session, now, now + self.longest_wait) if f not in tried]
-            except Exception as exc:  # the database is away: the next tick tries again
-                log.warning("feed poll round stopped: cannot list the due feeds (%s)", _brief(exc))
-                return results
-            if not due:
-                return results
-            tried.update(due)
-            results += await self._bounded(due)
+        stopped = False
+
+        async def worker() -> None:
+            nonlocal stopped
+            while not stopped:
+                try:
+                    feed_id = await self._claim()
+                except Exception as exc:  # the database is away: the next tick tries again
+                    if not stopped:
+                        log.warning("feed poll round stopped: cannot claim the due feeds (%s)", _brief(exc))
+                    stopped = True
+                    return
+                if feed_id is None:
+                    return
+                # A feed whose failure cannot be recorded keeps its claim: retried after the lease, not at once.
+                results.append(await self.poll(feed_id))
+
+        await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+        return results
+
+    async def keep_polling(self, every: float, stop: asyncio.Event) -> None:
+        """Poll the due feeds every `every` seconds until `stop` is set (`newsbrief worker`),
+        logging one line per round; a round in flight at the stop is cancelled (its feeds are
+        taken over after the lease)."""
+        log.info("polling the due feeds every %g s, %d at a time", every, self.concurrency)
+        stopping = asyncio.create_task(stop.wait())
+        try:
+            while not stop.is_set():
+                started = time.monotonic()
+                await self.poll_due(wait=False)
+                assert self._round is not None
+                await asyncio.wait({self._round, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                if stop.is_set():
+                    break
+                elapsed = time.monotonic() - started
+                try:
+                    log.info("feed poll round: %s", round_line(self._round.result(), elapsed))
+                except Exception as exc:
+                    log.warning("feed poll round failed (%s)", _brief(exc))
+                await asyncio.wait({stopping}, timeout=max(0.0, every - elapsed))
+        finally:
+            stopping.cancel()
+            await self.stop()
 
     async def _bounded(self, feed_ids: list[int]) -> list[PollResult]:
         """Poll these feeds with at most `concurrency` polls in flight: a fixed pool of workers

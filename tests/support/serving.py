@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -26,3 +26,11 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def quiet_handler(serve: Callable[[BaseHTTPRequestHandler], None], methods: tuple[str, ...] = ("GET",)) -> type:
+    """A request handler class that passes each request of these methods to `serve`, and logs nothing."""
+    attributes: dict[str, object] = {"log_message": lambda handler, *args: None}
+    for method in methods:
+        attributes[f"do_{method}"] = lambda handler: serve(handler)
+    return type("QuietHandler", (BaseHTTPRequestHandler,), attributes)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from tests.support.serving import serving
+from tests.support.serving import quiet_handler, serving
 
 RSS = "application/rss+xml"
 HTML = "text/html; charset=utf-8"
@@ -69,7 +69,7 @@ class FakeSite:
     @contextmanager
     def serving(self) -> Iterator[str]:
         """Serve the site; yields its base URL."""
-        with serving(self._handler()) as url:
+        with serving(quiet_handler(self._serve)) as url:
             yield url
 
     def answer(self, request: Request) -> Page:
@@ -94,18 +94,6 @@ class FakeSite:
         finally:
             with self._lock:
                 self._in_flight -= 1
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                site._serve(self)
-
-        return Handler
 
 
 def _write(handler: BaseHTTPRequestHandler, page: Page) -> None:

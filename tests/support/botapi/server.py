@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 
 from tests.support.botapi import updates
 from tests.support.botapi.world import TOKEN, World, error
-from tests.support.serving import QuietServer
+from tests.support.serving import QuietServer, quiet_handler
 
 
 class FakeBotAPI(World):
@@ -23,7 +23,7 @@ class FakeBotAPI(World):
 
     def __init__(self) -> None:
         super().__init__()
-        self._server = QuietServer(("127.0.0.1", 0), self._handler())
+        self._server = QuietServer(("127.0.0.1", 0), quiet_handler(self._serve, ("GET", "POST")))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -49,6 +49,11 @@ class FakeBotAPI(World):
 
     def bot_removed(self, chat_id: int, **kwargs: Any) -> None:
         self.push(updates.bot_removed(chat_id, **kwargs))
+
+    async def ask(self, text: str, count: int = 1, **kwargs: Any) -> list[str]:
+        """A user sends this; the texts of the bot's `count` answers to that chat."""
+        self.user_message(text, **kwargs)
+        return [m["text"] for m in await self.replies(kwargs.get("chat_id", 42), count)]
 
     async def replies(self, chat_id: int = 42, count: int = 1, wait: float = 60.0) -> list[dict]:
         """Wait for `count` messages sent to chat_id since the last call; return them."""
@@ -78,38 +83,21 @@ class FakeBotAPI(World):
         return [name for name, _ in self.calls]
 
     # -- HTTP -----------------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        world = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                self._serve()
-
-            def do_GET(self) -> None:
-                self._serve()
-
-            def _serve(self) -> None:
-                path = self.path.split("?", 1)[0]
-                prefix = f"/bot{TOKEN}/"
-                if not path.startswith(prefix):
-                    self._reply(*error(401, "Unauthorized"))
-                    return
-                length = int(self.headers.get("content-length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                self._reply(*world.call(path[len(prefix) :], parse_params(raw, self.headers.get("content-type", ""))))
-
-            def _reply(self, status: int, payload: dict) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        return Handler
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        path = request.path.split("?", 1)[0]
+        prefix = f"/bot{TOKEN}/"
+        if path.startswith(prefix):
+            length = int(request.headers.get("content-length") or 0)
+            raw = request.rfile.read(length) if length else b""
+            status, payload = self.call(path[len(prefix) :], parse_params(raw, request.headers.get("content-type", "")))
+        else:
+            status, payload = error(401, "Unauthorized")
+        data = json.dumps(payload).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(data)))
+        request.end_headers()
+        request.wfile.write(data)
 
 
 def parse_params(raw: bytes, content_type: str) -> dict:

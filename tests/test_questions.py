@@ -1,4 +1,4 @@
-"""The /status overview is about its entity: every sentence in it names the entity."""
+"""/who, /status, /trend, /latest and /search (bot/questions.py): answers from what was read, about their subject."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
+from telegram.ext import Application
 
 from bot.commands import Commands
-from bot.ingest.pipeline import ingest
-from bot.ingest.sources import from_text
 from bot.services import Services
 from storage import queries
 from storage.models import Mention, Sentence
+from tests.support.articles import store, store_brief_news
+from tests.support.botapi import FakeBotAPI
 
 # Each report opens with other news (a budget, a business forum), as roundups do; the sentences
 # about the place come later.
@@ -56,19 +57,9 @@ Let us hope the agreement holds this time, one fisherman in Halifax said on the 
 The harbour master in Halifax said the boats would stay in port until the quotas were published."""
 
 
-async def store(news: Services, texts: list[str]) -> None:
-    items = []
-    for n, text in enumerate(texts):
-        item = from_text(text, f"Outlet {n}")
-        item.source, item.published = f"Outlet {n}", datetime.now(UTC) - timedelta(hours=3 - n)
-        items.append(item)
-    report = await ingest(news, items)
-    assert len(report.new) == len(texts)
-
-
-async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(news: Services) -> None:
-    await store(news, TARTU)
-    reply = await Commands(news).questions.status("Tartu")
+async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(core: Commands) -> None:
+    await store(core.services, TARTU, age=lambda n: timedelta(hours=3 - n))
+    reply = await core.questions.status("Tartu")
     lines = "\n".join(reply.messages).split("\n")
     overview = next(line for line in lines if line.startswith("<b>Overview ("))
     sentences = re.split(r"(?<=\.) ", overview.split("</b>: ", 1)[1])
@@ -78,7 +69,7 @@ async def test_the_status_overview_talks_about_the_place_not_the_news_around_it(
 
 
 async def test_a_name_the_model_missed_counts_a_lowercase_acronym_does_not(news: Services) -> None:
-    await store(news, [LAVROV, FISHING])
+    await store(news, [LAVROV, FISHING], age=lambda n: timedelta(hours=3 - n))
     async with news.transaction() as session:
         # The model missing a mention: the sentence that names Lavrov has no mention row.
         missed = select(Sentence.id).where(Sentence.text.startswith("Lavrov told reporters"))
@@ -94,3 +85,52 @@ async def test_a_name_the_model_missed_counts_a_lowercase_acronym_does_not(news:
     us_texts = [text for rows in about_us.values() for text, _ in rows]
     assert any(text.startswith("US officials said") for text in us_texts)
     assert not any("Let us hope" in text or "harbour master" in text for text in us_texts)
+
+
+async def test_status_ends_with_the_trend_and_no_overview_off_its_subject(
+    bot: FakeBotAPI, telegram: Application
+) -> None:
+    await store_brief_news(telegram.bot_data.commands.services)
+    bot.user_message("/status Kaunas")
+    (status,) = await bot.replies()
+    lines = status["text"].split("\n")
+    assert lines[0].startswith("<b>Kaunas</b> — place · 2 articles")
+    # Every sentence naming Kaunas is a dated line already: an overview could only repeat them
+    # or talk of something else (the minister), so there is none (tests/test_status_overview.py).
+    assert not any(line.startswith("<b>Overview") for line in lines)
+    # Daily articles as a sparkline ending today (2 articles), and who is named alongside.
+    trend = next(line for line in lines if line.startswith("<b>Trend</b>: "))
+    assert trend.startswith("<b>Trend</b>: ▁▁▁▁▁▁▁▁▁▁▁▁▁█ articles a day") and "(most 2)" in trend
+    assert any(line.startswith("<b>Most involved</b>: Rail Baltica (") for line in lines)
+
+
+async def test_status_shows_one_development_once_with_its_sources(core: Commands) -> None:
+    bridge = "a new bridge over the Neris river would open on Friday"
+    reports = [
+        ("Wire A", f"The city council in Vilnius said {bridge}."),
+        ("Wire B", f"The city council in Vilnius said on Tuesday that {bridge}."),
+        ("Wire C", f"The city council in Vilnius said that {bridge}."),
+        ("Wire D", "The mayor of Vilnius said the old market hall would close for repairs in the spring."),
+    ]
+    texts = [f"{sentence} Traffic will be diverted while work goes on." for _, sentence in reports]
+    outlets = [outlet for outlet, _ in reports]
+    await store(core.services, texts, outlets, age=lambda n: timedelta(hours=10 - n), all_new=False)
+    reply = await core.questions.status("Vilnius")
+    lines = [line for line in reply.messages[0].split("\n") if line[:4].isdigit()]
+    about_bridge = [line for line in lines if "Neris" in line]
+    assert len(about_bridge) == 1 and about_bridge[0].endswith(" · 3 sources")
+    assert any("market hall" in line and "sources" not in line for line in lines)
+
+
+async def test_a_name_the_model_missed_is_found_by_the_word_in_the_newest_articles(news: Services) -> None:
+    texts = [
+        ("Older", "Tallinn Harbour Reopens After Storm Damage", "Ferries resumed on Monday after repairs."),
+        ("Newer", "Tallinnova Fashion Week Opens", "Designers showed their spring collections in the old town."),
+    ]
+    bodies = [f"{title}\n\n{body} The organisers expect more visitors next year." for _, title, body in texts]
+    outlets = [outlet for outlet, _, _ in texts]
+    await store(news, bodies, outlets, age=lambda n: timedelta(hours=5 - n), all_new=False)
+    async with news.session() as session:
+        found = await queries.named_sentences(session, "Tallinn", datetime.now(UTC) - timedelta(days=1))
+    # The headline that names the place, whole word only ("Tallinnova" is another name).
+    assert [(c.text, c.source) for c in found] == [("Tallinn Harbour Reopens After Storm Damage.", "Older")]
