@@ -161,8 +161,11 @@ lemmatizer and attribute ruler off), linking, roles, quotes, and every row writt
 transaction per article. With NLP_PROCESSES={processes} (the default here: one per core) worker
 processes, each with the model loaded once, parse one batch while this process writes the last
 one. The baseline is bare `nlp.pipe(batch_size=64)` with the full pipeline, one process, no
-storage. CPU seconds count the parse workers too. Load is the machine's 1-minute load average
-(other work shares these cores). Goal: ratio ≥ 1.5 with every core.
+storage. CPU seconds count the parse workers too. Load is the machine's 1-minute load average,
+the higher of the run's start and end: other work shares these cores, and the run's own busy
+workers count in it (about 2). The workers are a process pool, not spaCy's `n_process`, which
+starts its processes anew at every `nlp.pipe` call and sends each Doc back whole. Goal: ratio ≥
+1.5 with every core.
 
 {chr(10).join(table)}
 

@@ -223,9 +223,7 @@ def score_label(label: dict, reply: Reply) -> tuple[str | None, str]:
 
 async def set_eval(chats: dict[str, Commands], labels: list[dict]) -> list[tuple[dict, str | None, str]]:
     """Each label with its error kind (None when right) and what the bot said."""
-    return [
-        (label, *score_label(label, await chats[label["store"]].questions.who(label["query"]))) for label in labels
-    ]
+    return [(label, *score_label(label, await chats[label["store"]].questions.who(label["query"]))) for label in labels]
 
 
 # The dev set on the code before issue 10's changes (commit 0641dec), measured once with this

@@ -46,7 +46,7 @@ cli = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="newsbrief: a Telegram bot that reads the services.",
+    help="newsbrief: a Telegram bot that reads the news for you.",
 )
 out = Console(soft_wrap=True)  # piped output is data: never hard-wrapped
 err = Console(stderr=True, soft_wrap=True)

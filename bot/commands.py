@@ -22,10 +22,10 @@ from bot.user_input import clean_input, split_command
 
 Run = Callable[["Commands", Request], Awaitable[Reply]]
 
-NOT_HERE = "Briefs go to Telegram chats: subscribe from a chat with the bot. /brief shows today's brief here."
+NOT_HERE = "/{name} acts on a Telegram chat: send it in a chat with the bot (here, /brief shows today's brief)."
 NOT_PRIVATE = "Send /{name} in a private chat with me."
 OPERATORS_ONLY = "Only the bot's operators can do that (their Telegram ids are in ADMIN_USER_IDS)."
-ADMINS_ONLY = "Only this group's administrators can change its brief."
+ADMINS_ONLY = "Only this chat's administrators can change what it receives."
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Command:
         if self.operators_only and not request.caller.admin:
             return OPERATORS_ONLY
         if self.needs_chat and request.where is None:
-            return NOT_HERE
+            return NOT_HERE.format(name=self.name)
         if self.private_only and request.where is not None and request.where.chat_type != "private":
             return NOT_PRIVATE.format(name=self.name)
         if self.needs_admin(request.arg) and not request.caller.manages_chat:

@@ -60,7 +60,7 @@ class Feeds:
     async def add(self, url: str, name: str | None, *, add: str = ADD, poll: bool = True) -> tuple[Reply, Added]:
         """Follow a feed, or offer the feeds a page advertises (as `add` commands). A new feed's
         first poll starts in the background unless `poll` is off (the caller polls it itself)."""
-        added = await self.poller.add(url, name)
+        added = await self.poller.add(url, name, claim=not poll)
         if added.error:
             return Reply.of(f"Could not add {esc(without_userinfo(url))}: {esc(added.error)}"), added
         if added.offers:

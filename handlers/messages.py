@@ -21,8 +21,14 @@ ADMINS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 async def on_command(update: Update, context: Context) -> None:
     """A command typed in any chat (an unknown one gets a pointer to /help)."""
     message = update.effective_message
-    if message is not None:
-        await answer(update, context, message.text or "", replied_text(message))
+    if message is None:
+        return
+    # "/help@OtherBot" in a group is another bot's: the catch-all for unknown commands sees it too.
+    words = (message.text or "").split(maxsplit=1)
+    addressee = words[0].partition("@")[2] if words else ""
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return
+    await answer(update, context, message.text or "", replied_text(message))
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -30,7 +36,8 @@ async def on_button(update: Update, context: Context) -> None:
     whoever pressed it, as if they had typed it there."""
     query = update.callback_query
     await query.answer()
-    await answer(update, context, query.data or "", None)
+    if (query.data or "").startswith("/"):  # the bot's buttons carry commands; anything else is forged
+        await answer(update, context, query.data or "", None)
 
 
 async def on_text(update: Update, context: Context) -> None:

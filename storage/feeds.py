@@ -24,9 +24,17 @@ def _chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield values[start : start + size]
 
 
-async def add_feed(session: AsyncSession, url: str, title: str, site_url: str | None, now: datetime) -> Feed:
+async def add_feed(
+    session: AsyncSession,
+    url: str,
+    title: str,
+    site_url: str | None,
+    now: datetime,
+    claimed_until: datetime | None = None,
+) -> Feed:
+    """Subscribe; the first poll is due now, or, claimed for the caller's own poll, after the lease."""
     values = fitted(Feed, {"url": url, "title": title, "site_url": site_url})
-    feed = Feed(**values, added_at=now, next_poll_at=now, min_interval=0, errors=0)
+    feed = Feed(**values, added_at=now, next_poll_at=claimed_until or now, min_interval=0, errors=0)
     session.add(feed)
     await session.flush()
     return feed

@@ -130,6 +130,10 @@ class Entity(Base):
     # lowercased name: what queries match on
     key: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(16))  # PERSON, ORG, GPE, LOC, FAC, EVENT, ...
+    # Distinct articles that mention it, and the newest one's date, kept by the write path:
+    # counting its mentions at question time grows with the store.
+    article_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_seen: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("key", "kind"),)
 
@@ -163,7 +167,9 @@ class Mention(_Evidence, Base):
     surface: Mapped[str] = mapped_column(String(300))
 
     __table_args__ = (
-        Index("ix_mentions_entity_published", "entity_id", "published_at", "article_id"),
+        # sentence_id too: the newest mentions of an entity ("appears with", dated lines) are
+        # read from the index alone, without a row lookup each.
+        Index("ix_mentions_entity_published", "entity_id", "published_at", "article_id", "sentence_id"),
         Index("ix_mentions_sentence", "sentence_id"),
         Index("ix_mentions_article", "article_id"),
     )
@@ -177,7 +183,8 @@ class Role(_Evidence, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     role: Mapped[str] = mapped_column(String(200))
 
-    __table_args__ = (Index("ix_roles_entity", "entity_id", "published_at"),)
+    # article_id and role too: an entity's roles are counted from the index alone.
+    __table_args__ = (Index("ix_roles_entity", "entity_id", "published_at", "article_id", "role"),)
 
 
 class Quote(_Evidence, Base):

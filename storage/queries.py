@@ -6,48 +6,67 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, Select, case, func, literal, or_, select, text
+from sqlalchemy import Integer, Select, func, or_, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
 from domain.names import query_key
-from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence
+from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
+SEPARATE_RANGES = 64  # entities read one index range each; more (rare) are read as one IN list
+
+
+def _newest(
+    model: type[_Evidence],
+    ids: list[int],
+    limit: int,
+    columns: tuple[ColumnElement, ...] = (),  # type: ignore[type-arg]
+    order: tuple[ColumnElement, ...] = (),  # type: ignore[type-arg]
+) -> Subquery:
+    """The entities' evidence rows (these columns, else all) newest first (or in `order`), at most
+    `limit` per entity: one ordered index range each. `entity_id IN (...) ORDER BY published_at
+    LIMIT n` reads and sorts all their rows, a cost that grows with the store."""
+    order = order or (model.published_at.desc(),)
+    columns = columns or tuple(model.__table__.columns)  # type: ignore[attr-defined]
+    if len(ids) > SEPARATE_RANGES:
+        return select(*columns).where(model.entity_id.in_(ids)).order_by(*order).limit(limit).subquery()
+    parts = [select(*columns).where(model.entity_id == id_).order_by(*order).limit(limit).subquery() for id_ in ids]
+    return union_all(*(select(part) for part in parts)).subquery()
 
 
 async def _hits(session: AsyncSession, condition, since: datetime | None = None) -> list[EntityHit]:  # type: ignore[no-untyped-def]
     """Entities matching condition, with their article counts (all time, and since `since`):
-    the entities first (by index), then counts over only their mentions, never a scan of all
-    mentions."""
+    the entities first (by index) with the counts the write path keeps in their rows, then
+    their articles since `since` (one index range each, as long as that period is)."""
     entities = list(
-        await session.execute(select(Entity.id, Entity.name, Entity.kind, Entity.key).where(condition).limit(50))
+        await session.execute(
+            select(Entity.id, Entity.name, Entity.kind, Entity.key, Entity.article_count, Entity.last_seen)
+            .where(condition)
+            .limit(50)
+        )
     )
+    entities = [e for e in entities if e.article_count]
     if not entities:
         return []
-    # DISTINCT in a subquery, not count(DISTINCT ...): PostgreSQL hashes the one and sorts the
-    # other; both read only the (entity_id, published_at, article_id) index.
-    per_article = (
-        select(Mention.entity_id, Mention.article_id, Mention.published_at)
-        .where(Mention.entity_id.in_([e.id for e in entities]))
-        .distinct()
-        .subquery()
-    )
-    recent = func.sum(case((per_article.c.published_at >= since, 1), else_=0)) if since else literal(0)
-    counts = {
-        entity_id: (articles, last_seen, int(recent_articles or 0))
-        for entity_id, articles, last_seen, recent_articles in await session.execute(
-            select(per_article.c.entity_id, func.count(), func.max(per_article.c.published_at), recent).group_by(
-                per_article.c.entity_id
-            )
+    recent: dict[int, int] = {}
+    if since is not None:
+        # DISTINCT in a subquery, not count(DISTINCT ...): PostgreSQL hashes the one and sorts the
+        # other; both read only the (entity_id, published_at, article_id) index.
+        per_article = (
+            select(Mention.entity_id, Mention.article_id)
+            .where(Mention.entity_id.in_([e.id for e in entities]), Mention.published_at >= since)
+            .distinct()
+            .subquery()
         )
-    }
+        counted = select(per_article.c.entity_id, func.count()).group_by(per_article.c.entity_id)
+        recent = {entity_id: articles for entity_id, articles in await session.execute(counted)}
     hits = [
-        EntityHit(id_, name, kind, key, counts[id_][0], counts[id_][1], recent=counts[id_][2])
-        for id_, name, kind, key in entities
-        if id_ in counts
+        EntityHit(e.id, e.name, e.kind, e.key, e.article_count, e.last_seen, recent=recent.get(e.id, 0))
+        for e in entities
     ]
     return sorted(hits, key=lambda h: -h.articles)
 
@@ -334,12 +353,12 @@ def _by_post(roles: list[RoleSupport]) -> list[RoleSupport]:
 
 async def profile(session: AsyncSession, hit: EntityHit, limit: int = 5) -> Profile:
     ids = hit.ids
+    newest = _newest(Quote, ids, limit, order=(Quote.published_at.desc(), Quote.article_id.desc(), Quote.sentence_id))
     said_rows = await session.execute(
-        _cited(select(Quote.text, Quote.published_at))
-        .add_columns(Quote.sentence_id, Quote.direct)
-        .join(Article, Article.id == Quote.article_id)
-        .where(Quote.entity_id.in_(ids))
-        .order_by(Quote.published_at.desc(), Quote.article_id.desc(), Quote.sentence_id)
+        _cited(select(newest.c.text, newest.c.published_at))
+        .add_columns(newest.c.sentence_id, newest.c.direct)
+        .join(Article, Article.id == newest.c.article_id)
+        .order_by(newest.c.published_at.desc(), newest.c.article_id.desc(), newest.c.sentence_id)
         .limit(limit)
     )
     said = [Cited(*row) for row in said_rows]
@@ -386,13 +405,8 @@ async def _other_bearers(session: AsyncSession, surname_ids: list[int], ids: lis
 async def related(session: AsyncSession, ids: list[int], limit: int = 5) -> list[tuple[str, str, int]]:
     """The entities most often in the same sentences, with counts (over the recent mentions
     only, so the cost does not grow with the store)."""
-    recent = (
-        select(Mention.sentence_id)
-        .where(Mention.entity_id.in_(ids))
-        .order_by(Mention.published_at.desc())
-        .limit(RELATED_WINDOW)
-        .subquery()
-    )
+    mentions = _newest(Mention, ids, RELATED_WINDOW, (Mention.sentence_id, Mention.published_at))
+    recent = select(mentions.c.sentence_id).order_by(mentions.c.published_at.desc()).limit(RELATED_WINDOW).subquery()
     other = aliased(Mention)
     rows = await session.execute(
         select(Entity.name, Entity.kind, func.count(func.distinct(other.sentence_id)).label("n"))
@@ -455,20 +469,15 @@ def merge_cited(*lists: list[Cited], limit: int = 8) -> list[Cited]:
 async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8) -> list[Cited]:
     """Sentences that mention the entity, newest article first, in article order."""
     # The newest mentions come off the (entity_id, published_at) index; only they are joined.
-    newest = (
-        select(Mention.id)
-        .where(Mention.entity_id.in_(ids))
-        .order_by(Mention.published_at.desc())
-        .limit(limit * 4)
-        .subquery()
-    )
+    columns = (Mention.article_id, Mention.sentence_id, Mention.published_at)
+    mentions = _newest(Mention, ids, limit * 4, columns)
+    newest = select(mentions).order_by(mentions.c.published_at.desc()).limit(limit * 4).subquery()
     rows = await session.execute(
-        _cited(select(Sentence.text, Mention.published_at))
+        _cited(select(Sentence.text, newest.c.published_at))
         .add_columns(Sentence.id)
-        .join(newest, newest.c.id == Mention.id)
-        .join(Sentence, Sentence.id == Mention.sentence_id)
-        .join(Article, Article.id == Mention.article_id)
-        .order_by(Mention.published_at.desc(), Article.id.desc(), Sentence.position)
+        .join(Sentence, Sentence.id == newest.c.sentence_id)
+        .join(Article, Article.id == newest.c.article_id)
+        .order_by(newest.c.published_at.desc(), Article.id.desc(), Sentence.position)
     )
     return _unique([Cited(*row) for row in rows])[:limit]
 
@@ -478,9 +487,15 @@ async def overview_sentences(
 ) -> dict[int, list[tuple[str, str]]]:
     """The newest articles about the entity within a week of the latest one: per article, its
     sentences about the entity as (text, words) in order, for an extractive overview."""
+    # The newest mention first (one index lookup per entity), then only that week's mentions:
+    # the top articles of the whole history within a week of the latest are the week's top.
+    newest_one = _newest(Mention, ids, 1, (Mention.published_at,))
+    latest = await session.scalar(select(func.max(newest_one.c.published_at)))
+    if latest is None:
+        return {}
     newest = await session.execute(
         select(Mention.article_id, func.max(Mention.published_at).label("at"))
-        .where(Mention.entity_id.in_(ids))
+        .where(Mention.entity_id.in_(ids), Mention.published_at >= latest - timedelta(days=days))
         .group_by(Mention.article_id)
         .order_by(func.max(Mention.published_at).desc())
         .limit(articles)
@@ -494,7 +509,12 @@ async def overview_sentences(
     # Iraq once) would pull the overview off its subject.
     mentioned = set(
         await session.scalars(
-            select(Mention.sentence_id).where(Mention.entity_id.in_(ids), Mention.article_id.in_(chosen))
+            select(Mention.sentence_id).where(
+                Mention.entity_id.in_(ids),
+                # the chosen articles' dates: keeps the entity index range to that week
+                Mention.published_at >= latest - timedelta(days=days),
+                Mention.article_id.in_(chosen),
+            )
         )
     )
     naming = await _names_pattern(session, ids)

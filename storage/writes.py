@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import String, insert, select
+from sqlalchemy import String, case, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -185,4 +185,22 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
     ):
         if items:
             await session.execute(insert(model), rows_for(items, extra))
+    await count_mentioned(session, sorted({entity_ids[m[0]] for m in analysis.mentions}), when)
     return article_id, story_id
+
+
+async def count_mentioned(session: AsyncSession, entity_ids: list[int], when: datetime) -> None:
+    """One more article for each entity it mentions, and their last date. Their rows are already
+    locked by upsert_entities in this transaction, so this waits for no other writer."""
+    if not entity_ids:
+        return
+    at = literal(when, Entity.last_seen.type)
+    await session.execute(
+        update(Entity)
+        .where(Entity.id.in_(entity_ids))
+        .values(
+            article_count=Entity.article_count + 1,
+            last_seen=case((Entity.last_seen.is_(None) | (Entity.last_seen < at), at), else_=Entity.last_seen),
+        )
+        .execution_options(synchronize_session=False)
+    )

@@ -129,7 +129,7 @@ def test_every_command_in_help_answers_in_the_console(settings: Settings) -> Non
     assert "I don't know the command" not in result.output
     # A command about a Telegram chat says so, rather than nothing or "unknown".
     channel = newsbrief("ask", "/channel add @mychannel 08:00").output
-    assert channel.startswith("Briefs go to Telegram chats")
+    assert channel.startswith("/channel acts on a Telegram chat")
     assert "Only the bot's operators" not in newsbrief("ask", "/feeds").output  # the console is the operator
 
 

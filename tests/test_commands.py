@@ -43,7 +43,7 @@ async def test_every_command_runs_in_the_core_and_the_console_is_told_what_needs
     for command in COMMANDS:
         reply = await say(core, f"/{command.name}")
         assert "I don't know the command" not in reply, command.name
-        assert (reply == NOT_HERE) == command.needs_chat, command.name
+        assert (reply == NOT_HERE.format(name=command.name)) == command.needs_chat, command.name
 
 
 async def test_operator_commands_refuse_everyone_else(core: Commands) -> None:

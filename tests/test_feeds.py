@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -19,7 +18,7 @@ from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES, running_bot
 from tests.support.botapi import FakeBotAPI
-from tests.support.site import NOT_FOUND, RSS, FakeSite, Page, Request, fill, redirect
+from tests.support.site import NOT_FOUND, RSS, FakeSite, Page, Request, fill, redirect, served
 
 WEB = FIXTURES / "web"
 ETAG = '"world-v1"'
@@ -80,10 +79,7 @@ def _many(count: int, base: str) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Votes</title>{items}</channel></rss>'.encode()
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with SITE.serving() as url:
-        yield url
+site = served(SITE)
 
 
 @pytest.fixture

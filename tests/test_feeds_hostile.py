@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
@@ -22,7 +21,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.support.botapi import FakeBotAPI
-from tests.support.site import RSS, FakeSite, Page, Request
+from tests.support.site import RSS, FakeSite, Page, Request, served
 
 DAY = timedelta(days=1)
 BIG_FEED_ITEMS = 33_000  # more entries than PostgreSQL takes query parameters (32,767)
@@ -92,10 +91,7 @@ CROWD = FakeSite(
 )
 
 
-@pytest.fixture(scope="module")
-def crowd() -> Iterator[str]:
-    with CROWD.serving() as url:
-        yield url
+crowd = served(CROWD)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from bot.settings import Settings
 from storage.models import Article, Feed
 from tests.conftest import FIXTURES
 from tests.support.bombs import MIB, gzip_in_gzip, gzip_of_zeros
-from tests.support.site import RSS, FakeSite, Page, Request, redirect
+from tests.support.site import RSS, FakeSite, Page, Request, redirect, served
 
 PAGE = (FIXTURES / "page.html").read_bytes()
 
@@ -107,10 +107,7 @@ SITE = FakeSite(
 )
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with SITE.serving() as url:
-        yield url
+site = served(SITE)
 
 
 def fetcher(**overrides: object) -> Fetcher:

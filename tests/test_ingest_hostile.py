@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage import queries
 from storage.models import Article, Feed
-from tests.support.site import RSS, FakeSite, Page
+from tests.support.site import RSS, FakeSite, Page, served
 
 GOOD = (
     "Harbour reopens in Tallinn\n\nThe harbour of Tallinn reopened on Monday after repairs, the port "
@@ -76,10 +75,7 @@ SITE = FakeSite(
 )
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with SITE.serving() as url:
-        yield url
+site = served(SITE)
 
 
 @pytest.fixture

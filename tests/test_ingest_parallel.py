@@ -145,6 +145,7 @@ async def test_an_article_the_parser_refuses_fails_alone_in_a_worker(
     report = await pipeline.ingest(parallel, items)
     assert report.line() == "2 new, 0 duplicates, 1 failed"
     assert [(f.origin, f.reason) for f in report.failed] == [("long", "could not analyse it (ValueError)")]
+    assert parallel._nlp is None  # refused in a worker, retried there one by one
     who = await Commands(parallel).questions.who("Ozola")
     assert "Ilze Ozola" in who.messages[0]
 

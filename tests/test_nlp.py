@@ -375,3 +375,9 @@ def test_who_someone_is_to_another_is_not_a_post(analyze) -> None:  # type: igno
         analyze("Ross Dale finished second to British team-mate Owen Pike at the indoor meeting in Sheffield.")
     )
     assert not found.get("Owen Pike")
+
+
+def test_a_title_the_parser_made_a_second_subject_is_the_role(analyze) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "legend" and "Carl Penn" as two subjects of "is".
+    found = roles(analyze("The US legend Carl Penn is likely to win his third title in three weeks."))
+    assert found.get("Carl Penn") == ["US legend"]

@@ -96,7 +96,7 @@ async def test_status_ends_with_the_trend_and_no_overview_off_its_subject(
     lines = status["text"].split("\n")
     assert lines[0].startswith("<b>Kaunas</b> — place · 2 articles")
     # Every sentence naming Kaunas is a dated line already: an overview could only repeat them
-    # or talk of something else (the minister), so there is none (tests/test_status_overview.py).
+    # or talk of something else (the minister), so there is none (see the overview test above).
     assert not any(line.startswith("<b>Overview") for line in lines)
     # Daily articles as a sparkline ending today (2 articles), and who is named alongside.
     trend = next(line for line in lines if line.startswith("<b>Trend</b>: "))

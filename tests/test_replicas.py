@@ -15,11 +15,13 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select, text
 
+from bot.feeds import Feeds
 from bot.ingest.poll import Poller
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import Settings, problem
 from storage import feeds as rows
 from storage.models import Article, Feed
 from tests.support.site import RSS, FakeSite, Page, Request
@@ -215,3 +217,24 @@ async def test_a_feed_claimed_by_a_poller_that_died_is_polled_by_another_after_t
         (result,) = await alive.poll_due()
         assert result.error is None and result.new == OWN_ENTRIES
         assert _paths(site)["/feeds/2.rss"] == 1
+
+
+async def test_a_feed_added_on_the_command_line_is_polled_by_it_alone(news: Services) -> None:
+    site = _site()
+    with site.serving() as base:
+        command_line, replica = Poller(news), Poller(news)
+        reply, added = await Feeds(news, command_line).add(f"{base}/feeds/3.rss", None, poll=False)
+        assert added.feed is not None, reply
+        assert await replica.poll_due() == []  # a running replica leaves it to the command
+        result = await command_line.poll(added.feed.id)
+        assert result.error is None and result.new == OWN_ENTRIES
+        assert await replica.poll_due() == []
+    assert _paths(site)["/feeds/3.rss"] == 2  # checked when added, then polled once
+
+
+def test_a_lease_shorter_than_a_poll_is_refused() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None, feed_poll_timeout=120, feed_lease_seconds=60)
+    assert problem(refused.value) == (
+        "Setting FEED_LEASE_SECONDS=60 is not valid: seconds, more than FEED_POLL_TIMEOUT (120)."
+    )

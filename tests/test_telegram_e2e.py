@@ -140,9 +140,21 @@ async def test_a_button_in_a_group_carries_the_pressers_rights(bot: FakeBotAPI) 
     jason = next(b for b in buttons(offer) if "Jason" in b["text"])
     bot.press_button(jason["callback_data"], chat_id=group, user_id=44, chat_type="group")  # a member, no admin
     (refused,) = await bot.replies(group)
-    assert refused["text"] == "Only this group's administrators can change its brief."
+    assert refused["text"] == "Only this chat's administrators can change what it receives."
     bot.press_button(jason["callback_data"], chat_id=group, user_id=43, chat_type="group")
     (followed,) = await bot.replies(group)
     assert followed["text"].startswith("Following <b>Jason Robinson</b>")
     (following,) = await bot.ask("/following", chat_id=group, chat_type="group", user_id=44)
     assert following == "<b>Following</b>: Jason Robinson"
+
+
+async def test_a_command_for_another_bot_in_a_group_is_left_to_it(bot: FakeBotAPI) -> None:
+    group = {"chat_id": -300, "chat_type": "group"}
+    bot.user_message("/frobnicate@OtherBot", **group)
+    bot.user_message("/help@OtherBot", **group)
+    (mine,) = await bot.ask("/latest@newsbrief_test_bot", **group)
+    assert "No articles yet" in mine
+    # A forged button that carries no command is ignored, as plain text in a group is.
+    bot.press_button("hello there", chat_id=-300, chat_type="group")
+    (again,) = await bot.ask("/latest", **group)
+    assert "No articles yet" in again

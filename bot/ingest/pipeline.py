@@ -270,6 +270,8 @@ async def ingest(
         writing = asyncio.create_task(parse_and_write(batch, workers, previous))
         if previous is not None:
             await previous  # two batches in flight at most
+        if not workers:
+            await writing  # in a thread: parsed and written before the next batch is read
 
     async def parse_and_write(
         batch: list[tuple[Prepared, str]], workers: bool, previous: asyncio.Task[None] | None

@@ -76,8 +76,9 @@ class Poller:
         return timedelta(minutes=self.news.settings.feed_interval_minutes)
 
     # -- subscriptions --------------------------------------------------------------------
-    async def add(self, url: str, title: str | None = None) -> Added:
-        """Subscribe to the feed at url; a web page's advertised feeds are offered instead."""
+    async def add(self, url: str, title: str | None = None, *, claim: bool = False) -> Added:
+        """Subscribe to the feed at url; a web page's advertised feeds are offered instead. With
+        claim, the new feed is this poller's to poll now (no replica polls it meanwhile)."""
         url = without_userinfo(url.strip())  # a credential is never stored, logged or shown
         if problem := feed_url_problem(url):
             return Added(error=problem)
@@ -103,7 +104,9 @@ class Poller:
             if (known := await rows.feed_by_url(session, url)) is not None:
                 return Added(feed=known, existing=True)
             name = (title or "").strip() or document.title or fetched.url
-            feed = await rows.add_feed(session, url, name, document.site_url, datetime.now(UTC))
+            now = datetime.now(UTC)
+            claimed_until = now + self.lease if claim else None
+            feed = await rows.add_feed(session, url, name, document.site_url, now, claimed_until)
         return Added(feed=feed)
 
     async def import_feeds(self, feeds: list[tuple[str, str]]) -> tuple[list[Feed], int]:

@@ -251,6 +251,33 @@ def _singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
+def sibling_title_role(span: Span) -> str | None:
+    """ "The late US legend Elvis Presley is…": the parser made the title and the name two
+    subjects of one verb. A lower-case noun right before a full name, hanging on the same word
+    as the name, is its title (with the words that describe it)."""
+    start = span.start
+    if len(span) < 2 or start == span.sent.start:
+        return None
+    head = span.doc[start - 1]
+    if (
+        head.tag_ not in {"NN", "NNS"}
+        or not head.is_lower
+        or head.head != span.root.head
+        or head.dep_ != span.root.dep_
+    ):
+        return None
+    words = [head]
+    for token in reversed(list(head.lefts)):
+        if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
+            break
+        if not (token.is_lower or token.ent_type_ in {"NORP", "GPE"}):
+            break
+        words.insert(0, token)
+    return _tidy(words)
+
+
 def roles_for(span: Span) -> list[str]:
     found = [premodifier_role(span), apposition_role(span), copula_role(span), title_head_role(span)]
+    if not any(found):
+        found.append(sibling_title_role(span))
     return [role for role in found if role]

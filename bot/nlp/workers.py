@@ -64,8 +64,12 @@ class Parsers:
                     max_tasks_per_child=JOBS_PER_WORKER,
                 )
                 # Load the model in every worker now, so the first jobs do not wait on it one by one.
-                for future in [pool.submit(os.getpid) for _ in range(self.processes)]:
-                    future.result()
+                try:
+                    for future in [pool.submit(os.getpid) for _ in range(self.processes)]:
+                        future.result()
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
                 self._pool = pool
             return self._pool
 

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.support.serving import quiet_handler, serving
 
@@ -107,3 +110,14 @@ def _write(handler: BaseHTTPRequestHandler, page: Page) -> None:
     handler.wfile.write(page.body)
     for _ in range(page.repeat):
         handler.wfile.write(page.chunk)
+
+
+def served(site: FakeSite) -> Any:
+    """A module fixture serving the site while the module's tests run; it gives the base URL."""
+
+    @pytest.fixture(scope="module")
+    def base_url() -> Iterator[str]:
+        with site.serving() as url:
+            yield url
+
+    return base_url
