@@ -10,7 +10,7 @@ from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.feeds import FeedState
-from storage.models import Article, Feed, FeedItem
+from storage.models import Article, Feed, FeedItem, PageClaim
 from storage.writes import fitted, insert_for
 
 T = TypeVar("T")
@@ -167,3 +167,22 @@ async def update_feed(session: AsyncSession, feed_id: int, **values: object) -> 
     # An ETag or Last-Modified too long for its column is not kept, so not sent back: the next
     # poll fetches the whole feed, instead of every poll failing to save its state.
     await session.execute(update(Feed).where(Feed.id == feed_id).values(**fitted(Feed, values)))
+
+
+async def claim_pages(session: AsyncSession, urls: list[str], now: datetime, until: datetime) -> set[str]:
+    """The pages of `urls` this poller may fetch: those no other poller is fetching (a claim
+    past its lease is taken over). The caller releases them once the articles are stored."""
+    if not urls:
+        return set()
+    claimed: set[str] = set()
+    for chunk in _chunks(sorted(set(urls))):
+        await session.execute(delete(PageClaim).where(PageClaim.url.in_(chunk), PageClaim.claimed_until < now))
+        insert = insert_for(session)(PageClaim).values([{"url": url, "claimed_until": until} for url in chunk])
+        rows = await session.execute(insert.on_conflict_do_nothing(index_elements=["url"]).returning(PageClaim.url))
+        claimed.update(rows.scalars())
+    return claimed
+
+
+async def release_pages(session: AsyncSession, urls: list[str]) -> None:
+    for chunk in _chunks(sorted(set(urls))):
+        await session.execute(delete(PageClaim).where(PageClaim.url.in_(chunk)))

@@ -109,6 +109,16 @@ class FeedItem(Base):
     __table_args__ = (UniqueConstraint("feed_id", "guid"),)
 
 
+class PageClaim(Base):
+    """An article page one poller is fetching, so another that finds the same link in another
+    feed leaves it to them (until `claimed_until`, if the first one dies)."""
+
+    __tablename__ = "page_claims"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    claimed_until: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class Sentence(Base):
     __tablename__ = "sentences"
 

@@ -170,13 +170,12 @@ async def test_two_workers_and_the_bot_poll_each_due_feed_once(settings: Setting
     polled_by_worker = [sum(int(n) for n in ROUND.findall(log)) for log in logs]
     assert sum(polled_by_worker) + polled_here == FEEDS, (polled_by_worker, polled_here)
     assert all(polled_by_worker), polled_by_worker
-    # Each feed fetched once, and each article page once (the shared one at most once per feed listing it).
+    # Each feed fetched once, and each article page once (the shared one too: its page is claimed).
     fetched = _paths(site)
     assert {path: fetched[path] for path in fetched if path.startswith("/feeds/")} == {
         f"/feeds/{n}.rss": 1 for n in range(FEEDS)
     }
-    assert {count for path, count in fetched.items() if path.startswith("/pages/") and path != SHARED} == {1}
-    assert 1 <= fetched[SHARED] <= 2
+    assert {count for path, count in fetched.items() if path.startswith("/pages/")} == {1}
     assert all(feed.errors == 0 and feed.next_poll_at > datetime.now(UTC) + timedelta(minutes=50) for feed in feeds)
     assert len(versions) == 1  # migrated once
 
@@ -238,3 +237,19 @@ def test_a_lease_shorter_than_a_poll_is_refused() -> None:
     assert problem(refused.value) == (
         "Setting FEED_LEASE_SECONDS=60 is not valid: seconds, more than FEED_POLL_TIMEOUT (120)."
     )
+
+
+async def test_a_page_another_poller_is_fetching_is_left_to_it_until_its_lease_ends(news: Services) -> None:
+    now = datetime.now(UTC)
+    page = "https://news.example/story"
+
+    async def claim(at: datetime) -> set[str]:
+        async with news.transaction() as session:
+            return await rows.claim_pages(session, [page, f"{page}-{at.timestamp()}"], at, at + timedelta(minutes=5))
+
+    assert page in await claim(now)
+    assert page not in await claim(now + timedelta(minutes=1))  # the first poller is fetching it
+    assert page in await claim(now + timedelta(minutes=6))  # it died: taken over
+    async with news.transaction() as session:
+        await rows.release_pages(session, [page])
+    assert page in await claim(now + timedelta(minutes=7))  # released once stored
