@@ -20,7 +20,7 @@ async def test_only_group_admins_subscribe_and_a_forum_topic_gets_its_brief(
     at, due = brief_time()
     bot.user_message(f"/subscribe {at} Europe/Berlin", chat_id=group, chat_type="supergroup", user_id=99, thread_id=7)
     (refused,) = await bot.replies(group)
-    assert "Only this group's administrators" in refused["text"]
+    assert "Only this chat's administrators" in refused["text"]
     async with telegram.bot_data.commands.services.session() as session:
         assert await session.scalar(select(Subscription).where(Subscription.chat_id == group)) is None
 
