@@ -95,8 +95,9 @@ def run(
 
 @cli.command()
 def worker() -> None:
-    """Poll the feeds that are due and store their articles, without Telegram, until Ctrl-C or
-    SIGTERM: add workers for NLP throughput beside the bot (they share the feeds, each polled once)."""
+    """Poll due feeds and store their articles, without Telegram, until Ctrl-C or SIGTERM.
+
+    Add workers beside the bot for NLP throughput: they share the feeds, each polled once."""
     settings = get_settings()
     setup_logging(settings.log_level, [settings.telegram_bot_token, settings.webhook_secret])
 
