@@ -306,9 +306,11 @@ class Poller:
         # Another poller may be fetching the same page for another feed that lists it: leave it
         # to them. This feed's next poll finds it stored (or takes it over past their lease).
         pages = {links[e.guid] for e in todo if e.guid in links}
-        claimed_at = datetime.now(UTC)
-        async with self.news.transaction() as session:
-            mine = await rows.claim_pages(session, list(pages), claimed_at, claimed_at + self.lease)
+        mine: set[str] = set()
+        if pages:  # a write transaction (SQLite's write lock) only when there is a page to claim
+            claimed_at = datetime.now(UTC)
+            async with self.news.transaction() as session:
+                mine = await rows.claim_pages(session, list(pages), claimed_at, claimed_at + self.lease)
         todo = [e for e in todo if e.guid not in links or links[e.guid] in mine]
 
         gate = asyncio.Semaphore(PAGES_AT_ONCE)
@@ -335,7 +337,8 @@ class Poller:
         result.partial = sum(1 for stored in report.new if stored.origin in partial)
         async with self.news.transaction() as session:
             await rows.record_items(session, feed.id, known, now)
-            await rows.release_pages(session, list(mine))
+            if mine:
+                await rows.release_pages(session, list(mine))
 
     async def _article(self, feed: Feed, entry: Entry, now: datetime) -> RawArticle | Failure:
         """The entry's article from its page; else the entry's own text, marked partial."""

@@ -149,7 +149,7 @@ def premodifier_role(span: Span) -> str | None:
             # "Oscar hopefuls Mike Leigh and Imelda Staunton": each of a list is one.
             listed = span.root.dep_ == "conj" or any(t.dep_ == "conj" for t in span.root.rights)
             if role and listed and region[-1].tag_ == "NNS" and role.endswith(region[-1].text):
-                role = role[: len(role) - len(region[-1].text)] + _singular(region[-1].text)
+                role = _singular_role(role, region[-1].text)
             return role
         region = region[1:]
     return None
@@ -228,17 +228,28 @@ def title_head_role(span: Span) -> str | None:
     owner = next((t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
     if owner is not None and head.lower_ in _KIN:  # "George Park's brother Tom Park"
         return _tidy(list(span.doc[owner.left_edge.i : head.i + 1]))
+    role = _tidy(_described_title(head, {"NORP"}))
+    if role and head.tag_ == "NNS":  # "actresses" of a list: each of them is an actress
+        role = _singular_role(role, head.text)
+    return role
+
+
+def _described_title(head: Token, kinds: set[str]) -> list[Token]:
+    """A title noun with the words just before it that describe it: lower-case modifiers, and
+    entities of these kinds ("Russian", "US")."""
     words = [head]
     for token in reversed(list(head.lefts)):
         if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
             break
-        if not (token.is_lower or token.ent_type_ == "NORP"):
+        if not (token.is_lower or token.ent_type_ in kinds):
             break
         words.insert(0, token)
-    role = _tidy(words)
-    if role and head.tag_ == "NNS":  # "actresses" of a list: each of them is an actress
-        role = role[: len(role) - len(head.text)] + _singular(head.text)
-    return role
+    return words
+
+
+def _singular_role(role: str, plural: str) -> str:
+    """ "Oscar hopefuls" -> "Oscar hopeful": the role whose last word is `plural`, singular."""
+    return role[: len(role) - len(plural)] + _singular(plural)
 
 
 def _singular(plural: str) -> str:
@@ -266,14 +277,7 @@ def sibling_title_role(span: Span) -> str | None:
         or head.dep_ != span.root.dep_
     ):
         return None
-    words = [head]
-    for token in reversed(list(head.lefts)):
-        if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
-            break
-        if not (token.is_lower or token.ent_type_ in {"NORP", "GPE"}):
-            break
-        words.insert(0, token)
-    return _tidy(words)
+    return _tidy(_described_title(head, {"NORP", "GPE"}))
 
 
 def roles_for(span: Span) -> list[str]:
