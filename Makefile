@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run demo test lint bench clean
+.PHONY: install run demo test lint bench clean messages
 
 install: $(STAMP)
 
@@ -24,6 +24,13 @@ test: install
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The bot's own messages: extract the marked strings, then merge them into each language's
+# catalog (new ones come untranslated, changed ones fuzzy; tests/test_i18n.py fails until translated).
+messages: install
+	$(BIN)/pybabel extract -F pyproject.toml --project newsbrief --no-wrap --sort-by-file \
+	  -o bot/locales/newsbrief.pot bot handlers
+	$(BIN)/pybabel update -D newsbrief -i bot/locales/newsbrief.pot -d bot/locales --no-wrap --ignore-obsolete
+
 lint: install
 	$(BIN)/ruff check bot domain handlers storage tests bench
 
@@ -33,6 +40,7 @@ bench: install
 	$(BIN)/python bench/summaries_bench.py ../shared/data
 	$(BIN)/python bench/extraction_bench.py ../shared/data/article-html/trafilatura
 	$(BIN)/python bench/dedup_bench.py ../shared/data/bbc-news-summary-dev
+	$(BIN)/python bench/language_bench.py ../shared/data
 	stores=$$(mktemp -d) && $(BIN)/python bench/who_status_eval.py ../shared/data --keep $$stores \
 	  && $(BIN)/python bench/who_status_eval.py ../shared/data --set dev --keep $$stores; rm -rf $$stores
 	$(BIN)/python bench/memory_bench.py ../shared/data/bbc-news-summary-dev

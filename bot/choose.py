@@ -3,8 +3,11 @@ the others of that name as buttons, or the question which one is meant."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
+from bot.i18n import _
+from bot.nlp.ru_query import is_russian, normal_query
 from bot.render import replies
 from bot.render.html import esc
 from bot.reply import Choice, Reply
@@ -42,9 +45,15 @@ async def resolve_or_choose(services: Services, query: str, command: str) -> Pic
             hit = await queries.entity_by_id(session, entity_id) if is_id(entity_id) else None
             return Picked(hit, [], None)
         resolution = await queries.resolve(session, query)
+        if resolution.hit is None and not resolution.others and is_russian(query):
+            # "Зеленского", "в Киеве": names are stored in the nominative (the first query loads
+            # the Russian dictionary: off the event loop).
+            normal = await asyncio.to_thread(normal_query, query)
+            if normal != query:
+                resolution = await queries.resolve(session, normal)
     if resolution.hit is None and resolution.others:
         others = resolution.others[:MAX_CHOICES]
-        ask = Reply.of(f"Which {esc(query[:100])} do you mean?", choices=buttons(others, command))
+        ask = Reply.of(_("Which {name} do you mean?").format(name=esc(query[:100])), choices=buttons(others, command))
         return Picked(None, resolution.others, ask)
     return Picked(resolution.hit, resolution.others, None, buttons(resolution.others[:MAX_ALSO], command))
 
@@ -53,7 +62,7 @@ def buttons(hits: list[queries.EntityHit], command: str) -> list[Choice]:
     """One button per entity, running `/command #id` on it."""
     return [
         Choice(
-            f"{h.name} ({replies.KIND_WORDS.get(h.kind, 'entity')}, {replies.articles_phrase(h.articles)})",
+            f"{h.name} ({replies.kind_word(h.kind)}, {replies.articles_phrase(h.articles)})",
             f"/{command} #{h.id}",
         )
         for h in hits

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.i18n import _
 from bot.ingest.poll import Added, Poller
 from bot.render import replies
 from bot.render.html import esc, link
 from bot.reply import Choice, Reply
 from bot.services import Services
 from bot.user_input import is_id, user_number
+from domain.feeds import FeedRow
 from domain.text import without_userinfo
 from storage import feeds as feed_rows
 
@@ -44,17 +46,19 @@ class Feeds:
 
     async def feed(self, arg: str) -> Reply:
         """/feed add <url> [name] · /feed remove <id|url>"""
-        action, _, rest = arg.strip().partition(" ")
+        action, _sep, rest = arg.strip().partition(" ")
         rest = rest.strip()
         if action.lower() == "add" and rest:
-            url, _, name = rest.partition(" ")
-            reply, _ = await self.add(url, name.strip() or None)
+            url, _sep, name = rest.partition(" ")
+            reply, _added = await self.add(url, name.strip() or None)
             return reply
         if action.lower() in ("remove", "rm", "delete") and rest:
             return await self.remove(rest)
         return Reply.of(
-            "Use <code>/feed add &lt;url&gt; [name]</code> or <code>/feed remove &lt;id|url&gt;</code>; "
-            "/feeds lists them."
+            _(
+                "Use <code>/feed add &lt;url&gt; [name]</code> or <code>/feed remove &lt;id|url&gt;</code>; "
+                "/feeds lists them."
+            )
         )
 
     async def add(self, url: str, name: str | None, *, add: str = ADD, poll: bool = True) -> tuple[Reply, Added]:
@@ -62,13 +66,14 @@ class Feeds:
         first poll starts in the background unless `poll` is off (the caller polls it itself)."""
         added = await self.poller.add(url, name, claim=not poll)
         if added.error:
-            return Reply.of(f"Could not add {esc(without_userinfo(url))}: {esc(added.error)}"), added
+            failed = _("Could not add {url}: {error}").format(url=esc(without_userinfo(url)), error=esc(added.error))
+            return Reply.of(failed), added
         if added.offers:
             commands = [(title or feed_url, f"{add} {feed_url}") for title, feed_url in added.offers[:8]]
-            lines = [f"That page is not a feed, but it advertises {len(commands)}:"]
+            lines = [_("That page is not a feed, but it advertises {count}:").format(count=len(commands))]
             lines += [f"• {esc(title)}: <code>{esc(command)}</code>" for title, command in commands]
             choices = [
-                Choice(f"Add {title}", command)
+                Choice(_("Add {title}").format(title=title), command)
                 for title, command in commands
                 if command.startswith("/") and len(command.encode()) <= CALLBACK_LIMIT
             ]
@@ -76,27 +81,43 @@ class Feeds:
         feed = added.feed
         assert feed is not None
         if added.existing:
-            return Reply.of(f"Already following feed #{feed.id} {link(feed.title, feed.url)}."), added
+            known = _("Already following feed #{id} {title}.").format(id=feed.id, title=link(feed.title, feed.url))
+            return Reply.of(known), added
         if not poll:
-            return Reply.of(f"Added feed #{feed.id} {esc(feed.title)}"), added
+            return Reply.of(_("Added feed #{id} {title}").format(id=feed.id, title=esc(feed.title))), added
         await self.poller.poll_due(wait=False)  # its first poll starts now, in the background
         settings = self.services.settings
         reply = Reply.of(
-            f"Added feed #{feed.id} {link(feed.title, feed.url)}. Polling it now: its newest "
-            f"{settings.feed_initial_items} entries are stored, then new ones every "
-            f"{settings.feed_interval_minutes:g} minutes. /feeds shows how it goes."
+            _(
+                "Added feed #{id} {title}. Polling it now: its newest {count} entries are stored, "
+                "then new ones every {minutes} minutes. /feeds shows how it goes."
+            ).format(
+                id=feed.id,
+                title=link(feed.title, feed.url),
+                count=settings.feed_initial_items,
+                minutes=f"{settings.feed_interval_minutes:g}",
+            )
         )
         return reply, added
 
     async def remove(self, target: str) -> Reply:
         """Stop polling a feed, by id or URL; the articles it brought stay."""
+        feed = await self.drop(target)
+        if feed is None:
+            return Reply.of(_("No feed {feed}. /feeds lists them.").format(feed=esc(target)))
+        return Reply.of(
+            _("Removed feed #{id} {title}. The articles it brought stay.").format(id=feed.id, title=esc(feed.title))
+        )
+
+    async def drop(self, target: str) -> FeedRow | None:
+        """The feed with this id or URL, no longer polled; None if there is none. The terminal
+        words its own replies (in CLI syntax), so it calls this rather than `remove`."""
         async with self.services.transaction() as session:
             feed_id = user_number(target.lstrip("#"))
             if feed_id is None:
                 feed = await feed_rows.feed_by_url(session, target)
             else:
                 feed = await feed_rows.get_feed(session, feed_id) if is_id(feed_id) else None
-            if feed is None:
-                return Reply.of(f"No feed {esc(target)}. /feeds lists them.")
-            await feed_rows.remove_feed(session, feed.id)
-        return Reply.of(f"Removed feed #{feed.id} {esc(feed.title)}. The articles it brought stay.")
+            if feed is not None:
+                await feed_rows.remove_feed(session, feed.id)
+        return feed

@@ -1,8 +1,13 @@
-"""Storing what users send: /ingest, and a link sent as a plain message."""
+"""Storing what users send: /ingest, a link sent as a plain message, a file, a forwarded post."""
 
 from __future__ import annotations
 
-from bot.ingest.pipeline import Report, Stored, ingest
+import asyncio
+
+from bot.i18n import _
+from bot.ingest.documents import READABLE, document_kind, from_document, max_document_bytes, size_refusal
+from bot.ingest.forwards import Forwarded, from_forward, link_only
+from bot.ingest.pipeline import MIN_TEXT_CHARS, Report, Stored, ingest
 from bot.ingest.sources import from_text, from_url
 from bot.ingest.text import canonical_url
 from bot.render import replies
@@ -12,6 +17,18 @@ from bot.services import Services
 from bot.user_input import URL
 from domain.text import without_userinfo
 from storage import queries
+
+
+def _counts(report: Report) -> str:
+    """ "3 new, 1 duplicates, 0 failed" (Report.line) in the reader's language."""
+    counts = _("{new} new, {duplicates} duplicates, {failed} failed").format(
+        new=len(report.new), duplicates=len(report.duplicates), failed=len(report.failed)
+    )
+    if report.truncated:
+        counts += _("; {count} cut to their first {limit} characters").format(
+            count=len(report.truncated), limit=f"{report.max_chars:,}"
+        )
+    return counts
 
 
 class Ingesting:
@@ -25,16 +42,17 @@ class Ingesting:
         match = URL.search(text)
         if match:
             return await self.ingest(match.group(0))
-        return Reply.of("Send me a link to store it, or ask me something: /who, /status, /search. /help lists all.")
+        return Reply.of(_("Send me a link to store it, or ask me something: /who, /status, /search. /help lists all."))
 
     async def ingest(self, arg: str, replied_text: str | None = None) -> Reply:
         content = arg.strip() or (replied_text or "").strip()
         if not content:
-            return Reply.of("Send /ingest with a link or the article's text, or reply /ingest to a message.")
+            return Reply.of(_("Send /ingest with a link or the article's text, or reply /ingest to a message."))
         if len(content) > self.services.settings.max_message_chars:
             return Reply.of(
-                f"That is too long to paste ({len(content):,} characters; the limit is "
-                f"{self.services.settings.max_message_chars:,}). Send a link instead."
+                _("That is too long to paste ({length} characters; the limit is {limit}). Send a link instead.").format(
+                    length=f"{len(content):,}", limit=f"{self.services.settings.max_message_chars:,}"
+                )
             )
         if URL.fullmatch(content):
             report = await self.ingest_url(content)
@@ -51,23 +69,63 @@ class Ingesting:
         items = await from_url(self.services.fetcher, url)
         return await ingest(self.services, items, limit=self.services.settings.chat_ingest_limit)
 
+    def document_refusal(self, file_name: str | None, mime_type: str | None, size: int | None) -> Reply | None:
+        """Why a file sent in a chat is not read, judged before it is downloaded; None to read it."""
+        name = file_name or _("that file")
+        if document_kind(file_name, mime_type) is None:
+            return Reply.of(_("I cannot read {name}: I read {kinds} files.").format(name=esc(name), kinds=READABLE))
+        too_big = size_refusal(size, self.document_limit)
+        return Reply.of(_("I cannot read {name}: {why}.").format(name=esc(name), why=too_big)) if too_big else None
+
+    @property
+    def document_limit(self) -> int:
+        return max_document_bytes(self.services.settings.fetch_max_bytes)
+
+    async def document(self, data: bytes, file_name: str | None, mime_type: str | None) -> Reply:
+        """A file sent in a chat (.txt, .md, .html, .pdf), stored like a link's article."""
+        refusal = self.document_refusal(file_name, mime_type, len(data))  # the bytes, not the claim
+        if refusal is not None:
+            return refusal
+        kind = document_kind(file_name, mime_type) or "txt"
+        # Extracting a page or a PDF takes seconds: off the event loop.
+        items = await asyncio.to_thread(from_document, data, file_name or f"the {kind} file", kind)
+        return self._ingest_reply(await ingest(self.services, items, limit=self.services.settings.chat_ingest_limit))
+
+    async def forwarded(self, post: Forwarded) -> Reply:
+        """A forwarded post: stored with its channel as source; a post that is only a link, by the link."""
+        text = post.text.strip()
+        if not text:
+            return Reply.of(_("That post has no text to store."))
+        link = link_only(text, MIN_TEXT_CHARS)
+        if link is not None:
+            return await self.ingest(link)
+        return self._ingest_reply(await ingest(self.services, [from_forward(post)]))
+
     @staticmethod
     def _ingest_reply(report: Report) -> Reply:
         blocks: list[str] = []
         for item in report.new[:10]:
             blocks += replies.stored(item.id, item.title, item.entities, duplicate=False)
             if item.truncated:
-                blocks.append(f"The text was too long: I kept its first {report.max_chars:,} characters.")
+                blocks.append(
+                    _("The text was too long: I kept its first {count} characters.").format(
+                        count=f"{report.max_chars:,}"
+                    )
+                )
         for item in report.duplicates[:5]:
             if item.id:
                 blocks += replies.stored(item.id, item.title, [], duplicate=True)
         for failure in report.failed[:5]:
-            blocks.append(f"Could not store {esc(failure.origin)}: {esc(failure.reason)}")
+            blocks.append(
+                _("Could not store {origin}: {reason}").format(origin=esc(failure.origin), reason=esc(failure.reason))
+            )
         if len(report.new) + len(report.duplicates) + len(report.failed) > 1:
-            blocks.append(report.line())
+            blocks.append(_counts(report))
         if report.capped:
             blocks.append(
-                f"That link has {report.offered:,} articles; I read only the first {report.limit:,}. "
-                "To follow all of it, ask an operator to add it as a feed (/feed add)."
+                _(
+                    "That link has {count} articles; I read only the first {limit}. "
+                    "To follow all of it, ask an operator to add it as a feed (/feed add)."
+                ).format(count=f"{report.offered:,}", limit=f"{report.limit:,}")
             )
-        return Reply.of(*(blocks or ["Nothing to store there."]))
+        return Reply.of(*(blocks or [_("Nothing to store there.")]))

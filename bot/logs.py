@@ -21,6 +21,12 @@ TOKEN_IN_URL = r"(?<=/bot)\d+:[^/\s?#'\"`]+"
 SENT_SECRET = r"(?<=wrong secret token: )\S+"
 
 
+# Loggers kept at WARNING: httpx logs every request URL at INFO (Bot API URLs contain the token),
+# and the scheduler logs "Running job" and "executed successfully" for every tick (three a
+# minute), which would bury the one line per update and per feed poll that INFO is for.
+NOISY = ("httpx", "httpcore", "apscheduler", "tornado.access")
+
+
 class Redactor:
     """Replaces secrets, and anything shaped like a bot token, in text about to be shown."""
 
@@ -88,7 +94,6 @@ def setup_logging(level: str, secrets: Iterable[str], no_traceback: tuple[type[B
     # An exception nobody catches is printed outside logging: redact it too.
     sys.excepthook = excepthook
     threading.excepthook = lambda args: excepthook(args.exc_type, args.exc_value, args.exc_traceback)
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for name in NOISY:
+        logging.getLogger(name).setLevel(logging.WARNING)
     return redact

@@ -8,9 +8,11 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+from bot import deep_links
 from bot.choose import resolve_or_choose
+from bot.i18n import _
 from bot.render import replies
-from bot.render.chart import bar_chart
+from bot.render.chart import trend_chart
 from bot.render.html import bold, esc
 from bot.reply import Reply
 from bot.services import Services
@@ -35,26 +37,29 @@ class Questions:
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    async def who(self, query: str) -> Reply:
+    async def who(self, query: str, bot_username: str | None = None) -> Reply:
+        """The profile of the name meant, with a link to share it when the bot has a Telegram @name."""
         query = query.strip()
         if not query:
-            return Reply.of("Whom should I look up? For example: /who Lavrov")
+            return Reply.of(_("Whom should I look up? For example: /who Lavrov"))
         picked = await resolve_or_choose(self.services, query, "who")
         if picked.ask is not None:
             return picked.ask
         if picked.hit is None:
             return Reply.of(
-                f"I have not read about {bold(query[:100])} yet. Try /search {esc(query[:100])}, "
-                "or send me an article with /ingest."
+                _("I have not read about {name} yet. Try /search {words}, or send me an article with /ingest.").format(
+                    name=bold(query[:100]), words=esc(query[:100])
+                )
             )
         async with self.services.session() as session:
             profile = await queries.profile(session, picked.hit)
-        return Reply.of(*replies.who(profile), *replies.also(picked.others), choices=picked.also)
+        share = deep_links.share_url(bot_username, "who", picked.hit.name) if bot_username else None
+        return Reply.of(*replies.who(profile), *replies.also(picked.others), *replies.share(share), choices=picked.also)
 
     async def status(self, query: str) -> Reply:
         query = query.strip()
         if not query:
-            return Reply.of("Which place or topic? For example: /status Idlib")
+            return Reply.of(_("Which place or topic? For example: /status Idlib"))
         picked = await resolve_or_choose(self.services, query, "status")
         if picked.ask is not None:
             return picked.ask
@@ -80,7 +85,11 @@ class Questions:
         async with self.services.session() as session:
             total, lines = await queries.topic_sentences(session, query)
         if not lines:
-            return Reply.of(f"Nothing about {bold(query[:100])} in what I have read. Send me articles with /ingest.")
+            return Reply.of(
+                _("Nothing about {name} in what I have read. Send me articles with /ingest.").format(
+                    name=bold(query[:100])
+                )
+            )
         return Reply.of(*replies.status(query[:100], None, total, lines[0].published_at, lines))
 
     async def _read(self, query: Callable[..., Awaitable[T]], *args: object) -> T:
@@ -105,42 +114,47 @@ class Questions:
         """The daily articles about X as a bar chart (the sparkline of /status, as a picture)."""
         query = query.strip()
         if not query:
-            return Reply.of("A trend of what? For example: /trend Idlib")
+            return Reply.of(_("A trend of what? For example: /trend Idlib"))
         picked = await resolve_or_choose(self.services, query, "trend")
         if picked.ask is not None:
             return picked.ask
         hit = picked.hit
         if hit is None:
-            return Reply.of(f"I have not read about {bold(query[:100])} yet.")
+            return Reply.of(_("I have not read about {name} yet.").format(name=bold(query[:100])))
         async with self.services.session() as session:
             counts = await queries.daily_mentions(session, hit.ids, hit.last_seen, days) if hit.last_seen else []
         if not any(counts):
-            return Reply.of(f"No dated articles about {bold(hit.name)} yet.")
+            return Reply.of(_("No dated articles about {name} yet.").format(name=bold(hit.name)))
         caption = replies.trend(counts, hit.last_seen, [])[0].strip()
+        # Drawing takes a moment (matplotlib's first import, most of all): off the event loop.
+        image = await asyncio.to_thread(trend_chart, counts, hit.last_seen.date(), hit.name)
         # The others of the name as buttons under the chart: another's trend is one tap away.
-        return Reply.of(f"{bold(hit.name)} — {caption}", image=bar_chart(counts), choices=picked.also)
+        return Reply.of(f"{bold(hit.name)} — {caption}", image=image, choices=picked.also)
 
     async def latest(self, arg: str) -> Reply:
         count = user_number(arg) if arg.strip() else 10
         if count is None:
-            return Reply.of(f"How many articles? Give a number up to {MAX_LIST}, for example: /latest 5")
+            return Reply.of(
+                _("How many articles? Give a number up to {most}, for example: /latest 5").format(most=MAX_LIST)
+            )
         count = max(1, min(count, MAX_LIST))
         async with self.services.session() as session:
             articles = await queries.latest(session, count * 3)
         if not articles:
-            return Reply.of("No articles yet. Send me a link or use /ingest.")
+            return Reply.of(_("No articles yet. Send me a link or use /ingest."))
         # Near duplicates (one story from several outlets) make one line.
         stories: dict[int, list[Article]] = {}
         for article in articles:
             stories.setdefault(article.story_id or article.id, []).append(article)
         groups = list(stories.values())[:count]
-        return Reply.of(*replies.article_list([g[0] for g in groups], "Latest articles", [g[1:] for g in groups]))
+        return Reply.of(*replies.article_list([g[0] for g in groups], _("Latest articles"), [g[1:] for g in groups]))
 
     async def search(self, words: str) -> Reply:
         if not re.search(r"\w", words):
-            return Reply.of("Search for what? For example: /search ceasefire Syria")
+            return Reply.of(_("Search for what? For example: /search ceasefire Syria"))
         async with self.services.session() as session:
             articles = await queries.search(session, words, limit=10)
         if not articles:
-            return Reply.of(f"No article contains {bold(words[:100])}.")
-        return Reply.of(*replies.article_list(articles, f"Articles with “{words[:100]}”, newest first"))
+            return Reply.of(_("No article contains {words}.").format(words=bold(words[:100])))
+        heading = _("Articles with “{words}”, newest first").format(words=words[:100])
+        return Reply.of(*replies.article_list(articles, heading))

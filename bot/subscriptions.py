@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.brief.deliver import Briefs, tz_of
+from bot.chat_language import ChatLanguages
+from bot.i18n import _, format_day
 from bot.render.html import bold, esc
 from bot.reply import ChannelLookup, Reply, Where
 from bot.services import Services
@@ -29,6 +31,10 @@ def changes_topics(arg: str) -> bool:
     return arg.strip().partition(" ")[0].lower() in TOPIC_CHANGES
 
 
+def _topics_line(topics: list[str]) -> str:
+    return _("Topics: ") + (esc(", ".join(topics)) if topics else _("none (all news)"))
+
+
 class Subscriptions:
     """A chat's daily brief. The table's guards have run: there is a chat, and the caller may
     change its brief."""
@@ -36,17 +42,22 @@ class Subscriptions:
     def __init__(self, services: Services, briefs: Briefs) -> None:
         self.services = services
         self.briefs = briefs
+        self.languages = ChatLanguages(services)
 
     def _describe(self, subscription: Subscription, now: datetime) -> str:
         tz = tz_of(subscription)
         upcoming = next_occurrence(now, subscription.hour, subscription.minute, tz).astimezone(tz)
         lines = [
-            f"Daily brief at {bold(f'{subscription.hour:02d}:{subscription.minute:02d}')} {esc(subscription.timezone)}"
-            f" · next: {upcoming:%a %-d %b %H:%M}",
-            "Topics: " + (esc(", ".join(subscription.topic_list)) if subscription.topic_list else "none (all news)"),
+            _("Daily brief at {time} {zone} · next: {next}").format(
+                time=bold(f"{subscription.hour:02d}:{subscription.minute:02d}"),
+                zone=esc(subscription.timezone),
+                next=format_day(upcoming, "EEE d MMM") + f" {upcoming:%H:%M}",
+            ),
+            _topics_line(subscription.topic_list),
         ]
         if not subscription.active:
-            lines.append(f"Paused: {esc(subscription.paused_reason or 'the bot could not post here')}")
+            reason = subscription.paused_reason or _("the bot could not post here")
+            lines.append(_("Paused: {reason}").format(reason=esc(reason)))
         return "\n".join(lines)
 
     async def subscribe(self, arg: str, where: Where) -> Reply:
@@ -64,11 +75,15 @@ class Subscriptions:
             elif zone(word):
                 tz_name = str(zone(word))
             elif re.fullmatch(r"\d{1,2}[:.h]\d{2}", word):
-                return Reply.of(f"“{esc(word)}” is not a time of day. Use HH:MM, e.g. /subscribe 07:30")
+                return Reply.of(
+                    _("“{word}” is not a time of day. Use HH:MM, e.g. /subscribe 07:30").format(word=esc(word))
+                )
             else:
                 return Reply.of(
-                    f"I don't know the time zone “{esc(word[:60])}”. Use an Area/City name, "
-                    "e.g. /subscribe 07:30 Europe/Berlin"
+                    _(
+                        "I don't know the time zone “{word}”. Use an Area/City name, "
+                        "e.g. /subscribe 07:30 Europe/Berlin"
+                    ).format(word=esc(word[:60]))
                 )
         now = datetime.now(UTC)
         async with self.services.transaction() as session:
@@ -91,31 +106,34 @@ class Subscriptions:
                 values["topics"] = ""
             subscription = await rows.save_subscription(session, values)
             text = self._describe(subscription, now)
-        head = "Subscription updated." if existing else "Subscribed."
-        return Reply.of(f"{head}\n{text}\n/settings shows it, /unsubscribe stops it.")
+        await self.languages.note(where.chat_id)  # the brief comes in the language of whoever subscribed
+        head = _("Subscription updated.") if existing else _("Subscribed.")
+        return Reply.of(f"{head}\n{text}\n" + _("/settings shows it, /unsubscribe stops it."))
 
     async def unsubscribe(self, where: Where) -> Reply:
         async with self.services.transaction() as session:
             removed = await rows.remove_subscription(session, where.chat_id, where.thread_id)
-        return Reply.of("Unsubscribed: no more daily briefs here." if removed else "This chat has no daily brief.")
+        return Reply.of(
+            _("Unsubscribed: no more daily briefs here.") if removed else _("This chat has no daily brief.")
+        )
 
     async def settings(self, where: Where) -> Reply:
         async with self.services.session() as session:
             subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
         if subscription is None:
-            return Reply.of("No daily brief here yet. /subscribe 08:00 Europe/London starts one.")
+            return Reply.of(_("No daily brief here yet. /subscribe 08:00 Europe/London starts one."))
         return Reply.of(self._describe(subscription, datetime.now(UTC)))
 
     async def topics(self, arg: str, where: Where) -> Reply:
         """/topics add a, b · /topics remove a · /topics list"""
-        action, _, rest = arg.strip().partition(" ")
+        action, _sep, rest = arg.strip().partition(" ")
         action = action.lower() or "list"
         if action not in ("list", *TOPIC_CHANGES):
-            return Reply.of("Use /topics add Syria, energy · /topics remove energy · /topics list")
+            return Reply.of(_("Use /topics add Syria, energy · /topics remove energy · /topics list"))
         async with self.services.transaction() as session:
             subscription = await rows.get_subscription(session, where.chat_id, where.thread_id)
             if subscription is None:
-                return Reply.of("Subscribe first: /subscribe 08:00 topics: Syria, energy")
+                return Reply.of(_("Subscribe first: /subscribe 08:00 topics: Syria, energy"))
             current = subscription.topic_list
             given = split_topics(rest)
             left_out = 0
@@ -128,9 +146,11 @@ class Subscriptions:
             elif action == "clear":
                 current = []
             subscription.topics = ", ".join(current)
-        answer = "Topics: " + (esc(", ".join(current)) if current else "none (all news)")
+        answer = _topics_line(current)
         if left_out:
-            answer += f"\n{left_out} more not added: a chat keeps at most {MAX_TOPICS} topics."
+            answer += "\n" + _("{count} more not added: a chat keeps at most {most} topics.").format(
+                count=left_out, most=MAX_TOPICS
+            )
         return Reply.of(answer)
 
     async def brief(self, where: Where | None) -> Reply:
@@ -157,22 +177,26 @@ class Subscriptions:
     async def channel(self, arg: str, lookup: ChannelLookup | None) -> Reply:
         """/channel add @name [HH:MM] [Area/City] [topics: …] · /channel remove @name: the brief in
         a channel where both the user and the bot are administrators (only Telegram can tell)."""
-        action, _, rest = arg.partition(" ")
-        name, _, options = rest.strip().partition(" ")
+        action, _sep, rest = arg.partition(" ")
+        name, _sep, options = rest.strip().partition(" ")
         if action.lower() not in ("add", "remove") or not name.startswith("@"):
-            return Reply.of("Use /channel add @channelname [HH:MM] [Area/City], or /channel remove @channelname")
+            return Reply.of(_("Use /channel add @channelname [HH:MM] [Area/City], or /channel remove @channelname"))
         if lookup is None:
-            return Reply.of("Channels are linked in Telegram: send this from a private chat with the bot.")
+            return Reply.of(_("Channels are linked in Telegram: send this from a private chat with the bot."))
         channel = await lookup(name)
         shown = esc(name[:100])
         if channel is None:
-            return Reply.of(f"I cannot see {shown}. Add me to the channel as an administrator first.")
+            return Reply.of(
+                _("I cannot see {channel}. Add me to the channel as an administrator first.").format(channel=shown)
+            )
         if not channel.is_channel:
-            return Reply.of(f"{shown} is not a channel.")
+            return Reply.of(_("{channel} is not a channel.").format(channel=shown))
         if not channel.bot_may_post:
-            return Reply.of(f"Make me an administrator of {shown} who may post, then try again.")
+            return Reply.of(
+                _("Make me an administrator of {channel} who may post, then try again.").format(channel=shown)
+            )
         if not channel.user_is_admin:
-            return Reply.of(f"Only administrators of {shown} can link it.")
+            return Reply.of(_("Only administrators of {channel} can link it.").format(channel=shown))
         target = Where(channel.chat_id, 0, "channel", channel.title or name)
         if action.lower() == "remove":
             return await self.unsubscribe(target)

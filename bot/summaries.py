@@ -6,15 +6,17 @@ import asyncio
 
 from spacy.language import Language
 
-from bot.ingest.pipeline import article_text
+from bot.i18n import _
+from bot.ingest.pipeline import article_text, model_analyzer
 from bot.ingest.sources import RawArticle, from_text
 from bot.ingesting import Ingesting
-from bot.nlp.analyze import analyze_texts
+from bot.nlp.analyzers import analyze_by_language, analyzed_languages, model_language
+from bot.nlp.language import detect_language, language_of
 from bot.render import replies
 from bot.render.html import esc, link
 from bot.reply import Reply
 from bot.services import Services
-from bot.summarize import NewsDocument, summarize
+from bot.summarize import DEFAULT_METHOD, NewsDocument, summarize
 from bot.user_input import URL, is_id, user_number
 from storage import queries
 from storage.models import Article
@@ -23,8 +25,11 @@ MAX_SUMMARY_SENTENCES = 20
 
 
 def parse_documents(nlp: Language, articles: list[RawArticle], max_chars: int) -> list[NewsDocument]:
-    """Articles that are not stored, parsed as documents to summarize (one spaCy batch)."""
-    analyses = analyze_texts(nlp, [article_text(article.text, max_chars)[0] for article in articles])
+    """Articles that are not stored, parsed as documents to summarize (one spaCy batch; a text
+    in another language than the model's by that language's analyzer)."""
+    texts = [article_text(article.text, max_chars)[0] for article in articles]
+    languages = [language_of(text, nlp.lang) for text in texts]
+    analyses = analyze_by_language(texts, [False] * len(texts), languages, model_analyzer(nlp), nlp.lang)
     return [NewsDocument.from_analysis(a, article.title) for a, article in zip(analyses, articles, strict=True)]
 
 
@@ -51,22 +56,34 @@ class Summaries:
         text = target or (replied_text or "")
         if not text.strip():
             return Reply.of(
-                "Summarize what? Send /summarize with an article id or a link, or reply /summarize to a message."
+                _("Summarize what? Send /summarize with an article id or a link, or reply /summarize to a message.")
             )
         if not any(char.isalpha() for char in text):  # a mistyped id ("-1", "²"), not an article
             return Reply.of(
-                f"“{esc(text.strip()[:40])}” is neither an article id nor text I can summarize. /latest lists the ids."
+                _("“{text}” is neither an article id nor text I can summarize. /latest lists the ids.").format(
+                    text=esc(text.strip()[:40])
+                )
             )
         if len(text) > self.services.settings.max_message_chars:
             return Reply.of(
-                f"That is too long to paste ({len(text):,} characters; the limit is "
-                f"{self.services.settings.max_message_chars:,}). Send a link, or /ingest it and /summarize its id."
+                _(
+                    "That is too long to paste ({length} characters; the limit is {limit}). "
+                    "Send a link, or /ingest it and /summarize its id."
+                ).format(length=f"{len(text):,}", limit=f"{self.services.settings.max_message_chars:,}")
             )
         document = await self.document_from_text(text)
-        sentences = summarize(document, count) if document.sentences else []
+        # In a thread: a process's first detection loads the detector's models.
+        method = self.method(await asyncio.to_thread(detect_language, text))
+        sentences = summarize(document, count, method) if document.sentences else []
         if not sentences:  # a word or two: no summary, rather than an empty one
-            return Reply.of("There is no text to summarize there.")
-        return Reply.of(*replies.summary(document.title or "Summary", sentences))
+            return Reply.of(_("There is no text to summarize there."))
+        return Reply.of(*replies.summary(document.title or _("Summary"), sentences))
+
+    def method(self, language: str | None) -> str:
+        """How to summarise an article in `language`: a language no analyzer reads (sentences
+        only, their words unstemmed) by position, its lead sentences; None is the model's."""
+        analyzed = analyzed_languages(model_language(self.services.settings.spacy_model))
+        return DEFAULT_METHOD if language is None or language in analyzed else "lead"
 
     async def document_from_text(self, text: str) -> NewsDocument:
         """Pasted text as a document to summarize (not stored)."""
@@ -90,15 +107,16 @@ class Summaries:
     async def _summarize_stored(self, article_id: int, count: int) -> Reply:
         found = await self.stored_document(article_id)
         if found is None:
-            return Reply.of(f"There is no article #{article_id}. /latest lists the ids.")
+            return Reply.of(_("There is no article #{id}. /latest lists the ids.").format(id=article_id))
         document, article = found
         source = replies.cite(article.title, article.source, article.url, article.id)
-        return Reply.of(*replies.summary(article.title, summarize(document, count), source))
+        sentences = summarize(document, count, self.method(article.language))
+        return Reply.of(*replies.summary(article.title, sentences, source))
 
     async def _summarize_url(self, url: str, count: int) -> Reply:
         report = await self.ingesting.ingest_url(url)
         stored = next((s for s in report.new + report.duplicates if s.id), None)
         if stored is None:
-            reason = report.failed[0].reason if report.failed else "no article found there"
-            return Reply.of(f"Could not read {link(url, url)}: {esc(reason)}")
+            reason = report.failed[0].reason if report.failed else _("no article found there")
+            return Reply.of(_("Could not read {url}: {reason}").format(url=link(url, url), reason=esc(reason)))
         return await self._summarize_stored(stored.id, count)

@@ -41,9 +41,24 @@ class Cited:
 
 @dataclass
 class RoleSupport:
+    """A role and the articles that state it (`seen`: article -> when), so that wordings of one
+    post pooled together count each article once."""
+
     role: str
     articles: int
     last_seen: datetime
+    seen: dict[object, datetime] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.seen:  # given as a count: that many articles of its own
+            self.seen = {(self.role.lower(), n): self.last_seen for n in range(self.articles)}
+
+    def pool(self, other: RoleSupport) -> None:
+        """Count the other wording's articles for this one (each article once)."""
+        for article, when in other.seen.items():
+            self.seen[article] = max(when, self.seen.get(article, when))
+        self.articles = len(self.seen)
+        self.last_seen = max(self.last_seen, other.last_seen)
 
 
 @dataclass

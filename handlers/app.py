@@ -13,15 +13,18 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError
-from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.ext import Application, Defaults
 
 from bot.commands import COMMANDS, Commands
+from bot.health import HealthServer
+from bot.i18n import ENGLISH, LANGUAGES, _, using
 from bot.logs import setup_logging
 from bot.services import Services
 from bot.settings import Settings
 from handlers import register
 from handlers.context import CONTEXT_TYPES
 from handlers.jobs import brief_tick_job, poll_feeds_job
+from handlers.observe import CountingRateLimiter, ObservedApplication
 
 # Telegram allows about 30 messages/s. A bucket of 30 refills during any pause (a database
 # write, a 429) and then bursts past the limit, and every 429 pauses all sends: so one message
@@ -34,26 +37,35 @@ log = logging.getLogger(__name__)
 
 async def set_menus(app: Application, operators: frozenset[int]) -> None:
     """Telegram's command menu: the commands for everyone, and with the operators' own in each
-    operator's private chat."""
-    await app.bot.set_my_commands([BotCommand(c.name, c.what) for c in COMMANDS if not c.operators_only])
-    every = [BotCommand(c.name, c.what) for c in COMMANDS]
-    for user_id in sorted(operators):
-        try:
-            await app.bot.set_my_commands(every, scope=BotCommandScopeChat(user_id))
-        except (BadRequest, Forbidden) as exc:  # an operator who never opened a chat with the bot
-            log.warning("no operator menu for user %s: %s", user_id, exc.message)
+    operator's private chat; once in English (the default) and once per other language, which
+    Telegram shows to users whose app is set to it."""
+    for language in LANGUAGES:
+        code = None if language == ENGLISH else language
+        with using(language):
+            public = [BotCommand(c.name, _(c.what)) for c in COMMANDS if c.listed and not c.operators_only]
+            every = [BotCommand(c.name, _(c.what)) for c in COMMANDS if c.listed]
+        await app.bot.set_my_commands(public, language_code=code)
+        for user_id in sorted(operators):
+            try:
+                await app.bot.set_my_commands(every, scope=BotCommandScopeChat(user_id), language_code=code)
+            except (BadRequest, Forbidden) as exc:  # an operator who never opened a chat with the bot
+                log.warning("no operator menu for user %s: %s", user_id, exc.message)
 
 
 def build_application(settings: Settings, services: Services) -> Application:
     """The bot, wired: defaults, rate limiter, handlers, and start-up and shutdown hooks."""
+
+    health = HealthServer(services)
 
     async def post_init(app: Application) -> None:
         await services.open()
         await services.nlp()  # load spaCy now, not on the first user's message
         await set_menus(app, settings.admin_user_ids)
         log.info("newsbrief is up as @%s", app.bot.username)
+        await health.start(settings.health_port, settings.health_listen)  # healthy once it can answer
 
     async def post_shutdown(app: Application) -> None:
+        await health.stop()
         await commands.poller.stop()
         await commands.briefs.stop()
         await services.close()
@@ -65,7 +77,8 @@ def build_application(settings: Settings, services: Services) -> Application:
         .base_file_url(settings.telegram_api_base_file_url)
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / OVERALL_RATE, max_retries=3))
+        .application_class(ObservedApplication)
+        .rate_limiter(CountingRateLimiter(overall_max_rate=1, overall_time_period=1 / OVERALL_RATE, max_retries=3))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

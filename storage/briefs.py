@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.briefs import AlertItem, WindowArticle
+from domain.chats import CONSOLE_CHAT_ID, TELEGRAM_CHATS, Audience
 from storage.models import AlertSent, Article, Delivery, Entity, Follow, Mention, Sentence, Subscription
 from storage.queries import not_headline
 from storage.writes import insert_for
 
 WINDOW_LIMIT = 1000  # newest articles a brief considers
+
+
+def _among(chat_id: InstrumentedAttribute[int], chats: Audience) -> ColumnElement[bool]:
+    """The rows of the chats `chats` reaches: the console's chat alone, or every other."""
+    return chat_id == CONSOLE_CHAT_ID if chats.console else chat_id != CONSOLE_CHAT_ID
 
 
 # -- subscriptions ------------------------------------------------------------------------
@@ -63,8 +70,12 @@ async def resume_chat(session: AsyncSession, chat_id: int) -> int:
     return result.rowcount
 
 
-async def active_subscriptions(session: AsyncSession) -> list[Subscription]:
-    return list(await session.scalars(select(Subscription).where(Subscription.active.is_(True))))
+async def active_subscriptions(session: AsyncSession, chats: Audience = TELEGRAM_CHATS) -> list[Subscription]:
+    return list(
+        await session.scalars(
+            select(Subscription).where(Subscription.active.is_(True), _among(Subscription.chat_id, chats))
+        )
+    )
 
 
 # -- the delivery log ---------------------------------------------------------------------
@@ -83,13 +94,21 @@ async def add_deliveries(session: AsyncSession, rows: list[dict[str, object]]) -
         await session.execute(insert_for(session)(Delivery).on_conflict_do_nothing(), rows)
 
 
-async def claim(session: AsyncSession, now: datetime, lease: timedelta, worker: str, limit: int) -> list[int]:
+async def claim(
+    session: AsyncSession,
+    now: datetime,
+    lease: timedelta,
+    worker: str,
+    limit: int,
+    chats: Audience = TELEGRAM_CHATS,
+) -> list[int]:
     """Take up to `limit` deliveries to send: pending ones, and ones whose sender stopped
     mid-way (lease expired). One UPDATE ... RETURNING, so two claimers never take the same
     row: on PostgreSQL the inner SELECT ... FOR UPDATE SKIP LOCKED lets replicas claim side by
     side without waiting on each other's rows; SQLite runs one writer at a time."""
     claimable = and_(
         Delivery.due_at <= now,
+        Delivery.subscription_id.in_(select(Subscription.id).where(_among(Subscription.chat_id, chats))),
         or_(
             Delivery.status == "pending",
             and_(Delivery.status == "sending", Delivery.claimed_at < now - lease),
@@ -210,15 +229,15 @@ async def following(session: AsyncSession, chat_id: int, thread_id: int) -> list
     return list(rows)
 
 
-async def take_alerts(session: AsyncSession, now: datetime) -> list[AlertItem]:
+async def take_alerts(session: AsyncSession, now: datetime, chats: Audience = TELEGRAM_CHATS) -> list[AlertItem]:
     """New articles mentioning followed entities, at most one per chat and story ever; the
-    follows move past them in the same transaction."""
+    follows move past them in the same transaction (only the follows of the chats `chats` reaches)."""
     rows = await session.execute(
         select(Follow.id, Follow.chat_id, Follow.thread_id, Entity.name, Article)
         .join(Entity, Entity.id == Follow.entity_id)
         .join(Mention, Mention.entity_id == Follow.entity_id)
         .join(Article, Article.id == Mention.article_id)
-        .where(Article.id > Follow.seen_up_to)
+        .where(Article.id > Follow.seen_up_to, _among(Follow.chat_id, chats))
         .distinct()
         .order_by(Article.id)
     )

@@ -61,6 +61,8 @@ class Article(Base):
     story_id: Mapped[int | None] = mapped_column(Integer, index=True)
     # MinHash of the text's word shingles, to confirm a near-duplicate candidate
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # ISO 639-1 code of the text's language ("ru"), told at ingest; None: stored before languages were
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class StoryBand(Base):
@@ -284,3 +286,15 @@ class AlertSent(Base):
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("chat_id", "story_id"),)
+
+
+class ChatLanguage(Base):
+    """The language the bot speaks in a chat: chosen with /language, or noted from whoever
+    subscribed it or followed a name (so its brief and alerts come in their language)."""
+
+    __tablename__ = "chat_languages"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(8))
+    chosen: Mapped[bool] = mapped_column(Boolean, default=False)  # set with /language: it outranks Telegram's
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

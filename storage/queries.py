@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Integer, Select, func, or_, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -249,15 +250,28 @@ def _cited(stmt: Select) -> Select:
     return stmt.add_columns(Article.id, Article.title, Article.source, Article.url)
 
 
+ROLE_WINDOW = 1000  # the newest role statements read per entity: the cost does not grow with the store
+
+
 async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
-    """Each role (case folded) with the number of articles that give it and when it was last given."""
-    folded = func.lower(Role.role)
-    rows = await session.execute(
-        select(func.min(Role.role), func.count(func.distinct(Role.article_id)), func.max(Role.published_at))
-        .where(Role.entity_id.in_(ids))
-        .group_by(folded)
-    )
-    return rank_roles([RoleSupport(_spelled_out(role), articles, last) for role, articles, last in rows])
+    """Each role (case folded) with the articles that give it and when, from the newest
+    statements (one index range per entity)."""
+    columns = (Role.role, Role.article_id, Role.published_at)
+    newest = _newest(Role, ids, ROLE_WINDOW, columns)
+    found: dict[str, RoleSupport] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for role, article_id, published in await session.execute(select(newest)):
+        published = published if published.tzinfo else published.replace(tzinfo=UTC)
+        item = RoleSupport(role, 1, published, {article_id: published})
+        spellings.setdefault(role.lower(), Counter())[role] += 1
+        same = found.get(role.lower())
+        if same is None:
+            found[role.lower()] = item
+        else:
+            same.pool(item)
+    for key, item in found.items():  # shown as most often written ("President" over "president")
+        item.role = _spelled_out(min(spellings[key].items(), key=lambda s: (-s[1], s[0]))[0])
+    return rank_roles(list(found.values()))
 
 
 # Titles news abbreviates before a name ("Gov. Andrew Cuomo"): shown, and pooled, in full.
@@ -288,18 +302,46 @@ def _words_of(role: str) -> list[str]:
     return role.lower().replace("ex-", "former ").split()
 
 
+def _spelling(role: str) -> str:
+    """ "popstar", "pop star" and "pop-star"; "ex-chatshow host" and "former chat show host":
+    one role spelled differently."""
+    return "".join(_words_of(role)).replace("-", "")
+
+
+# How recent a statement is: the articles of the person's latest half-year (from their newest
+# role statement) count in full, older ones half, so a post held now outranks one stated more
+# often long ago ("presidential candidate" in one year, "US President" the next).
+RECENT_ROLE_DAYS = 182
+OLDER_ROLE_WEIGHT = 0.5
+
+
+def _support(role: RoleSupport, newest: datetime) -> float:
+    since = newest - timedelta(days=RECENT_ROLE_DAYS)
+    return sum(1.0 if when >= since else OLDER_ROLE_WEIGHT for when in role.seen.values())
+
+
+def _post_word(words: list[str]) -> str:
+    """The word that names the post: the last, but "number" for a rank ("world number three",
+    "British number one": one post, a rank, however it stands)."""
+    return "number" if len(words) > 1 and words[-2] == "number" else words[-1]
+
+
 def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
     """Roles best supported first, then newest. A role that is the tail of a longer one ("captain"
     of "England captain") counts for the longer, unless they differ in a marker ("shadow home
     secretary" is not "home secretary"); a role superseded by a newer "former …" comes last."""
+    if not support:
+        return []
+    newest = max(r.last_seen for r in support)
     pooled: dict[str, RoleSupport] = {}
-    for item in support:
-        same = pooled.get(item.role.lower())
+    # Best supported spelling first: it names the pooled role.
+    for item in sorted(support, key=lambda r: (-r.articles, -r.last_seen.timestamp(), r.role)):
+        key = _spelling(item.role)
+        same = pooled.get(key)
         if same is None:
-            pooled[item.role.lower()] = RoleSupport(item.role, item.articles, item.last_seen)
-        else:  # "Gov." and "Governor", spelled out alike
-            same.articles += item.articles
-            same.last_seen = max(same.last_seen, item.last_seen)
+            pooled[key] = RoleSupport(item.role, item.articles, item.last_seen, dict(item.seen))
+        else:  # "Gov." and "Governor" spelled out alike; "popstar" and "pop star"
+            same.pool(item)
     for short in sorted(pooled.values(), key=lambda r: len(r.role.split())):
         words = _words_of(short.role)
         marks = _MARKED & set(words)
@@ -313,9 +355,8 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         ]
         if longer:
             into = max(longer, key=lambda r: (r.articles, r.last_seen))
-            into.articles += short.articles
-            into.last_seen = max(into.last_seen, short.last_seen)
-            del pooled[short.role.lower()]
+            into.pool(short)
+            del pooled[_spelling(short.role)]
     current, stale = [], []
     for item in pooled.values():
         words = _words_of(item.role)
@@ -325,27 +366,29 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         )
         (stale if superseded else current).append(item)
 
-    def order(r: RoleSupport) -> tuple[int, float, str]:
-        return (-r.articles, -r.last_seen.timestamp(), r.role)
+    def order(r: RoleSupport) -> tuple[float, float, str]:
+        return (-_support(r, newest), -r.last_seen.timestamp(), r.role)
 
-    return _by_post(sorted(current, key=order)) + sorted(stale, key=order)
+    return _by_post(sorted(current, key=order), newest) + sorted(stale, key=order)
 
 
-def _by_post(roles: list[RoleSupport]) -> list[RoleSupport]:
+def _by_post(roles: list[RoleSupport], newest: datetime) -> list[RoleSupport]:
     """Roles that name one post in different words ("election coordinator", "campaign
-    coordinator": the same last word and markers) support each other: the post stated most
-    often comes first, shown in its best-supported wording, then each other post's wording, then
-    the remaining wordings. At equal support a current post comes before a "former" one: the
-    first line says what the person is now."""
+    coordinator": the same last word and markers) support each other: the post stated in most
+    articles (each article once, recent ones in full) comes first, shown in its best-supported
+    wording, then each other post's wording, then the remaining wordings. At equal support a
+    current post comes before a "former" one: the first line says what the person is now."""
     posts: dict[tuple[str, frozenset[str]], list[RoleSupport]] = {}
     for role in roles:  # already best first within a post
         words = _words_of(role.role)
-        posts.setdefault((words[-1], frozenset(_MARKED & set(words))), []).append(role)
+        posts.setdefault((_post_word(words), frozenset(_MARKED & set(words))), []).append(role)
 
-    def weight(key: tuple[str, frozenset[str]]) -> tuple[int, bool, float]:
+    def weight(key: tuple[str, frozenset[str]]) -> tuple[float, bool, float]:
         members = posts[key]
-        newest = max(r.last_seen for r in members)
-        return (-sum(r.articles for r in members), "former" in key[1], -newest.timestamp())
+        together = RoleSupport(members[0].role, 0, members[0].last_seen, {})
+        for member in members:
+            together.pool(member)
+        return (-_support(together, newest), "former" in key[1], -together.last_seen.timestamp())
 
     ordered = sorted(posts, key=weight)
     return [posts[key][0] for key in ordered] + [r for key in ordered for r in posts[key][1:]]

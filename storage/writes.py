@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain import signatures
-from domain.analysis import Analysis
+from domain.analysis import Analysis, EntityInfo
 from domain.text import without_controls
 from storage.models import Alias, Article, Base, Entity, Mention, Quote, Role, Sentence, StoryBand
 
@@ -33,6 +34,7 @@ class NewArticle:
     ingested_at: datetime
     partial: bool = False
     signature: bytes | None = None
+    language: str | None = None  # ISO 639-1, told from the text when it is parsed
 
 
 async def find_duplicate(session: AsyncSession, url: str | None, text_hash: str) -> Article | None:
@@ -78,24 +80,29 @@ def insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
     return postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
 
 
-async def upsert_entities(session: AsyncSession, analysis: Analysis) -> dict[tuple[str, str], int]:
-    """Entity ids for every entity of the analysis, creating the missing ones, in one statement.
+async def upsert_entities(session: AsyncSession, analyses: Iterable[Analysis]) -> dict[tuple[str, str], int]:
+    """Entity ids for every entity of these analyses, creating the missing ones and their
+    aliases, in two statements.
 
-    ON CONFLICT DO UPDATE (a no-op update) makes RETURNING give existing rows' ids too; rows go
-    in key order so concurrent writers lock them in the same order."""
-    refs = sorted(analysis.entities)
+    ON CONFLICT DO UPDATE (a no-op update) makes RETURNING give existing rows' ids too. The rows
+    stay locked until the transaction ends; taking them all at once, in key order, is what keeps
+    two writers from deadlocking (each would wait for the other's next article otherwise)."""
+    entities: dict[tuple[str, str], EntityInfo] = {}
+    for analysis in analyses:
+        for ref, info in analysis.entities.items():
+            known = entities.setdefault(ref, EntityInfo(info.name, info.kind, set()))
+            known.aliases |= info.aliases
+    refs = sorted(entities)
     if not refs:
         return {}
     statement = insert_for(session)(Entity).values(
-        [{"key": key, "kind": kind, "name": analysis.entities[(key, kind)].name} for key, kind in refs]
+        [{"key": key, "kind": kind, "name": entities[(key, kind)].name} for key, kind in refs]
     )
     statement = statement.on_conflict_do_update(
         index_elements=["key", "kind"], set_={"key": statement.excluded.key}
     ).returning(Entity.id, Entity.key, Entity.kind)
     ids = {(key, kind): id_ for id_, key, kind in await session.execute(statement)}
-    aliases = sorted(
-        {(alias, ids[ref]) for ref, info in analysis.entities.items() for alias in info.aliases | {ref[0]}}
-    )
+    aliases = sorted({(alias, ids[ref]) for ref, info in entities.items() for alias in info.aliases | {ref[0]}})
     await session.execute(
         insert_for(session)(Alias)
         .values([{"alias": alias, "entity_id": entity_id} for alias, entity_id in aliases])
@@ -121,10 +128,16 @@ async def same_story(session: AsyncSession, signature: bytes) -> int | None:
     return best[1] if best else None
 
 
-async def store_article(session: AsyncSession, article: NewArticle, analysis: Analysis) -> tuple[int, int | None]:
+async def store_article(
+    session: AsyncSession,
+    article: NewArticle,
+    analysis: Analysis,
+    entity_ids: dict[tuple[str, str], int] | None = None,
+) -> tuple[int, int | None]:
     """Add the article with its sentences, mentions, roles and quotes; its id and the story it
     joins, if it is a near duplicate (caller commits). A stored duplicate (same canonical URL or
-    text) makes it raise IntegrityError.
+    text) makes it raise IntegrityError. `entity_ids`: its entities, already upserted in this
+    transaction (a batch locks all of its entities first, see upsert_entities).
 
     Bulk INSERT statements rather than the ORM unit of work: a write is ~40 rows, and this
     keeps storing well below the cost of parsing."""
@@ -146,6 +159,7 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
                     "partial": article.partial,
                     "story_id": story_id,
                     "signature": article.signature,
+                    "language": article.language,
                 },
             )
         ],
@@ -163,7 +177,8 @@ async def store_article(session: AsyncSession, article: NewArticle, analysis: An
         ]
         result = await session.scalars(insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True), rows)
         sentence_ids = list(result)
-    entity_ids = await upsert_entities(session, analysis)
+    if entity_ids is None:
+        entity_ids = await upsert_entities(session, [analysis])
     when = article.published_at
 
     def rows_for(items, extra):  # type: ignore[no-untyped-def]

@@ -113,7 +113,12 @@ async def running_app(settings: Settings, fake_api: FakeBotAPI, **overrides: obj
     `app.bot_data.commands`, e.g. to run a brief tick at a set time)."""
     from handlers.app import build_application
 
-    overrides = {"telegram_bot_token": TOKEN, "telegram_api_base_url": fake_api.base_url, **overrides}
+    overrides = {
+        "telegram_bot_token": TOKEN,
+        "telegram_api_base_url": fake_api.base_url,
+        "telegram_api_base_file_url": fake_api.base_file_url,
+        **overrides,
+    }
     settings = settings.model_copy(update=overrides)
     app = build_application(settings, Services(settings))
     # What Application.run_polling does, minus signal handling and the blocking loop.

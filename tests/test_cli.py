@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import cli
+from bot.cli import DEFAULT_SUMMARY_METHOD, SUMMARY_METHODS, cli
 from bot.commands import COMMANDS
 from bot.settings import Settings
 from tests.conftest import FIXTURES
@@ -34,7 +39,7 @@ def test_ingest_a_directory_of_every_format(settings: Settings, tmp_path: Path) 
     (corpus / "nested").mkdir()
     (corpus / "nested" / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 300)
     result = newsbrief("ingest", str(corpus))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some failed: a script can tell
     last = result.output.strip().splitlines()[-1]
     # 8 articles: 3 txt, 2 of the 3 distinct jsonl lines, 2 feed entries, 1 page.
     assert last == "8 new, 1 duplicates, 4 failed"
@@ -126,11 +131,19 @@ def test_every_command_in_help_answers_in_the_console(settings: Settings) -> Non
     lines = [f"/{name}" for command in COMMANDS for name in command.names] + ["/quit"]
     result = newsbrief("console", stdin="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
-    assert "I don't know the command" not in result.output
-    # A command about a Telegram chat says so, rather than nothing or "unknown".
+    assert "I don't know the command" not in result.output and "acts on a Telegram chat" not in result.output
+    # Linking a channel is the one thing only Telegram can do (it looks the channel up): it says so.
     channel = newsbrief("ask", "/channel add @mychannel 08:00").output
-    assert channel.startswith("/channel acts on a Telegram chat")
+    assert channel.startswith("Linking a channel needs Telegram")
     assert "Only the bot's operators" not in newsbrief("ask", "/feeds").output  # the console is the operator
+
+
+def test_ask_and_the_console_are_one_chat(settings: Settings) -> None:
+    assert "Subscribed." in newsbrief("ask", "/subscribe 07:30 Europe/Berlin topics: energy").output
+    result = newsbrief("console", stdin="/settings\n/topics add Ukraine\n/quit\n")
+    assert result.exit_code == 0, result.output
+    assert "Daily brief at 07:30 Europe/Berlin" in result.output and "Topics: energy, Ukraine" in result.output
+    assert "Topics: energy, Ukraine" in newsbrief("ask", "/settings").output
 
 
 def test_eval_summaries_scores_every_method(tmp_path: Path) -> None:
@@ -153,3 +166,131 @@ def test_eval_summaries_scores_every_method(tmp_path: Path) -> None:
     rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 4}
     assert set(rows) >= {"newsrank (default)", "lead", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl"}
     assert "100.00" in rows["lead"]  # k = 2 reference sentences, which are the first two
+
+
+# -- the command line's conventions: fast help, version, exit codes, CLI wording, pipes ---------------
+
+HEAVY = ("spacy", "thinc", "sumy", "nltk", "scipy", "numpy", "sqlalchemy", "telegram", "trafilatura", "matplotlib")
+EVERY_HELP = """
+import json, sys
+from typer.main import get_command
+from bot.cli import cli, main
+
+def paths(command, prefix):
+    yield prefix
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from paths(sub, [*prefix, name])
+
+runs = [[*path, "--help"] for path in paths(get_command(cli), [])] + [["-h"], ["feed", "add", "-h"], ["--version"]]
+codes = {}
+for args in runs:
+    sys.argv = ["newsbrief", *args]
+    try:
+        main()
+    except SystemExit as done:
+        codes[" ".join(args)] = done.code
+with open(OUT, "w") as out:
+    json.dump({"codes": codes, "loaded": sorted(name for name in sys.modules if name.split(".")[0] in HEAVY)}, out)
+"""
+
+
+def test_help_of_every_command_loads_no_nlp_or_database(tmp_path: Path) -> None:
+    """`--help` is instant: spaCy alone takes longer to import than all of the help needs."""
+    report = tmp_path / "report.json"
+    script = f"OUT = {str(report)!r}\nHEAVY = {HEAVY!r}\n" + EVERY_HELP
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(report.read_text())
+    assert {"--help", "feed remove --help", "eval summaries --help", "-h", "--version"} <= set(found["codes"])
+    assert set(found["codes"].values()) == {0}, found["codes"]
+    assert found["loaded"] == []
+    assert "Usage: newsbrief feed add" in done.stdout  # -h answered like --help
+
+
+def test_version_and_short_help(settings: Settings) -> None:
+    shown = newsbrief("--version")
+    assert shown.exit_code == 0 and shown.stdout == f"newsbrief {version('newsbrief')}\n"
+    for args in (["-h"], ["feed", "-h"], ["summarize", "-h"]):
+        result = newsbrief(*args)
+        assert result.exit_code == 0 and "Usage: " in result.stdout, args
+        assert re.search(r"--help +-h ", result.stdout), args
+
+
+def test_the_summary_methods_in_help_are_the_summarizers() -> None:
+    from bot.summarize import DEFAULT_METHOD, METHODS
+
+    assert SUMMARY_METHODS == tuple(METHODS) and DEFAULT_SUMMARY_METHOD == DEFAULT_METHOD
+
+
+def test_failed_work_exits_1_with_the_reason_on_stderr(settings: Settings, tmp_path: Path) -> None:
+    missing = newsbrief("ingest", str(tmp_path / "missing.txt"), str(FIXTURES / "rugby.txt"))
+    assert missing.exit_code == 1
+    assert missing.stdout == "1 new, 0 duplicates, 1 failed\n"
+    assert missing.stderr.startswith(f"failed: {tmp_path / 'missing.txt'}: No such file")
+
+    for args, message in (
+        (["feed", "remove", "99"], "No feed #99. `newsbrief feed list` lists them.\n"),
+        (["feed", "poll", "99"], "No feed #99. `newsbrief feed list` lists them.\n"),
+        (["show", "99"], "There is no article #99. `newsbrief ask /latest` lists the ids.\n"),
+    ):
+        result = newsbrief(*args)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", message), args
+
+    for not_opml in (FIXTURES / "feed.xml", FIXTURES / "rugby.txt", tmp_path / "missing.opml"):
+        result = newsbrief("feed", "import", str(not_opml))
+        assert result.exit_code == 1 and result.stdout == "", not_opml
+        assert result.stderr.startswith(f"Cannot import {not_opml}: "), not_opml
+
+    refused = newsbrief("feed", "add", "ftp://news.example/feed")
+    assert refused.exit_code == 1 and "not http(s)" in refused.stderr
+    partly = newsbrief("summarize", "1", "2", "--json")  # #1 is the rugby article; there is no #2
+    assert partly.exit_code == 1 and json.loads(partly.stdout)["sentences"]
+    assert "There is no article #2" in partly.stderr
+
+
+def test_feed_commands_speak_cli_syntax(settings: Settings, tmp_path: Path) -> None:
+    empty = newsbrief("feed", "list")
+    assert empty.exit_code == 0
+    assert empty.stdout == "No feeds yet. Add one with `newsbrief feed add <url>`.\n"
+    assert newsbrief("feed", "poll").stdout == empty.stdout
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(OPML.format(url="https://news.example/rss", other="https://wire.example/atom"))
+    assert newsbrief("feed", "import", str(opml)).stdout.splitlines()[-1] == "2 added, 0 already followed"
+    removed = newsbrief("feed", "remove", "https://wire.example/atom")
+    assert (removed.exit_code, removed.stdout) == (0, "Removed feed #2 Wire. The articles it brought stay.\n")
+    again = newsbrief("feed", "remove", "2")
+    assert again.exit_code == 1 and "/feed" not in again.stderr
+    assert "#1 News" in newsbrief("feed", "list").stdout
+
+
+OPML = """<?xml version="1.0"?>
+<opml version="2.0"><head><title>mine</title></head><body>
+<outline type="rss" text="News" xmlUrl="{url}"/>
+<outline type="rss" text="Wire" xmlUrl="{other}"/>
+</body></opml>
+"""
+
+
+def piped(*args: str) -> subprocess.CompletedProcess[str]:
+    """`newsbrief ARGS | cat`: stdout and stderr are pipes, and no COLUMNS says how wide."""
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+    command = [sys.executable, "-c", "from bot.cli import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_piped_output_is_never_wrapped(settings: Settings, tmp_path: Path) -> None:
+    long_url = "https://news.example/feeds/" + "-".join(["baltic-harbour-and-rail-news"] * 8) + ".rss?edition=en"
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(OPML.format(url=long_url, other="https://wire.example/atom"))
+    assert newsbrief("feed", "import", str(opml)).exit_code == 0
+
+    listing = piped("feed", "list")
+    assert listing.returncode == 0, listing.stderr
+    assert f"#1 News ({long_url}) — ✅ ok" in listing.stdout.splitlines()
+    assert all(len(line) < 200 for line in listing.stdout.splitlines() if long_url not in line)
+
+    missing = tmp_path / ("a-file-name-longer-than-a-terminal-is-wide-" * 3 + ".txt")
+    failed = piped("ingest", str(missing))
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [f"failed: {missing}: No such file or directory"]
+    assert failed.stdout == "0 new, 0 duplicates, 1 failed\n"

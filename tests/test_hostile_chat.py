@@ -112,7 +112,7 @@ def test_show_a_huge_id(settings: Settings) -> None:
 def test_feed_poll_of_a_huge_id(settings: Settings) -> None:
     result = CliRunner().invoke(cli, ["feed", "poll", "9223372036854775808"], catch_exceptions=False)
     assert result.exit_code == 1
-    assert "There is no feed #9223372036854775808" in result.output
+    assert "No feed #9223372036854775808. `newsbrief feed list` lists them." in result.stderr
 
 
 async def test_pasted_text_too_long_to_summarize_is_refused_quickly(chat: Commands) -> None:

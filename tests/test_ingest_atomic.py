@@ -50,3 +50,14 @@ async def test_summarize_a_replied_message_without_storing_it(news: Services) ->
     assert reply.messages[0].count("• ") == 2
     async with news.session() as session:
         assert await queries.count_articles(session) == 0
+
+
+async def test_the_same_text_twice_in_one_batch_is_stored_once(news: Services) -> None:
+    text = "Mayor Ilze Ozola opened the new bridge in Riga on Monday, officials said."
+    items = [RawArticle(text=text, title="First"), RawArticle(text=text, title="Again")]
+    report = await pipeline.ingest(news, items)
+    assert report.line() == "1 new, 1 duplicates, 0 failed"
+    async with news.session() as session:
+        assert [a.title for a in await queries.latest(session)] == ["First"]
+    who = await Commands(news).questions.who("Ozola")
+    assert "Mentioned in 1 article" in who.messages[0]

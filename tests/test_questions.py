@@ -134,3 +134,21 @@ async def test_a_name_the_model_missed_is_found_by_the_word_in_the_newest_articl
         found = await queries.named_sentences(session, "Tallinn", datetime.now(UTC) - timedelta(days=1))
     # The headline that names the place, whole word only ("Tallinnova" is another name).
     assert [(c.text, c.source) for c in found] == [("Tallinn Harbour Reopens After Storm Damage.", "Older")]
+
+
+async def test_who_leads_with_the_post_stated_in_most_articles_lately(core: Commands) -> None:
+    # A year ago three articles called her a candidate; the latest two call her president (one
+    # of them twice, in two wordings: that article counts once).
+    texts = [
+        "Holm leads the race\n\nPresidential candidate Lena Holm opened her campaign office in Tartu on Monday.",
+        "Holm in Narva\n\nPresidential candidate Lena Holm spoke to dock workers in Narva about wages.",
+        "Holm debate\n\nPresidential candidate Lena Holm promised cheaper trains during the debate in Parnu.",
+        "Holm signs treaty\n\nPresident Lena Holm signed the fishing treaty in Riga on Tuesday.",
+        "Holm meets farmers\n\nPresident Lena Holm met farmers in Viljandi. Lena Holm is the president of the "
+        "republic, the farmers' union said.",
+    ]
+    ages = [timedelta(days=400), timedelta(days=390), timedelta(days=380), timedelta(days=2), timedelta(days=1)]
+    await store(core.services, texts, age=lambda n: ages[n])
+    reply = await core.questions.who("Holm")
+    first = reply.messages[0].split("\n", 1)[0]
+    assert first == "<b>Lena Holm</b> — President", first

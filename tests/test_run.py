@@ -33,6 +33,7 @@ async def start(fake_api: FakeBotAPI, *args: str) -> asyncio.subprocess.Process:
         TELEGRAM_API_BASE_URL=fake_api.base_url,
         LOG_LEVEL="DEBUG",
         WEBHOOK_SECRET="s3cret-for-tests",
+        WEBHOOK_BEHIND_PROXY="true",  # the tests' webhook is plain http on 127.0.0.1
     )
     return await asyncio.create_subprocess_exec(
         NEWSBRIEF, "run", *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
@@ -109,3 +110,31 @@ async def test_webhook_checks_the_secret(settings: Settings, fake_api: FakeBotAP
     finally:
         logs = await stop(process)
     assert TOKEN not in logs
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said"),
+    [
+        (["--webhook-url", "http://bot.example.org/hook"], {}, "set WEBHOOK_BEHIND_PROXY=true"),
+        (["--webhook-url", "bot.example.org/hook"], {"WEBHOOK_BEHIND_PROXY": "true"}, "public https:// URL"),
+        (["--webhook-url", "https://bot.example.org/hook", "--port", "9100"], {"HEALTH_PORT": "9100"}, "HEALTH_PORT"),
+    ],
+)
+async def test_a_webhook_that_cannot_work_is_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], env: dict[str, str], said: str
+) -> None:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'x.db'}",
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "WEBHOOK_BEHIND_PROXY": "false",
+        **env,
+    }
+    pipe = asyncio.subprocess.PIPE
+    process = await asyncio.create_subprocess_exec(
+        NEWSBRIEF, "run", *args, env=environment, cwd=tmp_path, stdout=pipe, stderr=pipe
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 2
+    lines = stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and said in lines[0], lines

@@ -33,6 +33,7 @@ async def run_bot(token: str, base_url: str, *args: str, wait: float = 120) -> t
     """`newsbrief run` at DEBUG, as an operator starts it; its exit code and all it printed."""
     env = dict(os.environ, TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=base_url, LOG_LEVEL="DEBUG")
     env["WEBHOOK_SECRET"] = SECRET
+    env["WEBHOOK_BEHIND_PROXY"] = "true"  # the tests' webhook is plain http on 127.0.0.1
     process = await asyncio.create_subprocess_exec(
         NEWSBRIEF, "run", *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
     )
@@ -106,6 +107,7 @@ async def test_setting_the_webhook_never_logs_its_secret(settings: Settings, fak
             TELEGRAM_API_BASE_URL=fake_api.base_url,
             LOG_LEVEL="DEBUG",
             WEBHOOK_SECRET=SECRET,
+            WEBHOOK_BEHIND_PROXY="true",  # the tests' webhook is plain http on 127.0.0.1
         ),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,

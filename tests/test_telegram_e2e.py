@@ -7,7 +7,7 @@ from tests.support.botapi import FakeBotAPI
 
 
 async def test_help_lists_every_command_and_menu_is_registered(bot: FakeBotAPI) -> None:
-    (reply,) = await bot.ask("/start")
+    (reply,) = await bot.ask("/help")
     for command in ("/who", "/status", "/summarize", "/latest", "/search", "/ingest"):
         assert command in reply
     assert "/who Lavrov" in reply  # an example for each command

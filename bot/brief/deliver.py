@@ -20,14 +20,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot import metrics
 from bot.brief.stories import cluster, rank
+from bot.i18n import language_for, using
 from bot.render.brief import brief as render_brief
 from bot.services import Services
 from bot.summarize.document import NewsDocument
 from bot.summarize.multi import REPEAT, MultiDocumentMMR
 from domain.briefs import Story
+from domain.chats import TELEGRAM_CHATS, Audience
 from domain.schedule import last_occurrence, local_day, zone
 from storage import briefs as rows
+from storage import languages
 from storage.models import Subscription
 
 log = logging.getLogger(__name__)
@@ -79,9 +83,12 @@ def tz_of(subscription: Subscription) -> ZoneInfo:
 
 
 class Briefs:
-    def __init__(self, news: Services, worker: str | None = None) -> None:
+    def __init__(self, news: Services, worker: str | None = None, chats: Audience = TELEGRAM_CHATS) -> None:
         self.news = news
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        # The bot plans and sends for Telegram's chats only, the console for its own chat only:
+        # neither claims a delivery the other must make.
+        self.chats = chats
         self.summarizer = MultiDocumentMMR(repeat=REPEAT)
         self._stories: dict[tuple[datetime, datetime], tuple[list[Story], int]] = {}
         self._running: asyncio.Task[TickReport] | None = None
@@ -126,7 +133,7 @@ class Briefs:
         grace window, else skipped (the bot was down too long) and logged."""
         grace = timedelta(minutes=self.news.settings.brief_grace_minutes)
         async with self.news.session() as session:
-            subscriptions = await rows.active_subscriptions(session)
+            subscriptions = await rows.active_subscriptions(session, self.chats)
             due: list[tuple[Subscription, datetime, str]] = []
             for subscription in subscriptions:
                 tz = tz_of(subscription)
@@ -174,11 +181,12 @@ class Briefs:
         async def one(delivery_id: int) -> None:
             async with gate:
                 outcome = await self.deliver(delivery_id, sender, now)
+            metrics.BRIEFS.labels(outcome).inc()
             setattr(report, outcome, getattr(report, outcome) + 1)
 
         while True:
             async with self.news.transaction() as session:
-                claimed = await rows.claim(session, now, LEASE, self.worker, BATCH)
+                claimed = await rows.claim(session, now, LEASE, self.worker, BATCH, self.chats)
             if not claimed:
                 return report
             await asyncio.gather(*(one(delivery_id) for delivery_id in claimed))
@@ -210,7 +218,8 @@ class Briefs:
         if delivery.messages is None:
             floor = delivery.due_at - timedelta(hours=48)
             start = max(since, floor) if since else delivery.due_at - timedelta(hours=24)
-            messages = await self.compose(subscription.topic_list, start, now, tz_of(subscription))
+            with using(await self.language(subscription.chat_id)):  # the brief in the chat's language
+                messages = await self.compose(subscription.topic_list, start, now, tz_of(subscription))
             async with self.news.transaction() as session:
                 await rows.set_delivery(session, delivery_id, messages=messages)
         else:
@@ -235,6 +244,12 @@ class Briefs:
         async with self.news.transaction() as session:
             await rows.set_delivery(session, delivery_id, status="sent", sent_at=datetime.now(UTC), error=None)
         return "sent"
+
+    async def language(self, chat_id: int) -> str:
+        """The chat's language (chosen with /language, or noted at /subscribe), else DEFAULT_LANGUAGE."""
+        async with self.news.session() as session:
+            stored = await languages.chat_languages(session, [chat_id])
+        return language_for(stored.get(chat_id), self.news.settings.default_language)
 
     async def _send(self, sender: Sender, subscription: Subscription, text: str) -> None:
         for attempt in range(RETRIES):

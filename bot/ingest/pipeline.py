@@ -12,16 +12,20 @@ from datetime import UTC, datetime
 
 from spacy.language import Language
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import metrics
 from bot.ingest import dedup
 from bot.ingest.sources import Item, RawArticle
 from bot.ingest.text import MAX_URL_CHARS, canonical_url, clean_text, cut_text, one_line, outside_url, text_hash
 from bot.nlp.analyze import analyze_texts
+from bot.nlp.analyzers import Analyze, analyze_by_language
+from bot.nlp.language import language_of
 from bot.nlp.parse import BATCH_CHARS
 from bot.services import Services
 from domain.analysis import Analysis
 from domain.sources import Failure
-from storage.writes import NewArticle, find_duplicate, find_duplicates, store_article
+from storage.writes import NewArticle, find_duplicate, find_duplicates, store_article, upsert_entities
 
 MIN_TEXT_CHARS = 40
 BATCH = 32
@@ -138,24 +142,35 @@ class Analysed:
     analyses: list[Analysis | Exception]
     signatures: list[bytes]
     retried: str = ""  # why the batch failed, when its articles were then parsed one by one
+    languages: list[str] = field(default_factory=list)  # each article's, ISO 639-1
 
 
 def analyze_batch(nlp: Language, articles: list[NewArticle]) -> Analysed:
-    """Parse the batch, and sign each text for near-duplicate lookup (in a worker process or
-    thread). Should the batch fail, each text is parsed alone: only the one at fault fails."""
+    """Tell each text's language, parse it with that language's analyzer (bot/nlp/analyzers.py),
+    and sign it for near-duplicate lookup (in a worker process or thread). A text too short to
+    tell is taken to be in the model's language. Should the batch fail, each text is parsed
+    alone: only the one at fault fails."""
     signatures = [dedup.signature(article.text) for article in articles]
     texts = [analysis_text(article) for article in articles]
     headlines = [with_headline(article) for article in articles]
+    # Detected here, not in prepare(): in the workers it runs on every core, off the event loop.
+    languages = [language_of(text, nlp.lang) for text in texts]
     try:
-        return Analysed(list(analyze_texts(nlp, texts, headlines=headlines)), signatures)
+        analyses = analyze_by_language(texts, headlines, languages, model_analyzer(nlp), nlp.lang)
+        return Analysed(list(analyses), signatures, languages=languages)
     except Exception as exc:
-        analyses = [_analyze_one(nlp, text, headline) for text, headline in zip(texts, headlines, strict=True)]
-        return Analysed(analyses, signatures, retried=f"{type(exc).__name__}: {exc}")
+        analyses = [_analyze_one(nlp, *each) for each in zip(texts, headlines, languages, strict=True)]
+        return Analysed(analyses, signatures, retried=f"{type(exc).__name__}: {exc}", languages=languages)
 
 
-def _analyze_one(nlp: Language, text: str, headline: bool) -> Analysis | Exception:
+def model_analyzer(nlp: Language) -> Analyze:
+    """The spaCy model's analyzer, for texts in its own language."""
+    return lambda texts, headlines: analyze_texts(nlp, texts, headlines=headlines)
+
+
+def _analyze_one(nlp: Language, text: str, headline: bool, language: str) -> Analysis | Exception:
     try:
-        return analyze_texts(nlp, [text], headlines=[headline])[0]
+        return analyze_by_language([text], [headline], [language], model_analyzer(nlp), nlp.lang)[0]
     except Exception as exc:  # returned, not raised: it is this article's failure, not the batch's
         return exc
 
@@ -194,6 +209,8 @@ def _signed(articles: list[NewArticle], analysed: Analysed, where: str) -> list[
         )
     for article, signature in zip(articles, analysed.signatures, strict=True):
         article.signature = signature
+    for article, language in zip(articles, analysed.languages, strict=True):
+        article.language = language
     return analysed.analyses
 
 
@@ -228,20 +245,47 @@ async def _parse(news: Services, articles: list[NewArticle], workers: bool) -> l
     return _signed(articles, analysed, "in a thread")
 
 
-async def _store(news: Services, article: NewArticle, analysis: Analysis, origin: str) -> Stored:
+async def _store_batch(
+    news: Services, batch: list[tuple[NewArticle, Analysis | Exception, str]]
+) -> list[Stored | Failure]:
+    """Write a parsed batch in one transaction, each article in a savepoint of its own: one
+    article that fails costs only itself, and a batch costs one commit, not one per article
+    (on PostgreSQL, 32 fewer WAL flushes and round trips). Nothing is reported stored before
+    the commit; a failed commit fails the whole batch, which a re-run stores again."""
+    parsed = [analysis for _, analysis, _ in batch if not isinstance(analysis, Exception)]
     try:
         async with news.transaction() as session:
-            article_id, story_id = await store_article(session, article, analysis)
-            return Stored(article_id, article.title, analysis.entity_names(), story_id=story_id, origin=origin)
+            entity_ids = await upsert_entities(session, parsed)
+            return [await _store(session, article, analysis, origin, entity_ids) for article, analysis, origin in batch]
+    except Exception as exc:  # the commit (or the connection) failed: none of it is stored
+        log.warning("a batch of %d articles could not be written: %s", len(batch), type(exc).__name__)
+        return [Failure(origin, f"could not store it ({type(exc).__name__})") for _, _, origin in batch]
+
+
+async def _store(
+    session: AsyncSession,
+    article: NewArticle,
+    analysis: Analysis | Exception,
+    origin: str,
+    entity_ids: dict[tuple[str, str], int],
+) -> Stored | Failure:
+    if isinstance(analysis, Exception):
+        return Failure(origin, f"could not analyse it ({type(analysis).__name__})")
+    try:
+        async with session.begin_nested():
+            article_id, story_id = await store_article(session, article, analysis, entity_ids)
     except IntegrityError:
-        # Stored meanwhile (by another writer since our check): the unique keys said so.
-        async with news.session() as session:
-            duplicate = await find_duplicate(session, article.url, article.text_hash)
+        # Stored meanwhile (by another writer since our check, or earlier in this batch).
+        duplicate = await find_duplicate(session, article.url, article.text_hash)
         if duplicate is None:
-            raise
+            return Failure(origin, "could not store it (IntegrityError)")
         return Stored(duplicate.id, duplicate.title, [], duplicate=True, origin=origin)
+    except Exception as exc:  # a bad article must not cost the rest of the batch
+        return Failure(origin, f"could not store it ({type(exc).__name__})")
+    return Stored(article_id, article.title, analysis.entity_names(), story_id=story_id, origin=origin)
 
 
+@metrics.measured_ingest
 async def ingest(
     news: Services,
     items: Iterable[Item],
@@ -280,17 +324,15 @@ async def ingest(
         parsing = _parse(news, [article for article, _ in batch], workers)
         analyses, _ = await asyncio.gather(parsing, previous or asyncio.sleep(0))
         async with news.write_lock:
-            for (article, origin), analysis in zip(batch, analyses, strict=True):
-                if isinstance(analysis, Exception):
-                    report.failed.append(Failure(origin, f"could not analyse it ({type(analysis).__name__})"))
-                    continue
-                try:
-                    stored = await _store(news, article, analysis, origin)
-                except Exception as exc:  # a bad article must not cost the rest of the batch
-                    report.failed.append(Failure(origin, f"could not store it ({type(exc).__name__})"))
-                    continue
-                stored.truncated = article.truncated and not stored.duplicate
-                (report.duplicates if stored.duplicate else report.new).append(stored)
+            written = await _store_batch(
+                news, [(article, analysis, origin) for (article, origin), analysis in zip(batch, analyses, strict=True)]
+            )
+        for (article, _), result in zip(batch, written, strict=True):
+            if isinstance(result, Failure):
+                report.failed.append(result)
+                continue
+            result.truncated = article.truncated and not result.duplicate
+            (report.duplicates if result.duplicate else report.new).append(result)
         if on_progress:
             on_progress(len(batch))
 

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from bot import metrics
 from bot.fetch import Fetched, FetchError
 from bot.ingest.feeds import (
     MAX_REFRESH_HINT,
@@ -236,6 +237,7 @@ class Poller:
         database, a bad row), is recorded on the feed, which is tried again later; never raised."""
         result = PollResult(feed_id, "?")
         timeout = self.news.settings.feed_poll_timeout
+        started = time.monotonic()
         try:
             async with asyncio.timeout(timeout):
                 async with self.news.session() as session:
@@ -254,8 +256,12 @@ class Poller:
             # would otherwise flood the log. The traceback is there at DEBUG.
             log.debug("polling feed %s failed", feed_id, exc_info=True)
             result.error = f"unexpected error ({_brief(exc)})"
+        metrics.FEED_POLLS.labels("failed" if result.error else "ok").inc()
         if result.error:
-            await self._failed(feed_id, result.error)
+            await self._failed(feed_id, result.error)  # logs the failure, one line
+        else:
+            brought = "not modified" if result.not_modified else result.line()
+            log.info("feed %s polled in %.1f s: %s", feed_id, time.monotonic() - started, brought)
         return result
 
     async def _poll(self, feed: Feed, result: PollResult) -> None:

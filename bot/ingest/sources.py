@@ -18,15 +18,19 @@ import lxml.html
 import trafilatura
 
 from bot.fetch import Fetcher, FetchError
+from bot.ingest.markdown import markdown_text
+from bot.ingest.pdf import Unreadable, pdf_text
 from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url
 from domain.sources import Failure
 from domain.text import without_userinfo
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+PDF_SUFFIXES = {".pdf"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 TEXT_FIELDS = ("text", "body", "article", "content", "description")
 
 
@@ -204,6 +208,9 @@ def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | Non
     if kind == "feed":
         yield from from_feed(data, origin)  # feedparser reads the XML encoding declaration itself
         return
+    if kind == "pdf" or (kind is None and b"%PDF-" in data[:1024]):  # a PDF's header is in its first KB
+        yield from_pdf(data, origin, url)
+        return
     try:
         text = decode(data, prose=False)
         kind = kind or sniff(text)
@@ -224,10 +231,23 @@ def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | Non
     elif kind == "jsonl":
         yield from from_jsonl(text, origin)
     else:
-        article = from_text(text, origin)
+        article = from_text(markdown_text(text) if kind == "md" else text, origin)
         article.url = url
         article.source = site_name(url)
         yield article
+
+
+def from_pdf(data: bytes, origin: str, url: str | None = None) -> Item:
+    """A PDF's text (from `url`, when fetched); the first line is the title when a blank line
+    follows, else the title in its properties."""
+    try:
+        title, text = pdf_text(data, origin)
+    except Unreadable as exc:
+        return Failure(origin, str(exc))
+    article = from_text(text, origin)
+    article.title = article.title or title
+    article.url, article.source = url, site_name(url)
+    return article
 
 
 def _as_utf8_xml(data: bytes, text: str) -> bytes:
@@ -256,6 +276,10 @@ def _kind_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "txt"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:

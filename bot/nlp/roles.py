@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from domain.names import HONORIFICS
@@ -22,11 +24,22 @@ _NOT_TITLES = (
     frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}) | _KIN | _RELATIONS
 )
 _PEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl"})
+# Nouns that say someone is known, not for what: alone ("a personality", "a former member") they
+# are no role; with what they are known for ("TV personality", "opposition figure") they are.
+_GENERIC = frozenset({"personality", "figure", "character", "individual", "celebrity", "name", "member"})
+# Words that mark a post's time, not the post ("former member" is still only a member).
+_TIME_MARKS = frozenset({"former", "ex", "ex-", "then", "one-time", "onetime", "late"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
+# Copulas of a list of people ("Ann Lee and Tom Vance are Olympic champions").
+_PLURAL_COPULAS = frozenset({"are", "were"})
 _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
 # "is the outsider in the best director category", "the favourite among": a standing, not a post.
 _STANDING_PREPOSITIONS = frozenset({"in", "among"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
+# Words run together, a capital after a run of lower case: how hashtags are written, not titles
+# ("McDonald", "DeJoy" have a capital after one or two letters).
+_HASHTAG = re.compile(r"[a-z]{4}[A-Z]")
 _HYPHENS = frozenset({"-", "–"})
 
 
@@ -49,8 +62,30 @@ def _first_name_like(token: Token) -> bool:
     return token.lower_ not in _lower_nouns(token.doc)
 
 
+def _last_word(tokens: list[Token]) -> str:
+    """The role's last word, whole when hyphenated ("team-mate" of "team", "-", "mate"), lower case."""
+    start = len(tokens) - 1
+    while start >= 2 and tokens[start - 1].text in _HYPHENS and not tokens[start - 1].whitespace_:
+        if tokens[start - 2].whitespace_:
+            break
+        start -= 2
+    return "".join(t.lower_ for t in tokens[start:])
+
+
+def _late(tokens: list[Token]) -> bool:
+    """ "the late singer": "late" says the person has died, it is no part of the post (but
+    "late-night host" is a post)."""
+    return len(tokens) > 1 and tokens[0].lower_ == "late" and tokens[1].text not in _HYPHENS
+
+
 def _tidy(tokens: list[Token]) -> str | None:
-    while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct):
+    while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct or _late(tokens)):
+        tokens = tokens[1:]
+    # "as they eye captain Tom Vance": a word right after a subject pronoun is its verb.
+    pronouns = [k for k, t in enumerate(tokens) if t.lower_ in _SUBJECT_PRONOUNS and t.tag_ == "PRP"]
+    if pronouns:
+        tokens = tokens[pronouns[-1] + 2 :]
+    elif tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ in _SUBJECT_PRONOUNS:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
@@ -60,19 +95,27 @@ def _tidy(tokens: list[Token]) -> str | None:
     ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
     if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and not ranked:
         return None
+    # "#BelarusElection", "BrazilProtests": a hashtag, with or without its "#", names no post.
+    if any(t.text[:1] in {"#", "@"} or _HASHTAG.search(t.text) for t in tokens):
+        return None
     # "whose brother's killing": a relative clause describes, it names no post.
     if any(t.tag_ in {"WP", "WP$", "WDT"} for t in tokens):
         return None
     # "over 60m.", "the 100m": a distance or a score is no title.
     if any(c.isdigit() for c in tokens[-1].text):
         return None
-    if tokens[-1].lower_ in _NOT_ROLES or tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"}:
+    titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
+    if tokens[-1].lower_ in _NOT_ROLES or (tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"} and not titled):
         return None
     # What someone is ("the man"), not what they do. But a private person is identified by
     # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
     # man"), and kin of a named person ("George Park's brother Tom Park") by that person.
-    kin_of_someone = tokens[-1].lower_ in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
-    if tokens[-1].lower_ in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
+    last = _last_word(tokens)
+    kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
+    if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
+        return None
+    # "a personality", "former member": known, but not for what.
+    if last in _GENERIC and all(t.lower_ in _TIME_MARKS or t.text in _HYPHENS for t in tokens[:-1]):
         return None
     # A letter ("B" of "B O'Driscoll" in a team sheet) is an initial, never a role.
     if len(tokens) == 1 and sum(c.isalpha() for c in tokens[0].text) < 2:
@@ -82,7 +125,7 @@ def _tidy(tokens: list[Token]) -> str | None:
     if len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role.
-    if all(t.ent_type_ for t in tokens):
+    if all(t.ent_type_ for t in tokens) and not titled:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text if any(c.isalpha() for c in text) else None
@@ -98,6 +141,10 @@ def _described(tokens: list[Token]) -> bool:
     return bool(described) and not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS for t in tokens)
 
 
+def _ordinal(token: Token) -> bool:
+    return token.is_title and (token.ent_type_ == "ORDINAL" or token.lower_ in {"first", "second"})
+
+
 def premodifier_role(span: Span) -> str | None:
     """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister";
     "Trade and Industry Secretary Patricia Hewitt" -> "Trade and Industry Secretary"."""
@@ -109,8 +156,12 @@ def premodifier_role(span: Span) -> str | None:
     region: list[Token] = []
     i = span.start - 1
     # "United boss Sir Alex Ferguson": the role is before the honorific.
+    honorifics = [t for t in span[:-1] if t.lower_.rstrip(".") in HONORIFICS][:1]
     while i >= span.sent.start and doc[i].lower_.rstrip(".") in HONORIFICS:
+        honorifics.insert(0, doc[i])
         i -= 1
+    # "First Lady Jill Biden": after an ordinal the honorific is the title's own word.
+    titled = bool(honorifics) and i >= span.sent.start and _ordinal(doc[i])
     while i >= span.sent.start:
         token = doc[i]
         if token.text in _HYPHENS and not token.whitespace_ and i > span.sent.start and not doc[i - 1].whitespace_:
@@ -139,6 +190,17 @@ def premodifier_role(span: Span) -> str | None:
             break
         region.insert(0, token)
         i -= 1
+    if titled and region and region[-1].i == honorifics[0].i - 1:
+        region += honorifics
+    # "Wales back Tom Vance and England centre Carl Penn": a list's "and" after another person
+    # ends that person's part; what follows is this one's title. A "former" before the list
+    # stays ("former Manchester United and Everton player", the club tagged as a person).
+    marks: list[str] = []
+    for k, token in enumerate(region):
+        if token.dep_ == "cc" and any(t.ent_type_ == "PERSON" for t in region[:k]):
+            marks = [t.text for t in region[:k] if t.lower_ in _TIME_MARKS and t.is_lower]
+            region = region[k + 1 :]
+            break
     # Keep the longest run that hangs together: every word attached inside it or the name.
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end))
@@ -146,6 +208,8 @@ def premodifier_role(span: Span) -> str | None:
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
             role = _tidy(region)
+            if role and marks and not role.lower().startswith(marks[0].lower()):
+                role = " ".join([*marks, role])
             # "Oscar hopefuls Mike Leigh and Imelda Staunton": each of a list is one.
             listed = span.root.dep_ == "conj" or any(t.dep_ == "conj" for t in span.root.rights)
             if role and listed and region[-1].tag_ == "NNS" and role.endswith(region[-1].text):
@@ -163,6 +227,8 @@ def apposition_role(span: Span) -> str | None:
         return None
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
+            if child.lower_ in _KIN:
+                return _kin_of(child)
             if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS:  # a man or woman may be described
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
@@ -181,13 +247,22 @@ def apposition_role(span: Span) -> str | None:
 def copula_role(span: Span) -> str | None:
     """ "Patricia Hewitt is the trade secretary" -> "trade secretary"."""
     root = span.root
-    head = root.head
-    if root.dep_ != "nsubj" or head.lower_ not in _COPULAS:
+    # "Ann Lee and Tom Vance are Olympic champions": each of the listed subjects is one.
+    listed = (root.dep_ == "conj" and root.head.dep_ == "nsubj") or any(t.dep_ == "conj" for t in root.rights)
+    subject = root.head if root.dep_ == "conj" else root
+    head = subject.head
+    copulas = _PLURAL_COPULAS if listed else _COPULAS
+    if subject.dep_ != "nsubj" or head.lower_ not in copulas:
         return None
     for child in head.children:
-        if child.dep_ == "attr" and child.tag_ in {"NN", "NNS"}:
+        if child.dep_ == "attr" and child.tag_ in ({"NNS"} if listed else {"NN", "NNS"}):
+            if child.lower_ in _KIN:  # "is the wife of the president"
+                return None if listed else _kin_of(child)
             # "is the right man" says what someone is, not their post.
             if child.lower_ in _NOT_TITLES:
+                return None
+            # "are great players" judges them; "are Olympic champions" names what they won.
+            if listed and any(t.dep_ == "amod" and t.is_lower and t.lower_ not in _TIME_MARKS for t in child.lefts):
                 return None
             if any(t.dep_ == "prep" and t.lower_ in _STANDING_PREPOSITIONS for t in child.rights):
                 return None
@@ -198,8 +273,28 @@ def copula_role(span: Span) -> str | None:
             if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
-            return _tidy(tokens)
+            role = _tidy(tokens)
+            return _singular_role(role, child.text) if role and listed and role.endswith(child.text) else role
     return None
+
+
+def _kin_of(kin: Token) -> str | None:
+    """ "wife of the president", "widow of Tom Vance": kin of someone the reader can place (a
+    person named, or a post) identifies a person; "son of a minister" does not."""
+    of = next((c for c in kin.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whom = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whom is None:
+        return None
+    named = whom.ent_type_ == "PERSON"
+    placed = any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an"} for t in whom.children)
+    if not named and not (placed and whom.tag_ == "NN" and whom.is_lower):
+        return None
+    # A name ends the phrase ("widow of Tom Vance, the painter"); a post keeps its own words.
+    end = whom.i if named else whom.right_edge.i
+    words = list(kin.doc[kin.i : end + 1])
+    if len(words) > MAX_ROLE_WORDS or any(t.is_punct for t in words):
+        return None
+    return "".join(t.text_with_ws for t in words).strip()
 
 
 def title_head_role(span: Span) -> str | None:
@@ -238,6 +333,12 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
     """A title noun with the words just before it that describe it: lower-case modifiers, and
     entities of these kinds ("Russian", "US")."""
     words = [head]
+    doc = head.doc
+    # "fly-half" whose first piece the parser took for a verb: the pieces are one word.
+    while words[0].i >= 2 and doc[words[0].i - 1].text in _HYPHENS and doc[words[0].i - 2].is_lower:
+        if doc[words[0].i - 1].whitespace_ or doc[words[0].i - 2].whitespace_:
+            break
+        words[:0] = [doc[words[0].i - 2], doc[words[0].i - 1]]
     for token in reversed(list(head.lefts)):
         if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
             break
@@ -280,8 +381,49 @@ def sibling_title_role(span: Span) -> str | None:
     return _tidy(_described_title(head, {"NORP", "GPE"}))
 
 
+_TEAMS = frozenset({"GPE", "ORG", "NORP"})
+
+
+def team_position_role(span: Span) -> str | None:
+    """ "England forward Tom Vance", "Tom Vance, the Wales back,": the tagger reads a position
+    after a team as an adverb and the parser hangs the name on the team. A lower-case word the
+    team governs, between the team and the name (or ending the apposition), is the position."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and span.start >= 2:  # the name hangs on the team before it
+        team, word = doc[span.start - 2], doc[span.start - 1]
+        if root.head == team and _position_after(team, word):
+            return f"{team.text} {word.text}"
+    if span.end + 2 < len(doc) and doc[span.end].is_punct:  # the team is the name's apposition
+        for team in (c for c in root.children if c.dep_ == "appos" and c.i > span.end):
+            word = doc[team.i + 1] if team.i + 1 < len(doc) else None
+            after = doc[team.i + 2] if team.i + 2 < len(doc) else None
+            if word is not None and after is not None and after.is_punct and _position_after(team, word):
+                return f"{team.text} {word.text}"
+    return None
+
+
+def _position_after(team: Token, word: Token) -> bool:
+    return (
+        team.ent_type_ in _TEAMS
+        and team.tag_ == "NNP"
+        and word.i == team.i + 1
+        and word.head == team
+        and word.is_lower
+        and word.is_alpha
+        and word.tag_ in {"RB", "RP"}
+        and word.lower_ not in _NOT_ROLES
+    )
+
+
 def roles_for(span: Span) -> list[str]:
-    found = [premodifier_role(span), apposition_role(span), copula_role(span), title_head_role(span)]
+    found = [
+        premodifier_role(span),
+        apposition_role(span),
+        copula_role(span),
+        title_head_role(span),
+        team_position_role(span),
+    ]
     if not any(found):
         found.append(sibling_title_role(span))
     return [role for role in found if role]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.i18n import _, format_day, ngettext
 from bot.render.html import bold, esc, link, paginate
 from domain.briefs import AlertItem, Story
 
@@ -26,12 +27,19 @@ def story_block(number: int, story: Story) -> str:
     return "\n".join(lines)
 
 
-def brief(stories: list[Story], day: datetime, articles: int, title: str = "Daily brief") -> list[str]:
+def brief(stories: list[Story], day: datetime, articles: int, title: str | None = None) -> list[str]:
     """The brief's messages, each at most 4096 characters, split at story boundaries."""
-    heading = f"{title} — {day:%A %-d %B %Y}"
+    heading = (title or _("Daily brief")) + " — " + format_day(day, "EEEE d MMMM y")
     if not stories:
-        return [f"{bold(heading)}: no new stories since the last brief."]
-    intro = bold(heading) + f"\n{len(stories)} stories from {articles} articles"
+        return [bold(heading) + ": " + _("no new stories since the last brief.")]
+    counted = ngettext("{count} story", "{count} stories", len(stories)).format(count=len(stories))
+    intro = (
+        bold(heading)
+        + "\n"
+        + ngettext("{stories} from {count} article", "{stories} from {count} articles", articles).format(
+            stories=counted, count=articles
+        )
+    )
     blocks = [intro] + ["\n" + story_block(n, story) for n, story in enumerate(stories, start=1)]
     return paginate(blocks)
 
@@ -39,9 +47,10 @@ def brief(stories: list[Story], day: datetime, articles: int, title: str = "Dail
 def alert(items: list[AlertItem], limit: int = 10) -> list[str]:
     """One message for a chat's new alerts: what was followed, then a line per story."""
     names = list(dict.fromkeys(item.entity for item in items))
-    blocks = [bold("New on " + ", ".join(names))]
+    blocks = [bold(_("New on {names}").format(names=", ".join(names)))]
     for item in items[:limit]:
-        blocks.append(f"• {link(item.title or 'untitled', item.url)} — {esc(item.source)} · #{item.article_id}")
+        title = link(item.title or _("untitled"), item.url)
+        blocks.append(f"• {title} — {esc(item.source)} · #{item.article_id}")
     if len(items) > limit:
-        blocks.append(f"+{len(items) - limit} more: /latest")
+        blocks.append(_("+{count} more: /latest").format(count=len(items) - limit))
     return paginate(blocks)

@@ -1,44 +1,100 @@
-"""A bar chart as a PNG, drawn and encoded here (zlib only): the /trend picture."""
+"""The /trend picture: daily articles about a name as a bar chart (matplotlib, Agg, no display)."""
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-WHITE = (255, 255, 255)
-GRID = (225, 228, 232)
-BAR = (36, 99, 173)
-AXIS = (120, 120, 120)
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: `newsbrief --help` and start stay fast
+    from matplotlib.figure import Figure
+
+WIDTH, HEIGHT, DPI = 800, 450, 100  # pixels: 16:9, what a phone shows full width
+FONT = 15  # points at DPI 100: about 21 px, still legible when a phone halves the picture
+BAR = "#2463ad"
+GRID = "#dde1e6"
+MAX_NAME = 40
 
 
-def _png(width: int, height: int, pixels: list[bytearray]) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
-    raw = b"".join(b"\x00" + bytes(row) for row in pixels)  # filter type 0 on every row
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+
+def _home_dir(variable: str, fallback: str) -> Path | None:
+    """An XDG folder as matplotlib finds it (None: no home to find it in)."""
+    try:
+        return Path(os.environ.get(variable) or Path.home() / fallback) / "matplotlib"
+    except RuntimeError:
+        return None
 
 
-def bar_chart(counts: list[int], width: int = 640, height: int = 260) -> bytes:
-    """One bar per count, scaled to the largest; light lines at each quarter of it."""
-    pixels = [bytearray(WHITE * width) for _ in range(height)]
+def ensure_config_dir() -> None:
+    """Give matplotlib a writable folder for its font cache when the home has none (a read-only
+    home, a service user): one folder of ours in the temp dir, kept between runs so the fonts are
+    listed once, instead of matplotlib's warning and a new temp folder (and font scan) per process."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return
+    defaults = [_home_dir("XDG_CONFIG_HOME", ".config"), _home_dir("XDG_CACHE_HOME", ".cache")]
+    if all(folder is not None and _writable(folder) for folder in defaults):
+        return
+    uid = os.getuid() if hasattr(os, "getuid") else None  # Windows has no uids (nor a shared /tmp)
+    ours = Path(tempfile.gettempdir()) / f"newsbrief-matplotlib-{uid or 0}"
+    try:
+        ours.mkdir(mode=0o700, exist_ok=True)
+        # Someone else's folder of that name (in a shared /tmp) is not trusted with our cache.
+        usable = uid is None or ours.stat().st_uid == uid
+    except OSError:
+        usable = False
+    os.environ["MPLCONFIGDIR"] = str(ours) if usable and _writable(ours) else tempfile.mkdtemp(prefix="newsbrief-mpl-")
 
-    def fill(x0: int, y0: int, x1: int, y1: int, colour: tuple[int, int, int]) -> None:
-        for y in range(max(0, y0), min(height, y1)):
-            pixels[y][3 * max(0, x0) : 3 * min(width, x1)] = bytes(colour) * (min(width, x1) - max(0, x0))
 
-    margin, top = 20, 20
-    plot = height - margin - top
-    for quarter in range(1, 5):
-        y = height - margin - plot * quarter // 4
-        fill(margin, y, width - margin, y + 1, GRID)
-    most = max(counts, default=0) or 1
-    slot = (width - 2 * margin) / max(1, len(counts))
-    for index, count in enumerate(counts):
-        bar = round(plot * count / most)
-        x0 = round(margin + index * slot + slot * 0.15)
-        x1 = round(margin + (index + 1) * slot - slot * 0.15)
-        fill(x0, height - margin - bar, x1, height - margin, BAR)
-    fill(margin, height - margin, width - margin, height - margin + 2, AXIS)
-    return _png(width, height, pixels)
+def trend_figure(counts: list[int], last_day: date, name: str) -> Figure:
+    """The chart as a matplotlib figure (one bar a day, the last on `last_day`), not yet rendered."""
+    ensure_config_dir()
+    from matplotlib import dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    days = [last_day - timedelta(days=len(counts) - 1 - index) for index in range(len(counts))]
+    figure = Figure(figsize=(WIDTH / DPI, HEIGHT / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)  # the Agg (raster) canvas: no display, no GUI toolkit
+    axes = figure.add_subplot()
+    axes.bar(days, counts, width=0.8, color=BAR, zorder=2)
+    shown = name if len(name) <= MAX_NAME else name[: MAX_NAME - 1] + "…"
+    # parse_math off: a "$" in a name is text, not a formula.
+    axes.set_title(f"Articles mentioning {shown} per day", fontsize=FONT + 3, loc="left", parse_math=False)
+    total = sum(counts)
+    period = f"{days[0]:%d %b} – {days[-1]:%d %b %Y}"
+    axes.set_xlabel(f"{period} · {total} article{'' if total == 1 else 's'}", fontsize=FONT - 1, color="#555555")
+    axes.set_ylabel("articles", fontsize=FONT - 1)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    axes.set_xlim(days[0] - timedelta(days=1), days[-1] + timedelta(days=1))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    axes.set_ylim(0, max(1, max(counts, default=0)) * 1.1)
+    axes.tick_params(labelsize=FONT)
+    axes.grid(axis="y", color=GRID, zorder=0)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    return figure
+
+
+def png(figure: Figure) -> bytes:
+    """The figure rendered by Agg as PNG bytes, at its own size."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def trend_chart(counts: list[int], last_day: date, name: str) -> bytes:
+    """The /trend picture: WIDTH × HEIGHT pixels of PNG."""
+    return png(trend_figure(counts, last_day, name))

@@ -11,7 +11,7 @@ import time
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from tests.support.botapi import updates
 from tests.support.botapi.world import TOKEN, World, error
@@ -31,6 +31,11 @@ class FakeBotAPI(World):
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_port}/bot"
 
+    @property
+    def base_file_url(self) -> str:
+        """python-telegram-bot's `base_file_url` (TELEGRAM_API_BASE_FILE_URL): files are downloaded here."""
+        return f"http://127.0.0.1:{self._server.server_port}/file/bot"
+
     def start(self) -> FakeBotAPI:
         self._thread.start()
         return self
@@ -44,7 +49,12 @@ class FakeBotAPI(World):
         """A user sends this (see updates.message for the chat, reply and topic options)."""
         self.push(updates.message(self.message_ids, text, **kwargs))
 
-    def press_button(self, data: str, **kwargs: Any) -> None:
+    def press_button(self, data: str, under: dict | None = None, **kwargs: Any) -> None:
+        """A user presses a button with this data; `under`: the message of the bot's it is under
+        (as `replies` returned it), which the bot may then edit."""
+        if under is not None:
+            shown = self.as_shown(under["chat_id"], under["message_id"])
+            kwargs = {"chat_id": under["chat_id"], "message": shown, **kwargs}
         self.push(updates.button_press(self.message_ids, data, **kwargs))
 
     def bot_removed(self, chat_id: int, **kwargs: Any) -> None:
@@ -79,6 +89,51 @@ class FakeBotAPI(World):
         assert self.photos, "the bot sent no photo"
         return self.photos[0]
 
+    def inline_query(self, query: str, **kwargs: Any) -> str:
+        """A user types `@bot query` in some chat; returns the query's id (see updates.inline_query)."""
+        update = updates.inline_query(self.message_ids, query, **kwargs)
+        self.push(update)
+        return update["inline_query"]["id"]
+
+    async def ask_inline(self, query: str, wait: float = 30.0, **kwargs: Any) -> dict:
+        """A user types `@bot query`; the bot's answerInlineQuery parameters for it (results decoded)."""
+        query_id = self.inline_query(query, **kwargs)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            with self.cond:
+                found = [a for a in self.inline_answers if a["inline_query_id"] == query_id]
+            if found:
+                return found[0]["params"]
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the bot did not answer the inline query {query!r}")
+
+    def send_document(
+        self,
+        data: bytes,
+        file_name: str | None,
+        mime_type: str | None = None,
+        file_size: int | None = -1,
+        **kwargs: Any,
+    ) -> dict:
+        """A user sends a file (`file_size` as Telegram states it: the real size by default, None
+        for none); returns the update (see updates.document_message for caption and chat)."""
+        file_id = f"doc{next(self.message_ids)}"
+        self.files[file_id] = data
+        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": file_id}
+        if file_name is not None:
+            document["file_name"] = file_name
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        if file_size is not None:
+            document["file_size"] = len(data) if file_size == -1 else file_size
+        update = updates.document_message(self.message_ids, document, **kwargs)
+        self.push(update)
+        return update
+
+    def forward(self, text: str, origin: dict, **kwargs: Any) -> None:
+        """A user forwards a post to the bot (origin: updates.channel_origin or updates.user_origin)."""
+        self.push(updates.forwarded(self.message_ids, text, origin, **kwargs))
+
     def methods(self) -> list[str]:
         return [name for name, _ in self.calls]
 
@@ -86,6 +141,10 @@ class FakeBotAPI(World):
     def _serve(self, request: BaseHTTPRequestHandler) -> None:
         path = request.path.split("?", 1)[0]
         prefix = f"/bot{TOKEN}/"
+        files = f"/file/bot{TOKEN}/"
+        if request.command == "GET" and unquote(path).startswith(files):  # File downloads quote the token's ":"
+            self._serve_file(request, unquote(path).removeprefix(files))
+            return
         if path.startswith(prefix):
             length = int(request.headers.get("content-length") or 0)
             raw = request.rfile.read(length) if length else b""
@@ -98,6 +157,14 @@ class FakeBotAPI(World):
         request.send_header("Content-Length", str(len(data)))
         request.end_headers()
         request.wfile.write(data)
+
+    def _serve_file(self, request: BaseHTTPRequestHandler, file_path: str) -> None:
+        data = self.download(file_path)
+        request.send_response(200 if data is not None else 404)
+        request.send_header("Content-Type", "application/octet-stream")
+        request.send_header("Content-Length", str(len(data or b"")))
+        request.end_headers()
+        request.wfile.write(data or b"")
 
 
 def parse_params(raw: bytes, content_type: str) -> dict:

@@ -56,16 +56,23 @@ def message(
 
 
 def button_press(
-    ids: Iterator[int], data: str, chat_id: int = 42, user_id: int = 42, chat_type: str = "private"
+    ids: Iterator[int],
+    data: str,
+    chat_id: int = 42,
+    user_id: int = 42,
+    chat_type: str = "private",
+    message: dict | None = None,
 ) -> dict:
-    """A user presses an inline button with this callback data, under a message of the bot's."""
+    """A user presses an inline button with this callback data, under a message of the bot's
+    (`message`, as Telegram shows it; by default one the bot cannot edit)."""
     return {
         "callback_query": {
             "id": str(next(ids)),
             "chat_instance": "1",
             "data": data,
             "from": user(user_id),
-            "message": {
+            "message": message
+            or {
                 "message_id": next(ids),
                 "date": int(time.time()),
                 "chat": chat(chat_id, chat_type),
@@ -91,3 +98,78 @@ def bot_removed(chat_id: int, chat_type: str = "group", status: str = "kicked") 
             },
         }
     }
+
+
+def inline_query(ids: Iterator[int], query: str, user_id: int = 42, chat_type: str = "sender") -> dict:
+    """A user types `@bot query` in a chat (`chat_type` of the chat it is typed in)."""
+    return {
+        "inline_query": {
+            "id": str(next(ids)),
+            "from": user(user_id),
+            "query": query,
+            "offset": "",
+            "chat_type": chat_type,
+        }
+    }
+
+
+def document_message(
+    ids: Iterator[int],
+    file: dict,
+    caption: str | None = None,
+    chat_id: int = 42,
+    chat_type: str = "private",
+    user_id: int = 42,
+) -> dict:
+    """A user sends a file (`file` is the Document object: file_id, file_name, mime_type, file_size)."""
+    sent: dict[str, Any] = {
+        "message_id": next(ids),
+        "date": int(time.time()),
+        "chat": chat(chat_id, chat_type),
+        "from": user(user_id),
+        "document": file,
+    }
+    if caption is not None:
+        sent["caption"] = caption
+        if caption.startswith("/"):
+            sent["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}]
+    return {"message": sent}
+
+
+def replying_to(ids: Iterator[int], text: str, replied: dict, chat_id: int = 42, chat_type: str = "private") -> dict:
+    """A user's message (a command, say) in reply to `replied`, a message as document_message makes it."""
+    update = message(ids, text, chat_id=chat_id, chat_type=chat_type)
+    update["message"]["reply_to_message"] = replied["message"]
+    return update
+
+
+def channel_origin(title: str, username: str | None, post_id: int, date: int, channel_id: int = -1001234567890) -> dict:
+    """Where a forwarded channel post comes from (a private channel has no username)."""
+    channel: dict[str, Any] = {"id": channel_id, "type": "channel", "title": title}
+    if username:
+        channel["username"] = username
+    return {"type": "channel", "chat": channel, "message_id": post_id, "date": date}
+
+
+def user_origin(first_name: str, date: int, user_id: int = 77) -> dict:
+    """A forwarded message of a person's who lets forwards name them."""
+    return {"type": "user", "sender_user": {"id": user_id, "is_bot": False, "first_name": first_name}, "date": date}
+
+
+def forwarded(
+    ids: Iterator[int], text: str, origin: dict, chat_id: int = 42, user_id: int = 42, as_caption: bool = False
+) -> dict:
+    """A user forwards a post to the bot: its text (or a photo's caption) and where it came from."""
+    sent: dict[str, Any] = {
+        "message_id": next(ids),
+        "date": int(time.time()),
+        "chat": chat(chat_id),
+        "from": user(user_id),
+        "forward_origin": origin,
+    }
+    if as_caption:
+        sent["photo"] = [{"file_id": "ph1", "file_unique_id": "ph1", "width": 90, "height": 60}]
+        sent["caption"] = text
+    else:
+        sent["text"] = text
+    return {"message": sent}

@@ -1,0 +1,100 @@
+"""Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
+(store + query) is in who_dev.json or who_heldout.json, and, with --counts, every count and verdict
+follows WHO_RULES.md when recounted from the store's text.
+
+Usage: python bench/labels/check_who_labels.py [bench/labels/who_heldout2.json] [--counts ../shared/data]"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+EARLIER = ("who_dev.json", "who_heldout.json")
+
+
+def format_errors(document: dict) -> list[str]:
+    """What breaks the format the scorer (bench/who_status_eval.py) and the earlier files use."""
+    errors = [f"missing key {key!r}" for key in ("about", "rules", "labels") if key not in document]
+    for label in document.get("labels", []):
+        where = f"{label.get('store')}:{label.get('query')}"
+        bearers = label.get("bearers")
+        if label.get("store") not in {"bbc", "timeline"} or not isinstance(label.get("query"), str):
+            errors.append(f"{where}: store must be bbc or timeline, query a string")
+        if not isinstance(bearers, dict) or not all(isinstance(c, int) and c >= 1 for c in bearers.values()):
+            errors.append(f"{where}: bearers must map each full name to a count of at least 1")
+            continue
+        if label.get("meant") == "ambiguous":
+            offer = label.get("offer") or []
+            if len(offer) < 2 or any(name not in bearers for name in offer):
+                errors.append(f"{where}: an ambiguous label offers at least two of its bearers")
+        else:
+            names, roles = label.get("names") or [], label.get("roles") or []
+            if label.get("meant") not in names or label.get("meant") not in bearers:
+                errors.append(f"{where}: the meant person must be among the names and the bearers")
+            if not roles or any(role != role.lower() or not role.strip() for role in roles):
+                errors.append(f"{where}: roles must be a non-empty list of lower-case phrases")
+    return errors
+
+
+def overlap_errors(labels: list[dict], path: Path) -> list[str]:
+    """Queries asked twice in this file, or already in an earlier part (those have been looked at)."""
+    keys = [(x["store"], x["query"]) for x in labels]
+    errors = [f"{s}:{q} appears twice" for s, q in sorted(set(keys)) if keys.count((s, q)) > 1]
+    for name in (n for n in EARLIER if n != path.name):
+        earlier = {(x["store"], x["query"]) for x in json.loads((HERE / name).read_text())["labels"]}
+        errors += [f"{s}:{q} is already in {name}" for s, q in sorted(set(keys) & earlier)]
+    return errors
+
+
+def count_errors(labels: list[dict], data: Path) -> list[str]:
+    """Recount by the plain-regex rule and re-derive each verdict (dominant, or who must be offered)."""
+    from who_candidates import bbc_items, timeline_items
+    from who_count import count
+
+    items = {"bbc": bbc_items(data), "timeline": timeline_items(data)}
+    errors = []
+    for label in labels:
+        where, bearers = f"{label['store']}:{label['query']}", label["bearers"]
+        if label["meant"] != "ambiguous" and count(label["names"], items[label["store"]]) != bearers[label["meant"]]:
+            errors.append(f"{where}: {label['meant']} recounts differently")
+        # Other bearers were counted with their own forms too, so the bare name can only count fewer.
+        errors += [
+            f"{where}: {name} recounts higher than {stored}"
+            for name, stored in bearers.items()
+            if count([name], items[label["store"]]) > stored
+        ]
+        ranked = [*sorted(bearers.values(), reverse=True), 0]
+        top, second = ranked[0], ranked[1]
+        if label["meant"] == "ambiguous":
+            must = {name for name, c in bearers.items() if c >= 2 and c >= top / 3}
+            if top >= 3 * second or must != set(label["offer"]):
+                errors.append(f"{where}: not truly ambiguous as labelled (must offer {sorted(must)})")
+        elif " " not in label["query"] and not (top >= 3 and top >= 3 * second and bearers[label["meant"]] == top):
+            errors.append(f"{where}: {label['meant']} does not dominate the surname")
+    return errors
+
+
+def main() -> None:
+    args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] != "--counts"]
+    path = Path(args[0]) if args else HERE / "who_heldout2.json"
+    document = json.loads(path.read_text())
+    errors = format_errors(document) + overlap_errors(document["labels"], path)
+    if "--counts" in sys.argv:
+        errors += count_errors(document["labels"], Path(sys.argv[sys.argv.index("--counts") + 1]))
+    for error in errors:
+        print(error)
+    labels = document["labels"]
+    print(
+        f"{path.name}: {len(labels)} labels, "
+        + ", ".join(f"{s} {sum(x['store'] == s for x in labels)}" for s in ("bbc", "timeline"))
+        + f"; on a shared surname {sum(len(x['bearers']) >= 2 for x in labels)}"
+        + f", truly ambiguous {sum(x['meant'] == 'ambiguous' for x in labels)}"
+        + ("; ok" if not errors else f"; {len(errors)} problems")
+    )
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()
