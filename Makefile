@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/language_bench.py ../shared/data
 	stores=$$(mktemp -d) && $(BIN)/python bench/who_status_eval.py ../shared/data --keep $$stores \
 	  && $(BIN)/python bench/who_status_eval.py ../shared/data --set dev --keep $$stores; rm -rf $$stores
+	$(BIN)/python bench/ru_eval.py ../shared/data
 	$(BIN)/python bench/memory_bench.py ../shared/data/bbc-news-summary-dev
 	$(BIN)/python bench/fanout_bench.py 100 1000 10000
 

@@ -41,7 +41,8 @@ LABELLED = [
         {"Lyon"},
     ),
     Labelled(
-        "« Nous ne reculerons pas sur la dette », a assuré Bruno Le Maire, ministre de l'Économie, devant les sénateurs.",
+        "« Nous ne reculerons pas sur la dette », a assuré Bruno Le Maire, ministre de l'Économie, "
+        "devant les sénateurs.",
         {"Bruno Le Maire": "ministre de l'Économie"},
         set(),
         speaker="Bruno Le Maire",
@@ -92,8 +93,10 @@ LABELLED = [
     ),
 ]
 
-# Written after the rules were tuned on LABELLED, and measured as they came: no rule was changed for them.
-HELD_OUT = [
+# Written after the rules were tuned on LABELLED. Measured as they came: people 11/11, roles 9/10,
+# quotes 1/3, places 5/5; three rules were then fixed on them (a speaker after their title, a
+# speech verb the tagger took for an adjective, a copula's title followed by a date).
+SECOND = [
     Labelled(
         "Le porte-parole du gouvernement, Olivier Véran, a démenti ces informations mercredi.",
         {"Olivier Véran": "porte-parole du gouvernement"},
@@ -150,6 +153,63 @@ HELD_OUT = [
     ),
 ]
 
+# Written after both sets, measured as they came: no rule was changed for them.
+HELD_OUT = [
+    Labelled(
+        "Le ministre de la Santé, François Braun, a reconnu que les urgences étaient saturées.",
+        {"François Braun": "ministre de la Santé"},
+        set(),
+        speaker="François Braun",
+    ),
+    Labelled(
+        "Interrogée sur France 2, la députée Aurore Bergé a estimé que le texte serait adopté.",
+        {"Aurore Bergé": "députée"},
+        set(),
+        speaker="Aurore Bergé",
+    ),
+    Labelled(
+        "Le PDG de Renault, Luca de Meo, prévoit de supprimer deux mille postes en Europe.",
+        {"Luca de Meo": "PDG de Renault"},
+        {"Europe"},
+    ),
+    Labelled(
+        "Emmanuel Macron s'est entretenu avec le chancelier Olaf Scholz à Berlin.",
+        {"Emmanuel Macron": None, "Olaf Scholz": "chancelier"},
+        {"Berlin"},
+    ),
+    Labelled(
+        "« Il n'y aura pas de hausse d'impôts cette année », a promis le ministre des Comptes publics Gabriel Attal.",
+        {"Gabriel Attal": "ministre des Comptes publics"},
+        set(),
+        speaker="Gabriel Attal",
+    ),
+    Labelled(
+        "La chanteuse Mylène Farmer a annulé deux concerts prévus au Stade de France.",
+        {"Mylène Farmer": "chanteuse"},
+        set(),
+    ),
+    Labelled(
+        "Valérie Pécresse, présidente de la région Île-de-France, a présenté son budget à Paris.",
+        {"Valérie Pécresse": "présidente de la région Île-de-France"},
+        {"Paris"},
+    ),
+    Labelled(
+        "Le juge d'instruction Renaud Van Ruymbeke a quitté ses fonctions en 2019.",
+        {"Renaud Van Ruymbeke": "juge d'instruction"},
+        set(),
+    ),
+    Labelled(
+        "Le Kremlin a accusé Kiev d'avoir attaqué la ville de Belgorod, selon l'agence Tass.",
+        {},
+        {"Kiev", "Belgorod"},
+    ),
+    Labelled(
+        "Le dirigeant nord-coréen Kim Jong-un a supervisé un nouvel essai de missile, a rapporté l'agence KCNA.",
+        {"Kim Jong-un": "dirigeant nord-coréen"},
+        set(),
+    ),
+]
+
 # Articles for the speed run: the labelled sentences as paragraphs, five to an article (about
 # 500 characters each, a short wire story).
 SPEED_ARTICLES = 200
@@ -179,7 +239,8 @@ def quality(model: str, labelled: list[Labelled]) -> str:
             quotes += said == {each.speaker}
         places += len(found_places & each.places)
         place_total += len(each.places)
-        rows.append(f"| {each.text[:60]}… | {', '.join(sorted(found))} | {'; '.join(sorted(map(str, given.items())))} |")
+        stated = "; ".join(f"{name}: {', '.join(sorted(r))}" for name, r in sorted(given.items()))
+        rows.append(f"| {each.text[:60]}… | {', '.join(sorted(found))} | {stated} |")
     total_people = sum(len(each.people) for each in labelled)
     lines = [
         f"- people found with their full name: {people}/{total_people} (others found: {extra_people})",
@@ -232,7 +293,9 @@ def main() -> None:
     model = Settings(_env_file=None).french_model
     print("Ten sentences the rules were written on:\n")
     print(quality(model, LABELLED))
-    print("\nTen more, written afterwards (held out):\n")
+    print("\nTen more, written afterwards, then three rules fixed on them:\n")
+    print(quality(model, SECOND))
+    print("\nTen more, written last (held out: no rule changed for them):\n")
     print(quality(model, HELD_OUT))
     print()
     print(speed(model, data))

@@ -7,10 +7,12 @@ line. Ambiguous surnames must always be offered, listing every labelled bearer.
 /status: the news-timeline headlines are ingested; right = items newest first and the first item
 from the latest day the place is mentioned (labels: bench/labels/status.json, made by
 `--make-labels` from the same files by plain word match).
-The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev`, `--set heldout` or `--set heldout2`
-scores who_dev.json, who_heldout.json or who_heldout2.json (a fresh set-aside part, looked at once, by the lead)
+The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev`, `--set heldout`, `--set heldout2`
+or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or who_heldout3.json (fresh set-aside
+parts, each looked at once, by the lead)
 on both stores and writes its own section with errors by kind.
-Usage: python bench/who_status_eval.py ../shared/data [--make-labels] [--set dev|heldout|heldout2] [--keep DIR]"""
+Usage: python bench/who_status_eval.py ../shared/data [--make-labels] [--set dev|heldout|heldout2|heldout3]
+       [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -192,8 +194,14 @@ KINDS = [
 
 
 def asks_which(first: str) -> bool:
-    """A choice asks "Which X do you mean?"; a direct answer may carry buttons too ("Also: ...")."""
-    return re.search(r"\bdo you mean\b", first) is not None
+    """A choice asks "Which X do you mean?" (in Russian "… имеете в виду?"); a direct answer may carry
+    buttons too ("Also: ...")."""
+    return re.search(r"\bdo you mean\b|\bимеете в виду\b", first) is not None
+
+
+def not_read(first: str) -> bool:
+    """The bot has read nothing about the name, in either interface language."""
+    return first.startswith("I have not read") or "ничего не читал" in first
 
 
 def offered(bearer: str, labels: list[str]) -> bool:
@@ -211,7 +219,7 @@ def score_label(label: dict, reply: Reply) -> tuple[str | None, str]:
         missing = [b for b in label["offer"] if not offered(b, shown)]
         return ("bearer missing from choices" if missing else None), said + (f"; missing {missing}" if missing else "")
     name, dash, role = first.partition(" — ")
-    if not dash or first.startswith("I have not read"):
+    if not dash or not_read(first):
         return "no answer", said
     if label["meant"] == "ambiguous":
         return "ambiguous not offered", said
@@ -243,6 +251,7 @@ BEFORE = {
     "heldout": ("38/63 (60.3%)", {"choice instead of answer": 13, "role missing or wrong": 12}),
     # Made after the changes, so there is no figure from before them: not measured.
     "heldout2": None,
+    "heldout3": None,
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import signal
 import sys
 import tempfile
@@ -145,6 +146,7 @@ def worker() -> None:
             await Poller(services).keep_polling(settings.feed_tick_seconds, stop)
         finally:
             await health.stop()
+        logging.getLogger(__name__).info("worker stopped")  # the last line: it stopped, not died
 
     _with_services(work)
 
@@ -499,6 +501,11 @@ def main() -> None:
     except Exception as exc:
         from pydantic import ValidationError  # here: pydantic is not needed to print help
 
+        from bot.services import DatabaseUnreachable
+
+        if isinstance(exc, DatabaseUnreachable):
+            say(str(exc), err)  # where and why, with no password and no traceback
+            sys.exit(1)
         if not isinstance(exc, ValidationError):
             raise
         from bot.settings import problem as settings_problem

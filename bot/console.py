@@ -6,13 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import stat
+import sys
 import threading
+import weakref
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.brief.alerts import Alerts
 from bot.brief.deliver import Briefs
 from bot.commands import Commands
+from bot.i18n import N_, _, using
 from bot.reply import CONSOLE, Choice, Reply, Where
 from bot.services import Services
 from bot.user_input import user_number
@@ -24,7 +29,7 @@ log = logging.getLogger(__name__)
 CONSOLE_CHAT = Where(CONSOLE_CHAT_ID, 0, "private", "console")
 PROMPT = "you> "
 QUIT = ("/quit", "/exit", "quit", "exit")
-GREETING = (
+GREETING = N_(
     "newsbrief console — type /help, a number to pick a choice, or /quit. "
     "This is a chat of its own: its daily brief and alerts are printed here while it runs."
 )
@@ -34,7 +39,46 @@ Show = Callable[[Reply], None]  # prints a reply (the CLI's printer: plain text,
 
 
 async def read_stdin() -> str | None:
-    """A line from the terminal, read in a thread so that deliveries go on while it waits.
+    """A line from the terminal or a pipe, read so that deliveries go on while it waits."""
+    loop = asyncio.get_running_loop()
+    if loop not in _PIPED:
+        _PIPED[loop] = await _piped_input(loop)
+    piped = _PIPED[loop]
+    if piped is None:
+        return await _read_terminal()
+    data = await piped.readline()
+    if not data:
+        return None
+    return data.decode(sys.stdin.encoding or "utf-8", errors="replace").rstrip("\r\n")
+
+
+# Piped input's reader (None at a terminal), made at the first line read; per event loop.
+_PIPED: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.StreamReader | None] = weakref.WeakKeyDictionary()
+
+
+async def _piped_input(loop: asyncio.AbstractEventLoop) -> asyncio.StreamReader | None:
+    """Piped input, read by the event loop itself: a thread blocked on a pipe holds stdin's lock,
+    and Ctrl-C would then abort the interpreter ("Fatal Python error: _enter_buffered_busy")."""
+    if sys.stdin.isatty():
+        return None
+    reader = asyncio.StreamReader(limit=2**22)  # a pasted article is one line
+    stdin = sys.stdin.buffer
+    try:
+        mode = os.fstat(stdin.fileno()).st_mode
+    except (OSError, ValueError):  # no file behind it (a test's, or an embedding program's stream)
+        mode = 0
+    if not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):  # `< file`, /dev/null: never block, read at once
+        reader.feed_data(stdin.read())
+        reader.feed_eof()
+        return reader
+    # A duplicate, which the transport closes at the end of input: sys.stdin stays open.
+    pipe = os.fdopen(os.dup(stdin.fileno()), "rb", buffering=0)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), pipe)
+    return reader
+
+
+async def _read_terminal() -> str | None:
+    """A line typed at the terminal, in a thread (input() keeps line editing and the prompt).
 
     A daemon thread rather than asyncio.to_thread: at Ctrl-C, asyncio.run joins its executor's
     threads, and one blocked in input() would hold the console open until Enter."""
@@ -105,7 +149,8 @@ class ConsoleChat:
 
     async def run(self, read: Read = read_stdin, every: float | None = None) -> None:
         """Chat until /quit or the end of input, delivering every `every` seconds meanwhile."""
-        self.show(Reply([GREETING]))
+        with using(self.commands.services.settings.default_language):
+            self.show(Reply([_(GREETING)]))
         stop = asyncio.Event()
         interval = every if every is not None else self.commands.services.settings.brief_tick_seconds
         delivering = asyncio.create_task(self._keep_delivering(interval, stop), name="console deliveries")

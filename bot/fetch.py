@@ -14,6 +14,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 import certifi
 import httpx
 
+from bot.i18n import _
 from bot.settings import Settings
 from domain.text import without_userinfo
 
@@ -101,13 +102,13 @@ async def resolve(host: str, port: int, allow_loopback: bool) -> str:
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise FetchError(f"cannot find the host {host}") from exc
+        raise FetchError(_("cannot find the host {host}").format(host=host)) from exc
     addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
     if not addresses:
-        raise FetchError(f"cannot find the host {host}")
+        raise FetchError(_("cannot find the host {host}").format(host=host))
     for address in addresses:
         if not _allowed(address, allow_loopback):
-            raise FetchError(f"refusing to fetch {host}: it is a private or local address")
+            raise FetchError(_("refusing to fetch {host}: it is a private or local address").format(host=host))
     return str(addresses[0])
 
 
@@ -149,9 +150,11 @@ class Fetcher:
             async with self._hosts[host], asyncio.timeout(self.timeout):
                 return await self._fetch(url, headers or {})
         except TimeoutError as exc:
-            raise FetchError(f"the site took longer than {self.timeout:g} s to answer") from exc
+            raise FetchError(
+                _("the site took longer than {seconds} s to answer").format(seconds=f"{self.timeout:g}")
+            ) from exc
         except httpx.HTTPError as exc:
-            raise FetchError(f"could not fetch the page ({type(exc).__name__})") from exc
+            raise FetchError(_("could not fetch the page ({error})").format(error=type(exc).__name__)) from exc
 
     async def _fetch(self, url: str, extra_headers: dict[str, str]) -> Fetched:
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 5.0))
@@ -159,11 +162,11 @@ class Fetcher:
             self._tls = ssl.create_default_context(cafile=certifi.where())
         client = httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False, verify=self._tls)
         async with client:
-            for _ in range(self.max_redirects + 1):
+            for _hop in range(self.max_redirects + 1):
                 url = without_userinfo(url)  # never sent in the Host header, nor returned to be stored
                 parts = urlsplit(url)
                 if parts.scheme not in ("http", "https") or not parts.hostname:
-                    raise FetchError("only http and https links can be fetched")
+                    raise FetchError(_("only http and https links can be fetched"))
                 port = _port(parts)
                 address = await resolve(parts.hostname, port, self.allow_loopback)
                 # Connect to the address just checked, so DNS cannot change between check and use.
@@ -189,17 +192,19 @@ class Fetcher:
                     return await self._read(url, response)
                 finally:
                     await response.aclose()
-            raise FetchError(f"too many redirects (more than {self.max_redirects})")
+            raise FetchError(_("too many redirects (more than {most})").format(most=self.max_redirects))
 
     async def _read(self, url: str, response: httpx.Response) -> Fetched:
         headers = {name.lower(): value for name, value in response.headers.items()}
         if response.status_code == 304:
             return Fetched(url=url, content_type="", body=b"", status=304, headers=headers)
         if response.status_code >= 400:
-            raise FetchError(f"the site answered {response.status_code} {response.reason_phrase}")
+            raise FetchError(
+                _("the site answered {status}").format(status=f"{response.status_code} {response.reason_phrase}")
+            )
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type and not content_type.startswith(ACCEPTED_TYPES):
-            raise FetchError(f"this link is not an article or a feed ({content_type})")
+            raise FetchError(_("this link is not an article or a feed ({type})").format(type=content_type))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise self._too_large()
@@ -221,14 +226,14 @@ class Fetcher:
         return Fetched(url, content_type, bytes(body), status=response.status_code, headers=headers)
 
     def _too_large(self) -> FetchError:
-        return FetchError(f"the page is larger than {self.max_bytes // 1_000_000} MB")
+        return FetchError(_("the page is larger than {size} MB").format(size=self.max_bytes // 1_000_000))
 
 
 def _port(parts: SplitResult) -> int:
     try:
         return parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:  # urlsplit checks the port only when asked for it
-        raise FetchError("that link's port is not a number from 0 to 65535") from exc
+        raise FetchError(_("that link's port is not a number from 0 to 65535")) from exc
 
 
 class _Inflater:
@@ -253,7 +258,7 @@ class _Inflater:
                     # Some servers send raw deflate without the zlib header the standard asks for.
                     self._coding, self._zlib = "raw deflate", zlib.decompressobj(-zlib.MAX_WBITS)
                     continue
-                raise FetchError(f"the page's {self._coding} data is damaged") from exc
+                raise FetchError(_("the page's {coding} data is damaged").format(coding=self._coding)) from exc
             self._started = True
             if len(body) > self._limit:
                 return  # the caller refuses it
@@ -270,7 +275,13 @@ def _decoder(content_encoding: str, limit: int) -> _Inflater | None:
         return None
     if len(codings) > 1:
         layers = ", ".join(codings)[:60]
-        raise FetchError(f"the site sent the page compressed {len(codings)} times ({layers}); refusing it")
+        raise FetchError(
+            _("the site sent the page compressed {count} times ({layers}); refusing it").format(
+                count=len(codings), layers=layers
+            )
+        )
     if codings[0] not in _WBITS:
-        raise FetchError(f"the site sent the page in an encoding newsbrief cannot read ({codings[0][:30]})")
+        raise FetchError(
+            _("the site sent the page in an encoding newsbrief cannot read ({coding})").format(coding=codings[0][:30])
+        )
     return _Inflater(codings[0], limit)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.i18n import _
 from bot.ingest.documents import READABLE, document_kind, from_document, max_document_bytes, size_refusal
-from bot.ingest.forwards import Forwarded, from_forward, link_only
+from bot.ingest.extraction import extracted
+from bot.ingest.forwards import Forwarded, from_forward, is_public_post, link_only
 from bot.ingest.pipeline import MIN_TEXT_CHARS, Report, Stored, ingest
 from bot.ingest.sources import from_text, from_url
 from bot.ingest.text import canonical_url
@@ -73,7 +72,7 @@ class Ingesting:
         """Why a file sent in a chat is not read, judged before it is downloaded; None to read it."""
         name = file_name or _("that file")
         if document_kind(file_name, mime_type) is None:
-            return Reply.of(_("I cannot read {name}: I read {kinds} files.").format(name=esc(name), kinds=READABLE))
+            return Reply.of(_("I cannot read {name}: I read {kinds} files.").format(name=esc(name), kinds=_(READABLE)))
         too_big = size_refusal(size, self.document_limit)
         return Reply.of(_("I cannot read {name}: {why}.").format(name=esc(name), why=too_big)) if too_big else None
 
@@ -88,17 +87,24 @@ class Ingesting:
             return refusal
         kind = document_kind(file_name, mime_type) or "txt"
         # Extracting a page or a PDF takes seconds: off the event loop.
-        items = await asyncio.to_thread(from_document, data, file_name or f"the {kind} file", kind)
+        items = await extracted(from_document, data, file_name or f"the {kind} file", kind)
         return self._ingest_reply(await ingest(self.services, items, limit=self.services.settings.chat_ingest_limit))
 
     async def forwarded(self, post: Forwarded) -> Reply:
-        """A forwarded post: stored with its channel as source; a post that is only a link, by the link."""
+        """A forwarded post: a public channel's stored with the channel as source; a post that is only a
+        link, by the link; any other refused."""
         text = post.text.strip()
         if not text:
             return Reply.of(_("That post has no text to store."))
         link = link_only(text, MIN_TEXT_CHARS)
         if link is not None:
-            return await self.ingest(link)
+            return await self.ingest(link)  # the linked page, as if the link were pasted
+        if not is_public_post(post):
+            # A person's message or a private channel's post would be shown to every user of the
+            # shared store (/search, /latest, inline, briefs): the user may paste it on purpose.
+            return Reply.of(
+                _("I only store posts forwarded from public channels; paste the text with /ingest to store it.")
+            )
         return self._ingest_reply(await ingest(self.services, [from_forward(post)]))
 
     @staticmethod

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from spacy.language import Language
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.fetch import Fetcher
@@ -18,6 +18,10 @@ from bot.settings import Settings
 from storage.db import is_sqlite, lock_for_writing, make_engine, make_sessionmaker, migrate
 
 log = logging.getLogger(__name__)
+
+
+class DatabaseUnreachable(Exception):
+    """The database could not be opened at start; the message says where and why, in one line."""
 
 
 class Services:
@@ -40,7 +44,14 @@ class Services:
         self.nlp_lock = asyncio.Lock()
 
     async def open(self) -> Services:
-        await migrate(self.engine)
+        """Migrate the store; a database that cannot be reached is one line for the operator."""
+        try:
+            await migrate(self.engine)
+        except (OSError, DBAPIError) as exc:  # refused, unknown host, timed out, a wrong password
+            url = self.engine.url.render_as_string(hide_password=True)
+            cause = exc.orig if isinstance(exc, DBAPIError) else exc
+            reason = " ".join(str(cause).split()) or type(cause).__name__
+            raise DatabaseUnreachable(f"Cannot reach the database at {url}: {reason}") from exc
         return self
 
     async def close(self) -> None:

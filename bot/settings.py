@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -108,7 +110,20 @@ class Settings(BaseSettings):
         scheme = drivers.get(scheme, scheme)
         if not sep or scheme not in ("postgresql+asyncpg", "sqlite+aiosqlite"):
             raise ValueError("sqlite+aiosqlite:///FILE or postgresql://USER@HOST:PORT/DATABASE")
-        return f"{scheme}://{rest}"
+        url = f"{scheme}://{rest}"
+        return _asyncpg_url(url) if scheme == "postgresql+asyncpg" else url
+
+    @field_validator("health_listen")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        # Checked now, not when the health server binds, with the traceback of a failed task.
+        address = value.strip()
+        if address != "localhost":
+            try:
+                ipaddress.ip_address(address)
+            except ValueError:
+                raise ValueError("an IP address: 127.0.0.1 (this machine), 0.0.0.0 (every interface)") from None
+        return address
 
     @field_validator("feed_lease_seconds")
     @classmethod
@@ -181,12 +196,47 @@ def webhook_problem(settings: Settings, url: str, port: int) -> str | None:
     return None
 
 
+# libpq's sslmode values, which asyncpg's `ssl` argument takes as they are.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+# Query parameters of a PostgreSQL URL the bot passes on (application_name: storage.db.make_engine).
+URL_PARAMETERS = ("sslmode", "ssl", "application_name")
+SECRET_SETTINGS = ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET")
+_PASSWORD = re.compile(r"(//[^/@:\s]*):[^/\s]*@")  # to the last @ of the authority: a password may hold @
+
+
+def _asyncpg_url(url: str) -> str:
+    """A PostgreSQL URL asyncpg takes: libpq's sslmode as asyncpg's ssl; any other parameter refused,
+    rather than passed to asyncpg.connect() as an argument it does not have (a TypeError at start)."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when it is read
+    except ValueError:
+        raise ValueError("postgresql://USER@HOST:PORT/DATABASE with a port from 1 to 65535") from None
+    query = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in URL_PARAMETERS:
+            raise ValueError(f"a URL whose parameters are among {', '.join(URL_PARAMETERS)} (not {key})")
+        if key in ("sslmode", "ssl"):
+            if value not in SSL_MODES:
+                raise ValueError(f"sslmode one of {', '.join(SSL_MODES)}")
+            key = "ssl"
+        query.append((key, value))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def shown(name: str, value: object) -> str:
+    """A setting's value as an error line may echo it: no secret, no password in a URL."""
+    if name in SECRET_SETTINGS:
+        return "(hidden)"
+    return _PASSWORD.sub(r"\1:***@", f"{value!s:.200}")[:60]
+
+
 def problem(error: ValidationError) -> str:
-    """The first invalid setting in one line: its name, what it was, what is allowed."""
+    """The first invalid setting in one line: its name, what it was (credentials hidden), what is allowed."""
     first = error.errors()[0]
     name = str(first["loc"][0]).upper() if first["loc"] else "a setting"
     allowed = str(first["msg"]).removeprefix("Value error, ")
-    return f"Setting {name}={first.get('input')!s:.60} is not valid: {allowed}."
+    return f"Setting {name}={shown(name, first.get('input'))} is not valid: {allowed}."
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from bot.reply import Reply
 from bot.services import Services
 from bot.summarize import DEFAULT_METHOD, NewsDocument, summarize
 from bot.user_input import URL, is_id, user_number
+from domain.languages import DEFAULT_LANGUAGE
 from storage import queries
 from storage.models import Article
 
@@ -30,7 +31,10 @@ def parse_documents(nlp: Language, articles: list[RawArticle], max_chars: int) -
     texts = [article_text(article.text, max_chars)[0] for article in articles]
     languages = [language_of(text, nlp.lang) for text in texts]
     analyses = analyze_by_language(texts, [False] * len(texts), languages, model_analyzer(nlp), nlp.lang)
-    return [NewsDocument.from_analysis(a, article.title) for a, article in zip(analyses, articles, strict=True)]
+    return [
+        NewsDocument.from_analysis(a, article.title, language)
+        for a, article, language in zip(analyses, articles, languages, strict=True)
+    ]
 
 
 class Summaries:
@@ -101,7 +105,8 @@ class Summaries:
             if article is None:
                 return None
             rows = await queries.article_sentences(session, article_id)
-        document = NewsDocument([text for text, _ in rows], [words for _, words in rows], article.title)
+        words = [words for _, words in rows]
+        document = NewsDocument([text for text, _ in rows], words, article.title, article.language or DEFAULT_LANGUAGE)
         return document, article
 
     async def _summarize_stored(self, article_id: int, count: int) -> Reply:

@@ -48,14 +48,21 @@ class RoleSupport:
     articles: int
     last_seen: datetime
     seen: dict[object, datetime] = field(default_factory=dict)
+    # Articles that state it only in their headline (telegraphic, so they count for less).
+    headline: set[object] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.seen:  # given as a count: that many articles of its own
             self.seen = {(self.role.lower(), n): self.last_seen for n in range(self.articles)}
 
     def pool(self, other: RoleSupport) -> None:
-        """Count the other wording's articles for this one (each article once)."""
+        """Count the other wording's articles for this one (each article once; an article that
+        states either wording in its text counts as text, not headline)."""
         for article, when in other.seen.items():
+            if article not in other.headline:
+                self.headline.discard(article)
+            elif article not in self.seen:
+                self.headline.add(article)
             self.seen[article] = max(when, self.seen.get(article, when))
         self.articles = len(self.seen)
         self.last_seen = max(self.last_seen, other.last_seen)

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import (
-    Document,
-    Message,
-    MessageOriginChannel,
-    MessageOriginChat,
-    MessageOriginHiddenUser,
-    MessageOriginUser,
-    Update,
-)
+from telegram import Document, Message, MessageOriginChannel, Update
 from telegram.error import TelegramError
 from telegram.ext import filters
 
@@ -91,7 +83,7 @@ async def _download(document: Document, ingesting: Ingesting) -> bytes | Reply:
 
 
 async def on_forward(update: Update, context: Context) -> None:
-    """A forwarded post, stored as an article with its channel as source."""
+    """A forwarded post: a public channel's stored with the channel as source, any other refused."""
     message = update.effective_message
     if message is None or message.forward_origin is None or update.effective_chat is None:
         return
@@ -101,21 +93,13 @@ async def on_forward(update: Update, context: Context) -> None:
 
 
 def forwarded(message: Message) -> Forwarded:
-    """The forward's origin in plain types: a channel's title, @username and post number, or
-    the name Telegram shows as "Forwarded from" for a person or a group."""
+    """The forward's origin in plain types: a public channel's @username and post number; nothing
+    of a person, a group or a private channel (their posts are not stored, so not even their names)."""
     origin = message.forward_origin
     text = clean_input(message.text or message.caption or "")
-    if isinstance(origin, MessageOriginChannel):
-        chat = origin.chat
-        source = chat.title or (f"@{chat.username}" if chat.username else "a Telegram channel")
-        return Forwarded(text, origin.date, source, chat.username, chat.id, origin.message_id)
-    if isinstance(origin, MessageOriginChat):
-        return Forwarded(text, origin.date, origin.sender_chat.title or "a Telegram group")
-    if isinstance(origin, MessageOriginHiddenUser):
-        return Forwarded(text, origin.date, origin.sender_user_name)
-    if isinstance(origin, MessageOriginUser):
-        return Forwarded(text, origin.date, origin.sender_user.full_name)
-    return Forwarded(text, origin.date, "a forwarded message")
+    if isinstance(origin, MessageOriginChannel) and origin.chat.username:
+        return Forwarded(text, origin.date, origin.chat.username, origin.message_id)
+    return Forwarded(text, origin.date)
 
 
 def _for_me(text: str, username: str | None) -> bool:

@@ -39,5 +39,6 @@ async def on_inline_query(update: Update, context: Context) -> None:
         for result in found.results
     ]
     button = InlineQueryResultsButton(found.hint, start_parameter=inline.START) if found.hint else None
-    # Not personal: the answers depend on what was read, not on who asks.
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
+    # Personal: the answers are in the asker's language, and Telegram would otherwise show one
+    # user's cached answer (in Russian, say) to everyone who types the same words.
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)

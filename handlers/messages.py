@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType, MessageLimit
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 
 from bot.commands import find
 from bot.i18n import _, language_for, using
@@ -46,7 +46,10 @@ async def on_button(update: Update, context: Context) -> None:
     """The command behind an inline button (e.g. `/follow #12`), with the chat and the rights of
     whoever pressed it, as if they had typed it there."""
     query = update.callback_query
-    await query.answer()
+    try:
+        await query.answer()  # only stops the button's spinner: the command runs whatever Telegram says
+    except TelegramError as exc:
+        log.info("could not acknowledge a button press: %s", exc.message)
     if (query.data or "").startswith("/"):  # the bot's buttons carry commands; anything else is forged
         await mark_chosen(query)
         await answer(update, context, query.data or "", None)
@@ -75,7 +78,7 @@ async def mark_chosen(query: CallbackQuery) -> None:
             await message.edit_caption(message.caption_html + chosen, reply_markup=None)
         else:
             await message.edit_reply_markup(reply_markup=None)
-    except BadRequest as exc:  # too old to edit, deleted, or already edited by an earlier press
+    except TelegramError as exc:  # too old to edit, deleted, edited by an earlier press, or a timeout
         log.debug("the pressed message stays as it was: %s", exc.message)
 
 

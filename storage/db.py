@@ -42,7 +42,12 @@ def make_engine(url: str) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, pool_pre_ping=True)
+    # asyncpg takes application_name among its server settings, not as an argument of its own.
+    name = parsed.query.get("application_name")
+    connect_args = {"server_settings": {"application_name": str(name)}} if name else {}
+    return create_async_engine(
+        parsed.difference_update_query(["application_name"]), connect_args=connect_args, pool_pre_ping=True
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -15,6 +15,7 @@ from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
 from domain.names import query_key
+from domain.roles import english_markers, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
@@ -254,27 +255,39 @@ ROLE_WINDOW = 1000  # the newest role statements read per entity: the cost does 
 
 
 async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
-    """Each role (case folded) with the articles that give it and when, from the newest
-    statements (one index range per entity)."""
-    columns = (Role.role, Role.article_id, Role.published_at)
+    """Each role (case folded, abbreviations spelled out) with the articles that give it and
+    when, and which of them give it only in their headline, from the newest statements (one
+    index range per entity)."""
+    columns = (Role.role, Role.article_id, Role.published_at, Role.sentence_id)
     newest = _newest(Role, ids, ROLE_WINDOW, columns)
+    # Sentence 0 of an article with a title is its headline (stored first, see analysis_text).
+    in_headline = (Sentence.position == 0) & (Article.title != "")
+    rows = await session.execute(
+        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline)
+        .join(Sentence, Sentence.id == newest.c.sentence_id)
+        .join(Article, Article.id == newest.c.article_id)
+    )
     found: dict[str, RoleSupport] = {}
     spellings: dict[str, Counter[str]] = {}
-    for role, article_id, published in await session.execute(select(newest)):
+    for role, article_id, published, headline in rows:
         published = published if published.tzinfo else published.replace(tzinfo=UTC)
-        item = RoleSupport(role, 1, published, {article_id: published})
-        spellings.setdefault(role.lower(), Counter())[role] += 1
-        same = found.get(role.lower())
+        item = RoleSupport(role, 1, published, {article_id: published}, {article_id} if headline else set())
+        key = _spelled_out(role).lower()  # "Gov." and "Governor": one role
+        spellings.setdefault(key, Counter())[role] += 1
+        same = found.get(key)
         if same is None:
-            found[role.lower()] = item
+            found[key] = item
         else:
             same.pool(item)
-    for key, item in found.items():  # shown as most often written ("President" over "president")
-        item.role = _spelled_out(min(spellings[key].items(), key=lambda s: (-s[1], s[0]))[0])
+    # Shown as most often written ("President" over "president", "Gov." where the text writes
+    # that): the text's own wording.
+    for key, item in found.items():
+        item.role = min(spellings[key].items(), key=lambda s: (-s[1], s[0]))[0]
     return rank_roles(list(found.values()))
 
 
-# Titles news abbreviates before a name ("Gov. Andrew Cuomo"): shown, and pooled, in full.
+# Titles news abbreviates before a name ("Gov. Andrew Cuomo"): pooled with the full word, and
+# shown as the text most often writes them.
 _ABBREVIATIONS = {
     "gov": "Governor",
     "sen": "Senator",
@@ -291,20 +304,28 @@ _ABBREVIATIONS = {
 
 
 def _spelled_out(role: str) -> str:
-    words = role.split(" ")
+    words = english_markers(role).split(" ")  # "экс-", "бывший" compared as "former"
     return " ".join(_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in words)
 
 
 _MARKED = frozenset({"former", "shadow", "deputy", "acting", "interim", "vice", "outgoing", "new"})
 
 
+def _marks(role: str) -> frozenset[str]:
+    """The role's markers ("former", "shadow"); "New" of "New York Governor" is a place's name."""
+    written = re.sub("ex-", "former ", _spelled_out(role), flags=re.IGNORECASE).split()
+    return frozenset(w.lower() for w in written if w.lower() in _MARKED and w != "New")
+
+
 def _words_of(role: str) -> list[str]:
-    return role.lower().replace("ex-", "former ").split()
+    """The role's words for comparing wordings: "Gov." as "governor" (a tail of "New York
+    Governor"), "ex-" as "former"."""
+    return _spelled_out(role).lower().replace("ex-", "former ").split()
 
 
 def _spelling(role: str) -> str:
-    """ "popstar", "pop star" and "pop-star"; "ex-chatshow host" and "former chat show host":
-    one role spelled differently."""
+    """ "popstar", "pop star" and "pop-star"; "ex-chatshow host" and "former chat show host";
+    "Gov." and "Governor": one role spelled differently."""
     return "".join(_words_of(role)).replace("-", "")
 
 
@@ -313,17 +334,23 @@ def _spelling(role: str) -> str:
 # often long ago ("presidential candidate" in one year, "US President" the next).
 RECENT_ROLE_DAYS = 182
 OLDER_ROLE_WEIGHT = 0.5
+# A headline is telegraphic and capitalised: an article that states a role only there counts
+# half, so a role its text states wins when the support is otherwise alike.
+HEADLINE_ROLE_WEIGHT = 0.5
 
 
 def _support(role: RoleSupport, newest: datetime) -> float:
     since = newest - timedelta(days=RECENT_ROLE_DAYS)
-    return sum(1.0 if when >= since else OLDER_ROLE_WEIGHT for when in role.seen.values())
+    return sum(
+        (1.0 if when >= since else OLDER_ROLE_WEIGHT) * (HEADLINE_ROLE_WEIGHT if article in role.headline else 1.0)
+        for article, when in role.seen.items()
+    )
 
 
 def _post_word(words: list[str]) -> str:
     """The word that names the post: the last, but "number" for a rank ("world number three",
     "British number one": one post, a rank, however it stands)."""
-    return "number" if len(words) > 1 and words[-2] == "number" else words[-1]
+    return post_word(words)  # the last word in English, the first noun in Russian (domain/roles.py)
 
 
 def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
@@ -339,19 +366,18 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         key = _spelling(item.role)
         same = pooled.get(key)
         if same is None:
-            pooled[key] = RoleSupport(item.role, item.articles, item.last_seen, dict(item.seen))
+            pooled[key] = RoleSupport(item.role, item.articles, item.last_seen, dict(item.seen), set(item.headline))
         else:  # "Gov." and "Governor" spelled out alike; "popstar" and "pop star"
             same.pool(item)
     for short in sorted(pooled.values(), key=lambda r: len(r.role.split())):
         words = _words_of(short.role)
-        marks = _MARKED & set(words)
+        marks = _marks(short.role)
         longer = [
             r
             for r in pooled.values()
             if r is not short
-            and len(_words_of(r.role)) > len(words)
-            and _words_of(r.role)[-len(words) :] == words
-            and _MARKED & set(_words_of(r.role)) == marks
+            and narrows(words, _words_of(r.role))  # its tail in English, its start in Russian too
+            and _marks(r.role) == marks
         ]
         if longer:
             into = max(longer, key=lambda r: (r.articles, r.last_seen))
@@ -381,7 +407,7 @@ def _by_post(roles: list[RoleSupport], newest: datetime) -> list[RoleSupport]:
     posts: dict[tuple[str, frozenset[str]], list[RoleSupport]] = {}
     for role in roles:  # already best first within a post
         words = _words_of(role.role)
-        posts.setdefault((_post_word(words), frozenset(_MARKED & set(words))), []).append(role)
+        posts.setdefault((_post_word(words), _marks(role.role)), []).append(role)
 
     def weight(key: tuple[str, frozenset[str]]) -> tuple[float, bool, float]:
         members = posts[key]
@@ -429,7 +455,7 @@ async def roles_for_hit(session: AsyncSession, hit: EntityHit) -> list[RoleSuppo
         return [r for r in bare if r.articles >= 2]
     # A bare role the same as, or the tail of, one the full name is given ("prime minister" of
     # "UK Prime Minister") supports it; rank_roles pools them.
-    tails = {tuple(_words_of(r.role)[-n:]) for r in named for n in range(1, len(_words_of(r.role)) + 1)}
+    tails = {form for r in named for form in shorter_forms(_words_of(r.role))}
     return rank_roles(named + [r for r in bare if tuple(_words_of(r.role)) in tails])
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import signal
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from rich.console import Console
 from sqlalchemy import select, update
@@ -24,6 +28,8 @@ from storage.models import Delivery, Follow, Subscription
 from tests.support.articles import store, store_brief_news
 from tests.support.botapi import FakeBotAPI
 from tests.support.briefs import brief_time, briefs_to, tick
+
+NEWSBRIEF = str(Path(sys.executable).parent / "newsbrief")
 
 LAVROV = """Lavrov holds grain talks in Ankara
 
@@ -207,3 +213,20 @@ async def test_the_running_bot_never_posts_the_console_chats_brief(bot: FakeBotA
     assert briefs_to(bot) == {42: 1}  # the Telegram chat only: chat 0 is the terminal's
     await chat.deliver(due)
     assert terminal.text.count("Daily brief —") == 1
+
+
+async def test_ctrl_c_with_piped_input_exits_130_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", "NLP_PROCESSES": "1"}
+    pipe = asyncio.subprocess.PIPE
+    process = await asyncio.create_subprocess_exec(
+        NEWSBRIEF, "console", env=env, cwd=tmp_path, stdin=pipe, stdout=pipe, stderr=pipe
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(b"/latest\n")  # the pipe stays open: the console waits for the next line
+    greeting = await asyncio.wait_for(process.stdout.readline(), 120)
+    assert greeting.startswith(b"newsbrief console")
+    assert (await asyncio.wait_for(process.stdout.readline(), 60)).startswith(b"No articles yet")
+    process.send_signal(signal.SIGINT)
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 130, stderr.decode()
+    assert b"Fatal Python error" not in stderr and b"Traceback" not in stderr

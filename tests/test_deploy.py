@@ -23,8 +23,9 @@ HEALTHZ = re.compile(r"http://127\.0\.0\.1:(\d+)/healthz")
 
 
 def interpolated(value: str) -> str:
-    """A compose value with `${NAME:-default}` replaced by its default, as with no such variable."""
-    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
+    """A compose value with `${NAME:-default}` replaced by its default, as with no such variable,
+    and a required `${NAME:?message}` by "required"."""
+    return re.sub(r"\$\{\w+:\?[^}]*\}", "required", re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value))
 
 
 def test_compose_bot_is_healthy_when_healthz_answers_on_health_port() -> None:
@@ -97,3 +98,29 @@ def test_systemd_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
         ["systemd-analyze", "verify", str(tmp_path / "newsbrief.service")], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and not done.stderr.strip(), done.stderr
+
+
+def env_file_lines(path: Path) -> dict[str, str]:
+    """The variables `docker run --env-file` and compose's `env_file` take from a file (comments skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def test_docker_run_with_the_example_env_file_keeps_the_healthcheck_working(monkeypatch: pytest.MonkeyPatch) -> None:
+    image = dict(re.findall(r"\b(HEALTH_\w+)=(\S+)", DOCKERFILE))
+    example = env_file_lines(ROOT / ".env.example")
+    merged = {**image, **example}  # the env file wins over the image's ENV
+    for name in ("HEALTH_PORT", "HEALTH_LISTEN"):
+        monkeypatch.setenv(name, merged[name])
+    settings = Settings(_env_file=None)
+    assert settings.health_port == int(HEALTHZ.search(DOCKERFILE).group(1))
+    assert settings.health_listen == "0.0.0.0"
+
+
+def test_compose_requires_a_postgres_password_the_example_names() -> None:
+    postgres, bot = COMPOSE["services"]["postgres"], COMPOSE["services"]["bot"]
+    assert ":?" in postgres["environment"]["POSTGRES_PASSWORD"]
+    assert "${POSTGRES_PASSWORD:?" in bot["environment"]["DATABASE_URL"]
+    assert "POSTGRES_PASSWORD" in env_file_lines(ROOT / ".env.example")
+    processes = int(interpolated(bot["environment"]["NLP_PROCESSES"]))
+    assert 1 <= processes <= 4  # each holds a model of some 200 MB

@@ -288,3 +288,14 @@ async def test_an_operator_adds_a_feed_in_telegram_and_sees_it_polled(
         bot.press_button(buttons[0][0]["callback_data"])
         (again,) = await bot.replies(42)
         assert "Already following feed #1" in again["text"]
+
+
+def test_an_empty_content_element_does_not_hide_the_description() -> None:
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        b"<channel><title>Markets</title><item><title>Ports reopen</title><link>https://example.org/a</link>"
+        b"<description>The ports of Riga and Tallinn reopened on Monday after a week of storms.</description>"
+        b"<content:encoded></content:encoded></item></channel></rss>"
+    )
+    (entry,) = parse_feed(feed).entries
+    assert entry.text == "The ports of Riga and Tallinn reopened on Monday after a week of storms."

@@ -3,9 +3,6 @@ answer about them as about English ones; English articles still go through the E
 
 from __future__ import annotations
 
-import html
-import re
-
 from sqlalchemy import select
 
 from bot.commands import Commands
@@ -14,7 +11,7 @@ from bot.nlp.french import analyze_french
 from bot.reply import CONSOLE
 from storage.models import Article
 from tests.support.articles import store
-from tests.support.telegram_html import assert_sendable
+from tests.support.telegram_html import as_read
 
 DEFENCE = "\n".join(
     [
@@ -61,11 +58,7 @@ ENGLISH = "\n".join(
 
 
 async def ask(core: Commands, text: str) -> str:
-    """The reply as a reader sees it: every message valid Telegram HTML, shown as plain text."""
-    reply = await core.handle(text, caller=CONSOLE)
-    for message in reply.messages:
-        assert_sendable(message)
-    return html.unescape(re.sub(r"<[^>]+>", "", "\n".join(reply.messages)))
+    return as_read((await core.handle(text, caller=CONSOLE)).messages)
 
 
 async def test_who_on_a_surname_with_its_particle_answers_the_full_name_and_the_role_before_it(core: Commands) -> None:

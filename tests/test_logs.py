@@ -132,3 +132,4 @@ async def test_a_worker_serves_health_and_metrics_and_stops_on_sigterm(settings:
                 process.send_signal(signal.SIGTERM)
             _, stderr = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 0, stderr.decode()
+    assert stderr.decode().strip().splitlines()[-1].endswith("worker stopped")  # the operator sees it stop

@@ -138,3 +138,25 @@ async def test_a_webhook_that_cannot_work_is_one_line_and_exit_2(
     assert process.returncode == 2
     lines = stderr.decode().strip().splitlines()
     assert len(lines) == 1 and said in lines[0], lines
+
+
+async def test_an_unreachable_database_is_one_line_and_exit_1(tmp_path: Path, fake_api: FakeBotAPI) -> None:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"postgresql://newsbrief:hunter2@127.0.0.1:{free_port()}/news?sslmode=disable",
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": fake_api.base_url,
+    }
+    pipe = asyncio.subprocess.PIPE
+    process = await asyncio.create_subprocess_exec(
+        NEWSBRIEF, "run", env=environment, cwd=tmp_path, stdout=pipe, stderr=pipe
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 1
+    said = stderr.decode()
+    assert (
+        said.strip()
+        .splitlines()[-1]
+        .startswith("Cannot reach the database at postgresql+asyncpg://newsbrief:***@127.0.0.1:")
+    ), said
+    assert "hunter2" not in said and "Traceback" not in said

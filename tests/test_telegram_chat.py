@@ -19,6 +19,7 @@ from bot.user_input import clean_input
 from handlers import messages
 from tests.conftest import fixture_text
 from tests.support.botapi import BOT_USER, FakeBotAPI
+from tests.support.botapi.world import METHODS, error
 
 LAVROV = """Russia rules out joint operation in Syria, Lavrov says
 
@@ -183,6 +184,23 @@ async def test_a_press_on_a_message_that_cannot_be_edited_is_still_answered(bot:
     (old,) = await bot.replies()
     assert old["text"] == again["text"]
     assert len(bot.edits) == 1
+
+
+async def test_a_press_is_answered_when_telegram_fails_to_acknowledge_it_or_to_edit(
+    bot: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
+    bot.user_message("/who Robinson")
+    (offer,) = await bot.replies()
+    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    # The press's acknowledgement expired, and the edit of the message hits a Telegram outage.
+    expired = error(400, "Bad Request: query is too old and response timeout expired or query id is invalid")
+    monkeypatch.setitem(METHODS, "answerCallbackQuery", ((), lambda world, params: expired))
+    monkeypatch.setitem(METHODS, "editMessageText", ((), lambda world, params: error(502, "Bad Gateway")))
+    bot.press_button(jason["callback_data"], under=offer)
+    (who,) = await bot.replies()
+    assert who["text"].splitlines()[0] == "<b>Jason Robinson</b> — England captain"
+    assert {"answerCallbackQuery", "editMessageText"} <= set(bot.methods())
 
 
 # -- typing ---------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+import zlib
 from datetime import UTC, datetime
 
 import pytest
@@ -51,7 +53,8 @@ async def test_text_markdown_html_and_pdf_files_are_stored_and_listed(bot: FakeB
     (latest,) = await bot.ask("/latest")
     assert "#1 · " in latest and "— aleppo-truce.txt" in latest
     assert "Harbour of Tallinn reopens after repairs — harbour.md" in latest
-    assert "Tartu festival draws record crowds" in latest and "— Baltic Daily" in latest  # the page names its site
+    assert "Tartu festival draws record crowds" in latest and "— tartu.html" in latest  # not the site it claims
+    assert "Baltic Daily" not in latest
     assert "#4 · " in latest and "— rugby.pdf" in latest
 
     (summary,) = await bot.ask("/summarize 2")
@@ -115,6 +118,21 @@ async def test_a_broken_pdf_is_refused_and_nothing_is_written(bot: FakeBotAPI) -
     assert "No articles yet" in latest
 
 
+async def test_a_small_pdf_of_megabytes_of_drawing_is_refused_in_seconds(bot: FakeBotAPI) -> None:
+    # 15 KB that inflate to one page of 10 MB of text operators: a minute of pypdf's time, unbounded.
+    pdf = text_pdf([["x"]])
+    bomb = zlib.compress(b"BT /F1 10 Tf 56 780 Td " + b"(A) Tj " * 1_500_000 + b" ET", 9)
+    match = re.search(rb"<< /Length (\d+) >>\nstream\n", pdf)
+    assert match is not None
+    end = match.end() + int(match.group(1))
+    heavy = pdf[: match.start()] + b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(bomb) + bomb + pdf[end:]
+    started = time.monotonic()
+    bot.send_document(heavy, "heavy.pdf", "application/pdf")
+    (refused,) = await texts(bot)
+    assert refused == "Could not store heavy.pdf: its pages hold too many drawing instructions to read"
+    assert time.monotonic() - started < 10
+
+
 async def test_a_pdf_without_text_and_a_binary_txt_get_clear_answers(bot: FakeBotAPI) -> None:
     bot.send_document(text_pdf([[]]), "scan.pdf", "application/pdf")
     (scan,) = await texts(bot)
@@ -145,6 +163,40 @@ async def test_in_a_group_a_file_is_read_only_when_asked(bot: FakeBotAPI) -> Non
     assert len(bot.downloads) == 2
 
 
+def _page(title: str, body: str, site: str, canonical: str) -> bytes:
+    return (
+        f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}">'
+        f'<link rel="canonical" href="{canonical}"></head><body><article><h1>{title}</h1>'
+        f"<p>{body}</p></article></body></html>"
+    ).encode()
+
+
+async def test_an_uploaded_page_cannot_claim_another_sites_story(settings: Settings, fake_api: FakeBotAPI) -> None:
+    real = "The ministry said on Monday that the border crossing at Narva would reopen to lorries next week. " * 3
+    forged = "The ministry denied on Monday that the border crossing at Narva would ever reopen to lorries. " * 3
+    site = FakeSite({"/news/world-123": Page(b"")})
+    with site.serving() as base:
+        story = f"{base}/news/world-123"
+        site.routes["/news/world-123"] = Page(_page("Narva crossing to reopen", real, "BBC News", story))
+        async with running_bot(settings, fake_api, fetch_allow_loopback=True) as bot:
+            bot.send_document(_page("Narva crossing stays shut", forged, "BBC News", story), "forged.html", "text/html")
+            (stored,) = await texts(bot)
+            assert stored.startswith("Stored #1: <b>Narva crossing stays shut</b>")
+
+            # The real story is read, not "already stored".
+            (real_stored,) = await bot.ask(f"/ingest {story}?utm_source=x")
+            assert real_stored.startswith("Stored #2: <b>Narva crossing to reopen</b>")
+
+            (latest,) = await bot.ask("/latest")
+            forged_line = next(line for line in latest.splitlines() if line.startswith("#1 · "))
+            assert forged_line.endswith("— forged.html") and "href" not in forged_line
+            assert f'href="{story}"' in latest and "— BBC News" in latest  # the site's own page
+
+            bot.send_document(_page("Narva crossing stays shut", forged, "BBC News", story), "copy.html", "text/html")
+            (again,) = await texts(bot)
+            assert again.startswith("Already stored as #1")  # a file is told from others by its text
+
+
 async def test_a_forwarded_channel_post_is_stored_with_the_channel_as_source(bot: FakeBotAPI) -> None:
     posted = int(datetime(2026, 11, 20, 9, 30, tzinfo=UTC).timestamp())
     origin = updates.channel_origin("Levant Wire", "levantwire", 812, posted)
@@ -154,11 +206,11 @@ async def test_a_forwarded_channel_post_is_stored_with_the_channel_as_source(bot
 
     (latest,) = await bot.ask("/latest")
     assert '#1 · 2026-11-20 · <a href="https://t.me/levantwire/812">Ankara rules out' in latest
-    assert "— Levant Wire" in latest
+    assert "— Telegram: @levantwire" in latest and "Levant Wire" not in latest  # a title could pass for an outlet
 
     (who,) = await bot.ask("/who Cavusoglu")
     assert who.splitlines()[0] == "<b>Mevlut Cavusoglu</b> — Turkish Foreign Minister"
-    assert "2026-11-20" in who and "Levant Wire" in who and "https://t.me/levantwire/812" in who
+    assert "2026-11-20" in who and "Telegram: @levantwire" in who and "https://t.me/levantwire/812" in who
 
     bot.forward(ALEPPO, origin)  # the same post again, as another user might
     (again,) = await texts(bot)
@@ -166,26 +218,23 @@ async def test_a_forwarded_channel_post_is_stored_with_the_channel_as_source(bot
     assert not bot.rejected
 
 
-async def test_a_private_channel_and_a_persons_forward_get_sources_and_no_public_link(bot: FakeBotAPI) -> None:
-    now = int(time.time())
-    private = updates.channel_origin("Staff <b>notes</b>", None, 31, now, channel_id=-1009876543210)
-    bot.forward(fixture_text("rugby.txt"), private, as_caption=True)
-    (stored,) = await texts(bot)
-    assert stored.startswith("Stored #1")
-    (latest,) = await bot.ask("/latest")
-    assert 'href="https://t.me/c/9876543210/31"' in latest  # the link its members can open
-    assert "— Staff &lt;b&gt;notes&lt;/b&gt;" in latest
+REFUSED_FORWARD = "I only store posts forwarded from public channels; paste the text with /ingest to store it."
 
+
+async def test_only_a_public_channels_forward_is_stored(bot: FakeBotAPI) -> None:
+    now = int(time.time())
     text = "Harbour master Jaan Tamm said on Monday that the harbour of Tallinn would reopen in March."
-    bot.forward(text, updates.user_origin("Mari", now))
-    (stored,) = await texts(bot)
-    assert stored.startswith("Stored #2")
+    private = updates.channel_origin("Reuters", None, 31, now, channel_id=-1009876543210)
+    hidden = {"type": "hidden_user", "sender_user_name": "Mari Kask", "date": now}
+    for origin in [private, updates.user_origin("Mari", now), hidden]:
+        bot.forward(text, origin)
+        (refused,) = await texts(bot)
+        assert refused == REFUSED_FORWARD
     (latest,) = await bot.ask("/latest")
-    line = next(line for line in latest.splitlines() if line.startswith("#2 · "))
-    assert "href" not in line and line.endswith("— Mari")
-    bot.forward(text, updates.user_origin("Mari", now))
-    (again,) = await texts(bot)
-    assert again.startswith("Already stored as #2")  # no link: the same text is the same post
+    assert "No articles yet" in latest  # nothing written for a few is shown to every user
+
+    (stored,) = await bot.ask(f"/ingest {text}")  # pasted on purpose, it is stored
+    assert stored.startswith("Stored #1")
 
 
 async def test_a_forward_with_no_text_gets_an_answer_not_a_pointer(bot: FakeBotAPI) -> None:

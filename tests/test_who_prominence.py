@@ -145,7 +145,7 @@ async def test_one_name_however_written_is_one_person(news: Services) -> None:
     assert "Mentioned in 4 articles" in to_plain(reply.messages[0])
 
 
-async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stays_its_own(news: Services) -> None:
+async def test_an_abbreviated_title_shows_as_written_and_a_bare_surnames_role_stays_its_own(news: Services) -> None:
     await store(
         news,
         article(60, "Gov. Tessa Marsh signed the budget on Monday. Tessa Marsh said schools would get more money."),
@@ -156,9 +156,22 @@ async def test_an_abbreviated_title_is_spelled_out_and_a_bare_surnames_role_stay
         article(63, "Harbour master Marsh said the tide would close the port. Marsh has run the harbour for years."),
     )
     reply = await Commands(news).questions.who("Marsh")
-    assert first_line(reply) == "Tessa Marsh — Governor"
+    assert first_line(reply) == "Tessa Marsh — Gov."  # the text's own wording
     described = [line for line in to_plain(reply.messages[0]).split("\n") if line.startswith("Also described as")]
     assert not any("master" in line.lower() for line in described)
+    # Written out more often than abbreviated: shown written out, the abbreviation pooled with it.
+    await store(
+        news,
+        article(64, "Governor Tessa Marsh opened the dam. Tessa Marsh said the valley was safe now."),
+        article(65, "Governor Tessa Marsh met the farmers. Tessa Marsh said the aid would come in May."),
+    )
+    reply = await Commands(news).questions.who("Tessa Marsh")
+    assert first_line(reply) == "Tessa Marsh — Gov."
+    await store(news, article(66, "Governor Tessa Marsh signed the water bill. Tessa Marsh thanked the council."))
+    await store(news, article(67, "Governor Tessa Marsh named a new judge. Tessa Marsh praised her record."))
+    reply = await Commands(news).questions.who("Tessa Marsh")
+    assert first_line(reply) == "Tessa Marsh — Governor"
+    assert "Also described as" not in to_plain(reply.messages[0])  # "Gov." is the same post
 
 
 def test_names_fold_on_evidence_of_one_bearer_only() -> None:
@@ -240,3 +253,26 @@ async def test_a_title_one_article_gives_a_bare_surname_is_not_given_to_the_full
     line = first_line(await Commands(news).questions.who("Vale"))
     assert line.startswith("Dominic Vale")
     assert "congressman" not in line.lower()
+
+
+def headlined(number: int, title: str, text: str, days_ago: float = 1) -> RawArticle:
+    """An article whose headline is its own line, before the text (as feeds bring them)."""
+    when = NOW - timedelta(days=days_ago)
+    return RawArticle(text=text, title=title, published=when, origin=f"{number}.txt")
+
+
+async def test_a_headlines_title_is_shown_when_the_text_gives_none_and_counts_below_the_texts(news: Services) -> None:
+    await store(
+        news,
+        headlined(70, "Wales forward Tess Lund joins Derby on loan", "Tess Lund signed for the season on Monday."),
+    )
+    reply = await Commands(news).questions.who("Lund")
+    assert first_line(reply) == "Tess Lund — Wales forward"
+    # An older article's text calls her captain: the text's title leads (a headline counts
+    # half), though the headline is newer.
+    await store(
+        news,
+        article(71, "Derby captain Tess Lund scored twice. Tess Lund said the team had earned it.", days_ago=3),
+    )
+    reply = await Commands(news).questions.who("Lund")
+    assert first_line(reply) == "Tess Lund — Derby captain"

@@ -1,8 +1,8 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
-(store + query) is in who_dev.json or who_heldout.json, and, with --counts, every count and verdict
-follows WHO_RULES.md when recounted from the store's text.
+(store + query) is in another part (who_dev.json, who_heldout.json, who_heldout2.json, who_heldout3.json),
+and, with --counts, every count and verdict follows WHO_RULES.md when recounted from the store's text.
 
-Usage: python bench/labels/check_who_labels.py [bench/labels/who_heldout2.json] [--counts ../shared/data]"""
+Usage: python bench/labels/check_who_labels.py [bench/labels/who_heldout3.json] [--counts ../shared/data]"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-EARLIER = ("who_dev.json", "who_heldout.json")
+EARLIER = ("who_dev.json", "who_heldout.json", "who_heldout2.json", "who_heldout3.json")
 
 
 def format_errors(document: dict) -> list[str]:
@@ -42,7 +42,7 @@ def overlap_errors(labels: list[dict], path: Path) -> list[str]:
     """Queries asked twice in this file, or already in an earlier part (those have been looked at)."""
     keys = [(x["store"], x["query"]) for x in labels]
     errors = [f"{s}:{q} appears twice" for s, q in sorted(set(keys)) if keys.count((s, q)) > 1]
-    for name in (n for n in EARLIER if n != path.name):
+    for name in (n for n in EARLIER if n != path.name and (HERE / n).exists()):
         earlier = {(x["store"], x["query"]) for x in json.loads((HERE / name).read_text())["labels"]}
         errors += [f"{s}:{q} is already in {name}" for s, q in sorted(set(keys) & earlier)]
     return errors
@@ -78,7 +78,7 @@ def count_errors(labels: list[dict], data: Path) -> list[str]:
 
 def main() -> None:
     args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] != "--counts"]
-    path = Path(args[0]) if args else HERE / "who_heldout2.json"
+    path = Path(args[0]) if args else HERE / "who_heldout3.json"
     document = json.loads(path.read_text())
     errors = format_errors(document) + overlap_errors(document["labels"], path)
     if "--counts" in sys.argv:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from bot.i18n import _, ngettext
+from bot.i18n import N_, _, ngettext
 from bot.ingest.sources import Item, RawArticle, from_bytes
 
 # By name first (Telegram's MIME type follows the name), else by MIME type for a file with none.
@@ -26,7 +26,7 @@ KINDS_BY_MIME = {
     "application/xhtml+xml": "html",
     "application/pdf": "pdf",
 }
-READABLE = ".txt, .md, .html and .pdf"
+READABLE = N_(".txt, .md, .html and .pdf")  # translated where shown
 TELEGRAM_MAX_BYTES = 20_000_000  # the largest file getFile lets a bot download
 
 
@@ -56,10 +56,18 @@ def _megabytes(size: int) -> str:
     return ngettext("{size} byte", "{size} bytes", size).format(size=f"{size:,}")
 
 
+UPLOADED = "uploaded file"  # the source of a file with no name of its kind ("BBC News", no suffix)
+
+
 def from_document(data: bytes, file_name: str, kind: str) -> list[Item]:
-    """The article in a file of a known kind; the file's name is its source unless a page names one."""
+    """The article in a file of a known kind, with the file's name as its source and no URL.
+
+    Anyone can write a page: what it declares of itself (rel=canonical, og:site_name) would let
+    a forged upload pass as another outlet's story and make its real URL "already stored". So a
+    file's article keeps the file's name, and is told from others by its text alone."""
+    source = file_name if PurePosixPath(file_name).suffix.lower() in KINDS_BY_SUFFIX else UPLOADED
     items = list(from_bytes(data, file_name, kind))
     for item in items:
-        if isinstance(item, RawArticle) and not item.source:
-            item.source = file_name
+        if isinstance(item, RawArticle):
+            item.url, item.source = None, source
     return items

@@ -50,9 +50,11 @@ class FeedDocument:
 
 
 def _entry_text(entry: dict) -> str:
-    contents = entry.get("content") or []
-    body = contents[0].get("value", "") if contents else entry.get("summary", "")
-    return _html_to_text(body or "").strip()
+    """The longest of the entry's bodies: a feed may send an empty <content:encoded/> beside a
+    full <description>, or a one-line description beside the whole content."""
+    bodies = [content.get("value") or "" for content in entry.get("content") or []]
+    bodies.append(entry.get("summary") or "")
+    return max((_html_to_text(body).strip() for body in bodies), key=len)
 
 
 def parse_feed(data: bytes) -> FeedDocument:

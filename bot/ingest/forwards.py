@@ -1,4 +1,4 @@
-"""A post forwarded to the bot, as an article: the channel (or sender) as source, the post's link as URL."""
+"""A post forwarded to the bot, as an article: only a public channel's, with the channel as source."""
 
 from __future__ import annotations
 
@@ -8,32 +8,34 @@ from datetime import datetime
 from bot.ingest.sources import RawArticle, from_text
 from bot.user_input import URL
 
-# Telegram's ids of channels and supergroups are -100 followed by the id its t.me/c/ links use.
-_CHANNEL_ID_BASE = -1_000_000_000_000
-
 
 @dataclass(frozen=True)
 class Forwarded:
-    """What Telegram tells of a forwarded message, in plain types (the handler fills it)."""
+    """What Telegram tells of a forwarded message, in plain types (the handler fills it).
+
+    Only a public channel's post has a `username` and a `message_id`: a person's message, a
+    group's, or a private channel's post has neither, and is never stored (the store is shared by
+    every user, and those were written for a few)."""
 
     text: str  # the message's text, or its caption
     date: datetime  # when the original was sent
-    source: str  # the channel's title, or the name Telegram shows as "Forwarded from"
     username: str | None = None  # a public channel's @username, without the @
-    chat_id: int | None = None  # the channel's id
     message_id: int | None = None  # the post's number in its channel
 
 
+def is_public_post(post: Forwarded) -> bool:
+    """A post anyone can open at t.me/<channel>/<n>."""
+    return bool(post.username) and post.message_id is not None
+
+
 def post_url(post: Forwarded) -> str | None:
-    """The post's own link: t.me/<channel>/<n> for a public channel, t.me/c/<id>/<n> (open to its
-    members) for a private one; None for a person's or a group's message, which has none."""
-    if post.message_id is None:
-        return None
-    if post.username:
-        return f"https://t.me/{post.username}/{post.message_id}"
-    if post.chat_id is not None and post.chat_id < _CHANNEL_ID_BASE:
-        return f"https://t.me/c/{_CHANNEL_ID_BASE - post.chat_id}/{post.message_id}"
-    return None
+    """The post's own link, t.me/<channel>/<n>; None for anything but a public channel's post."""
+    return f"https://t.me/{post.username}/{post.message_id}" if is_public_post(post) else None
+
+
+def post_source(post: Forwarded) -> str:
+    """ "Telegram: @channel": says what it is, where a channel's title ("Reuters") could pass for an outlet."""
+    return f"Telegram: @{post.username}"
 
 
 def link_only(text: str, min_chars: int) -> str | None:
@@ -45,10 +47,10 @@ def link_only(text: str, min_chars: int) -> str | None:
 
 
 def from_forward(post: Forwarded) -> RawArticle:
-    """The post as an article; its first line is the title when a blank line follows it."""
+    """A public channel's post as an article; its first line is the title when a blank line follows it."""
     url = post_url(post)
-    article = from_text(post.text, url or f"the post from {post.source}")
+    article = from_text(post.text, url or "a forwarded post")
     article.url = url
-    article.source = post.source
+    article.source = post_source(post)
     article.published = post.date
     return article

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
+from bot.i18n import _
 from bot.ingest import dedup
 from bot.ingest.sources import Item, RawArticle
 from bot.ingest.text import MAX_URL_CHARS, canonical_url, clean_text, cut_text, one_line, outside_url, text_hash
@@ -100,7 +101,7 @@ def prepare(raw: RawArticle, now: datetime, max_chars: int) -> Prepared | Failur
     """Cleaned text and identity, or why the article cannot be stored."""
     text, truncated = article_text(raw.text, max_chars)
     if len(text) < MIN_TEXT_CHARS:
-        return Failure(raw.origin, "too little text to be an article")
+        return Failure(raw.origin, _("too little text to be an article"))
     # Every field from outside is made storable here: no credentials, no control characters,
     # within its column. An over-long link is no link (cut, it would name another page).
     url = outside_url(raw.url)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot import metrics
 from bot.fetch import Fetched, FetchError
+from bot.i18n import _
 from bot.ingest.feeds import (
     MAX_REFRESH_HINT,
     Entry,
@@ -98,7 +99,7 @@ class Poller:
             if offers:
                 return Added(offers=offers)
             if fetched.kind == "html":
-                return Added(error="this page is not a feed and advertises none")
+                return Added(error=_("this page is not a feed and advertises none"))
             return Added(error=str(exc))
         async with self.news.transaction() as session:
             # Keep the URL as given: a redirect's target may be a one-off (tracking, a CDN).

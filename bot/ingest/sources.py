@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import codecs
 import json
 import sys
@@ -18,6 +17,8 @@ import lxml.html
 import trafilatura
 
 from bot.fetch import Fetcher, FetchError
+from bot.i18n import _
+from bot.ingest.extraction import extracted
 from bot.ingest.markdown import markdown_text
 from bot.ingest.pdf import Unreadable, pdf_text
 from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url
@@ -86,11 +87,11 @@ def from_html(html: str, origin: str, url: str | None = None) -> Item:
     """The article in a page (boilerplate gone), with title, date and author."""
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None or not (document.text or "").strip():
-        return Failure(origin, "no article text found in this page")
+        return Failure(origin, _("no article text found in this page"))
     text = document.text
     title = (document.title or "").strip()
     # trafilatura keeps the page's headline as the first line of the text.
-    first, _, rest = text.partition("\n")
+    first, _sep, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest
     # The page's <link rel=canonical> (trafilatura reads it) names the story once for all its URLs.
@@ -269,7 +270,7 @@ async def from_url(fetcher: Fetcher, url: str) -> list[Item]:
     except FetchError as exc:
         return [Failure(url, str(exc))]
     # Parsing a page or a feed of thousands of entries takes seconds: off the event loop.
-    return await asyncio.to_thread(lambda: list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url)))
+    return await extracted(lambda: list(from_bytes(fetched.body, url, fetched.kind, url=fetched.url)))
 
 
 def _kind_of(path: Path) -> str | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import roles_for
+from bot.nlp.roles import headline_role, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -39,7 +39,7 @@ class _Linker:
     def __init__(self, doc: Doc, headline: bool = False) -> None:
         self.doc = doc
         # The first sentence is the headline: telegraphic ("Jones files Conte lawsuit"), so its
-        # names count but it gives no roles.
+        # names count but it gives only plainly stated titles (see roles.headline_role).
         self.headline = headline
         self.analysis = Analysis()
         self.sentence_of: dict[int, int] = {}
@@ -204,10 +204,12 @@ class _Linker:
             self.analysis.entities[ref].aliases.add(name_key(clean_name(surface, ref[1])))
         for token in span:
             self.person_by_token[token.i] = ref
-        if ref[1] == "PERSON" and not (self.headline and position == 0):
+        if ref[1] == "PERSON":
             cut = self.doc[span.start - 1].text if span.start - 1 in self.not_names else None
-            for role in roles_for(span):
-                if role != cut:
+            # A headline is telegraphic: only a title it states plainly before a full name counts.
+            found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
+            for role in found:
+                if role and role != cut:
                     self.analysis.roles.append((ref, position, role))
 
     def _person_at(self, token_index: int) -> tuple[str, str] | None:

@@ -26,12 +26,12 @@ from domain.names import name_key
 KINDS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 # Words that join a surname ("Jean-Yves Le Drian", "Charles de Gaulle"): the surname starts there.
 PARTICLES = frozenset({"de", "d'", "d’", "du", "des", "le", "la", "van", "von", "der", "di", "da", "del", "della"})
-_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+# Definite articles: "la France" is France; they open a post ("le président"), where "un
+# porte-parole" describes.
+_DEFINITE = frozenset({"le", "la", "les", "l'", "l’"})
 # Titles of address: "M. Macron" is Macron.
 _ADDRESS = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr"})
 _ADDRESS_DOTTED = frozenset({"m.", "mm.", "mme.", "mlle.", "me.", "dr.", "pr.", "mgr."})
-# Definite determiners that open a post ("le président"); "un porte-parole" describes.
-_DEFINITE = frozenset({"le", "la", "les", "l'", "l’"})
 # What someone is, or who they are to another ("son homologue"), rather than a post.
 _NOT_TITLES = frozenset(
     """homme femme hommes femmes personne gens garçon fille enfant fils frère sœur père mère mari
@@ -46,7 +46,13 @@ SPEECH_VERBS = frozenset(
     """dire déclarer affirmer ajouter estimer souligner expliquer indiquer annoncer assurer
     préciser avertir insister rappeler confier lancer répondre reconnaître prévenir marteler
     juger dénoncer promettre écrire confirmer admettre répéter conclure noter observer déplorer
-    regretter plaider martèle réagir commenter""".split()
+    regretter plaider réagir commenter""".split()
+)
+_IRREGULAR = {"dire": "dit", "écrire": "écrit", "reconnaître": "reconnu", "répondre": "répondu"}
+_IRREGULAR |= {"promettre": "promis", "admettre": "admis", "conclure": "conclu", "prévenir": "prévenu"}
+# Their past participles ("a réagi"): the tagger takes some for adjectives, with no verb lemma.
+SPEECH_PARTICIPLES = frozenset(
+    _IRREGULAR.get(verb) or (verb[:-2] + "é" if verb.endswith("er") else verb[:-1]) for verb in SPEECH_VERBS
 )
 PRONOUNS = frozenset({"il", "elle"})
 # « … » (French spaces inside, any kind), “…”, or straight double quotes, within one paragraph.
@@ -145,7 +151,7 @@ def _name_of(doc: Doc, start: int, end: int, kind: str) -> _Name | None:
     while end - start > 1 and doc[start].lower_ in _ADDRESS:
         start += 1
     # "la France", and "La France" opening a sentence or a quote; "Le Pen" opening one is a name.
-    article = end - start > 1 and doc[start].lower_ in _ARTICLES
+    article = end - start > 1 and doc[start].lower_ in _DEFINITE
     if article and (doc[start].is_lower or (_opens(doc[start]) and kind != "PERSON")):
         start += 1
     if kind == "PERSON":  # "président Macron" tagged whole: the name starts at its first capital
@@ -332,7 +338,7 @@ class _FrenchLinker:
                 sents.add(self.doc[span[-1].sent.end].sent)
             around = [t for s in sorted(sents, key=lambda s: s.start) for t in s]
             outside = [t for t in around if t.i < span.start - 1 or t.i > span.end]
-            verb = next((t for t in outside if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}), None)
+            verb = next((t for t in outside if _speech(t)), None)
             speaker = self._speaker(verb) if verb is not None else self._according_to(outside)
             if speaker is None:
                 continue
@@ -350,7 +356,7 @@ class _FrenchLinker:
     def _reported(self, sent: Span) -> Ref | None:
         """ "Macron a affirmé que …", "…, a déclaré Macron", "Selon Le Drian, …": who said it."""
         for token in sent:
-            if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
+            if _speech(token):
                 # What is said is a clause ("a affirmé que …"), or comes before ("…, a déclaré X"):
                 # "a annoncé la fermeture" reports a decision, not words.
                 if any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
@@ -362,6 +368,13 @@ class _FrenchLinker:
                 if speaker is not None:
                     return speaker
         return self._according_to(sent)
+
+
+def _speech(token: Token) -> bool:
+    """A verb that reports speech ("a déclaré", "affirme")."""
+    if token.pos_ in {"VERB", "AUX"} and token.lemma_ in SPEECH_VERBS:
+        return True
+    return token.pos_ in {"VERB", "ADJ"} and token.lower_ in SPEECH_PARTICIPLES
 
 
 def _after_comma(verb: Token) -> bool:
@@ -492,11 +505,13 @@ def copula_role(span: Span) -> str | None:
 
 
 def roles_for(span: Span) -> list[str]:
+    """The posts the sentence gives the person named by `span`: before the name, in apposition, after "est"."""
     found = [premodifier_role(span), apposition_role(span), copula_role(span)]
     return [role for role in dict.fromkeys(found) if role]
 
 
 def analyze_docs(docs: Iterator[Doc], headlines: list[bool]) -> list[Analysis]:
+    """One Analysis per parsed Doc; `headlines[i]`: Doc i opens with its headline."""
     return [_FrenchLinker(doc, headline).run() for doc, headline in zip(docs, headlines, strict=True)]
 
 

@@ -40,6 +40,12 @@ def detector() -> LanguageDetector:
         return _detector()
 
 
+def warm_up() -> None:
+    """Load the models of Latin-script languages now (a parse worker's start), not on the first
+    article: most articles are in one of them."""
+    detect_language("The models of the languages written in Latin script load on first use.")
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when the text is too short or too
     ambiguous to tell."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from domain.names import HONORIFICS
@@ -37,10 +35,34 @@ _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
 _STANDING_PREPOSITIONS = frozenset({"in", "among"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
-# Words run together, a capital after a run of lower case: how hashtags are written, not titles
-# ("McDonald", "DeJoy" have a capital after one or two letters).
-_HASHTAG = re.compile(r"[a-z]{4}[A-Z]")
+_TAG_MARKS = frozenset({"#", "@"})  # a hashtag's or a handle's first character
 _HYPHENS = frozenset({"-", "–"})
+# Words an item opens with that label the item, not the person ("Watch Tom Vance's goal",
+# "Live Tom Vance ..."): a caption's imperative or a page's tag, never a title.
+_ITEM_LABELS = frozenset(
+    {
+        "watch", "video", "live", "breaking", "listen", "exclusive", "pictured", "update", "analysis",
+        "opinion", "review", "explainer", "interview", "podcast", "audio", "photos", "gallery", "read",
+        "see", "profile", "obituary", "quiz", "latest", "recap", "highlights",
+    }
+)  # fmt: skip
+# Nouns that name a post, a trade or a standing in a game: what a headline's capitalised
+# words before a full name must end with to be a title ("Wales Forward", "Gov."), since a
+# headline capitalises every word. A generic list of role nouns, no names.
+ROLE_HEADS = frozenset(
+    {
+        "forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back",
+        "captain", "coach", "manager", "boss", "star", "player", "footballer", "cricketer", "batsman",
+        "bowler", "golfer", "jockey", "driver", "boxer", "champion", "winner", "seed", "legend",
+        "governor", "minister", "president", "senator", "secretary", "chancellor", "mayor", "leader",
+        "chief", "chairman", "chairwoman", "director", "executive", "founder", "presenter", "host",
+        "producer", "correspondent", "editor", "reporter", "journalist", "actor", "actress", "singer",
+        "rapper", "musician", "comedian", "judge", "lawyer", "spokesman", "spokeswoman", "adviser",
+        "ambassador", "envoy", "general", "commander", "officer", "premier", "mp", "candidate",
+        "congressman", "congresswoman", "representative", "lawmaker", "king", "queen", "prince",
+        "princess", "pope", "rep.", "gov.", "sen.", "gen.", "pres.",
+    }
+)  # fmt: skip
 
 
 def _lower_nouns(doc: Doc) -> set[str]:
@@ -95,11 +117,18 @@ def _tidy(tokens: list[Token]) -> str | None:
     ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
     if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and not ranked:
         return None
-    # "#BelarusElection", "BrazilProtests": a hashtag, with or without its "#", names no post.
-    if any(t.text[:1] in {"#", "@"} or _HASHTAG.search(t.text) for t in tokens):
+    # "#BelarusElection" (the "#" a token of its own or not): a hashtag names no post.
+    if any(t.text[:1] in _TAG_MARKS or (t.i > 0 and t.doc[t.i - 1].text in _TAG_MARKS) for t in tokens):
         return None
     # "whose brother's killing": a relative clause describes, it names no post.
     if any(t.tag_ in {"WP", "WP$", "WDT"} for t in tokens):
+        return None
+    # "Watch Tom Vance's goal": a caption's label; "Wow": an interjection.
+    if (tokens[0].lower_ in _ITEM_LABELS and not tokens[0].is_lower) or any(t.tag_ == "UH" for t in tokens):
+        return None
+    # "Contributors: Ann Lee - General manager": a colon or a spaced dash separates two phrases
+    # (a list's name and its title); a role is one phrase ("full-back" has no spaces).
+    if any(t.text in {":", ";"} or (t.text in _HYPHENS and (t.whitespace_ or _spaced_before(t))) for t in tokens):
         return None
     # "over 60m.", "the 100m": a distance or a score is no title.
     if any(c.isdigit() for c in tokens[-1].text):
@@ -129,6 +158,10 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text if any(c.isalpha() for c in text) else None
+
+
+def _spaced_before(token: Token) -> bool:
+    return token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _described(tokens: list[Token]) -> bool:
@@ -196,15 +229,17 @@ def premodifier_role(span: Span) -> str | None:
     # ends that person's part; what follows is this one's title. A "former" before the list
     # stays ("former Manchester United and Everton player", the club tagged as a person).
     marks: list[str] = []
+    # "Compatriot and seventh seed Tom Vance": who he is to another, then his title; the title.
     for k, token in enumerate(region):
-        if token.dep_ == "cc" and any(t.ent_type_ == "PERSON" for t in region[:k]):
+        after_relation = k > 0 and _last_word(region[:k]) in _RELATIONS
+        if token.dep_ == "cc" and (after_relation or any(t.ent_type_ == "PERSON" for t in region[:k])):
             marks = [t.text for t in region[:k] if t.lower_ in _TIME_MARKS and t.is_lower]
             region = region[k + 1 :]
             break
     # Keep the longest run that hangs together: every word attached inside it or the name.
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end))
-        if all(t.head.i in inside for t in region):
+        if all(t.head.i in inside or _rank_beside(t, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
             role = _tidy(region)
@@ -214,9 +249,24 @@ def premodifier_role(span: Span) -> str | None:
             listed = span.root.dep_ == "conj" or any(t.dep_ == "conj" for t in span.root.rights)
             if role and listed and region[-1].tag_ == "NNS" and role.endswith(region[-1].text):
                 role = _singular_role(role, region[-1].text)
+            # "World Cup winners Tom Vance" (the rest of the list elsewhere): one person is no group.
+            elif role and region[-1].tag_ in {"NNS", "NNPS"}:
+                return None
             return role
         region = region[1:]
     return None
+
+
+def _rank_beside(token: Token, span: Span) -> bool:
+    """ "World number one Tom Vance believes": the parser hangs the rank's "number" on the verb
+    the name hangs on; with its number and right before the name, it is still the name's rank."""
+    doc = token.doc
+    return (
+        token.lower_ == "number"
+        and token.i + 2 == span.start
+        and doc[token.i + 1].dep_ == "nummod"
+        and token.head == span.root.head
+    )
 
 
 def apposition_role(span: Span) -> str | None:
@@ -229,7 +279,8 @@ def apposition_role(span: Span) -> str | None:
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
             if child.lower_ in _KIN:
                 return _kin_of(child)
-            if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS:  # a man or woman may be described
+            # A man or woman may be described; a plural ("Tom Vance, the champions,") is a group.
+            if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS or child.tag_ == "NNS":
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
             # "WorldCom's former number two": the rank's number comes after its noun.
@@ -298,10 +349,11 @@ def _kin_of(kin: Token) -> str | None:
 
 
 def title_head_role(span: Span) -> str | None:
-    """ "Passion of the Christ director Mel Gibson" -> "director"; "actresses Cate Blanchett and
-    Helena Bonham-Carter" -> "actress". The parser sometimes hangs the name on the title before
-    it, as its apposition; the title's lower-case words (and nationality adjectives) are the role,
-    a capitalised name before them is what the person is known for, not the post."""
+    """ "Passion of the Christ director Mel Gibson" -> "Passion of the Christ director";
+    "actresses Cate Blanchett and Helena Bonham-Carter" -> "actress". The parser sometimes hangs
+    the name on the title before it, as its apposition; the title's lower-case words (and
+    nationality adjectives) are the role, with the capitalised name before them that says whose
+    post it is (the bare title when that is too long)."""
     first = span.root
     while first.dep_ == "conj":  # "actresses Kate Winslet and Cate Blanchett": the list's first name
         first = first.head
@@ -323,10 +375,34 @@ def title_head_role(span: Span) -> str | None:
     owner = next((t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
     if owner is not None and head.lower_ in _KIN:  # "George Park's brother Tom Park"
         return _tidy(list(span.doc[owner.left_edge.i : head.i + 1]))
-    role = _tidy(_described_title(head, {"NORP"}))
+    words = _described_title(head, {"NORP"})
+    role = _tidy(_known_for(words) + words) or _tidy(words)
     if role and head.tag_ == "NNS":  # "actresses" of a list: each of them is an actress
         role = _singular_role(role, head.text)
     return role
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "in", "on", "a"})
+
+
+def _known_for(words: list[Token]) -> list[Token]:
+    """The capitalised name right before a title, which says whose or of what the post is
+    ("Song of the Sea director", "Match of the Day commentator"): the more specific wording,
+    pooled with the bare "director" when ranked."""
+    doc = words[0].doc
+    start = words[0].i
+    sent = words[0].sent.start
+    while start > sent and (doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_LINKS):
+        token = doc[start - 1]
+        if token.is_punct or token.ent_type_ == "PERSON" or token.lower_ in _ITEM_LABELS:
+            break
+        start -= 1
+    found = list(doc[start : words[0].i])
+    # A name opens with neither "the" nor "of", nor with a sentence's first word capitalised
+    # only for being first ("Compatriot and seventh seed"; but "Touching the Void director").
+    while found and (found[0].lower_ in _NAME_LINKS or (found[0].i == sent and found[0].tag_ not in {"NNP", "NNPS"})):
+        found = found[1:]
+    return found if any(t.is_title for t in found) else []
 
 
 def _described_title(head: Token, kinds: set[str]) -> list[Token]:
@@ -345,6 +421,11 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
         if not (token.is_lower or token.ent_type_ in kinds):
             break
         words.insert(0, token)
+    # "Compatriot and seventh seed": the parser may hang an ordinal elsewhere; right before
+    # the title, it is the title's rank.
+    before = doc[words[0].i - 1] if words[0].i > head.sent.start else None
+    if before is not None and before.is_lower and before.ent_type_ == "ORDINAL":
+        words.insert(0, before)
     return words
 
 
@@ -390,9 +471,11 @@ def team_position_role(span: Span) -> str | None:
     team governs, between the team and the name (or ending the apposition), is the position."""
     doc = span.doc
     root = span.root
-    if root.dep_ == "appos" and span.start >= 2:  # the name hangs on the team before it
+    if span.start >= 2:  # the name and the team before it hang on each other or on one word
         team, word = doc[span.start - 2], doc[span.start - 1]
-        if root.head == team and _position_after(team, word):
+        on_team = root.dep_ == "appos" and root.head == team
+        beside = team.head == root or (team.head == root.head and team.dep_ == root.dep_)
+        if (on_team or beside) and _position_after(team, word):
             return f"{team.text} {word.text}"
     if span.end + 2 < len(doc) and doc[span.end].is_punct:  # the team is the name's apposition
         for team in (c for c in root.children if c.dep_ == "appos" and c.i > span.end):
@@ -404,8 +487,10 @@ def team_position_role(span: Span) -> str | None:
 
 
 def _position_after(team: Token, word: Token) -> bool:
+    # "Wales forward Tom Vance" with "Wales" left untagged: a capitalised word before a position noun.
+    known = team.ent_type_ in _TEAMS or (not team.ent_type_ and team.is_title and word.lower_ in ROLE_HEADS)
     return (
-        team.ent_type_ in _TEAMS
+        known
         and team.tag_ == "NNP"
         and word.i == team.i + 1
         and word.head == team
@@ -416,14 +501,63 @@ def _position_after(team: Token, word: Token) -> bool:
     )
 
 
+def headline_role(span: Span) -> str | None:
+    """A headline's title for a full name: "Epstein ex-girlfriend Ann Lee to appear in court",
+    "Rep. Tom Vance's Father Dies". A headline capitalises words and drops articles, so only a
+    title that ends in a lower-case word or in a role noun counts, and only before a full name
+    (a capitalised word before a bare surname may be its first name or a slogan's)."""
+    if len(span) < 2:
+        return None
+    role = premodifier_role(span) or team_position_role(span)
+    if role is None:
+        return None
+    last = role.split()[-1]
+    return role if last.islower() or last.lower() in ROLE_HEADS else None
+
+
+def label_role(span: Span) -> str | None:
+    """ "Presenter: Tom Vance": a programme's credits name the post, a colon, then the person.
+    Only a role noun opening its own line or sentence counts ("Produced by: Tom Vance" names no post)."""
+    doc = span.doc
+    start = span.start
+    if len(span) < 2 or start < 2 or doc[start - 1].text != ":":
+        return None
+    label = doc[start - 2]
+    opens = label.i == label.sent.start or doc[label.i - 1].is_punct or doc[label.i - 1].is_space
+    if not opens or not label.is_title or label.lower_ not in ROLE_HEADS:
+        return None
+    return label.text
+
+
 def roles_for(span: Span) -> list[str]:
     found = [
         premodifier_role(span),
+        label_role(span),
         apposition_role(span),
         copula_role(span),
         title_head_role(span),
         team_position_role(span),
     ]
     if not any(found):
-        found.append(sibling_title_role(span))
+        found.append(sibling_title_role(span) or adjacent_title_role(span))
     return [role for role in found if role]
+
+
+def adjacent_title_role(span: Span) -> str | None:
+    """ "speaks to producer Tom Vance" where the parser made the title a verb's complement: a
+    lower-case role noun right before a full name is its title, whatever the parse."""
+    if len(span) < 2 or span.start <= span.sent.start:
+        return None
+    head = span.doc[span.start - 1]
+    if head.tag_ != "NN" or not head.is_lower or head.lower_ not in ROLE_HEADS:
+        return None
+    words = _described_title(head, {"NORP", "GPE"})
+    # After a name or a hashtag ("#MinskProtests leader") the title is part of a phrase the
+    # other rules read whole and rejected.
+    # Glued to a number ("800m champion"), the first word is a unit, the title a longer phrase.
+    before = span.doc[words[0].i - 1] if words[0].i > span.sent.start else None
+    if before is not None and (before.tag_ in {"NNP", "NNPS"} or before.text[:1] in _TAG_MARKS or before.is_title):
+        return None
+    if before is not None and (not before.whitespace_ or before.tag_ == "CD"):
+        return None
+    return _tidy(words)

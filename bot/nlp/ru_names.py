@@ -22,10 +22,19 @@ def _nominative(token: DocToken, vocab: RussianVocab) -> str:
     case = (token.feats or {}).get("Case")
     if token.pos not in _INFLECTED or case in {"Nom", None}:
         return recover_shape(word, token.text)
-    if select_form(vocab(normal_word(token.text)), token.pos, token.feats) is not None:
+    chosen = select_form(vocab(normal_word(token.text)), token.pos, token.feats)
+    if chosen is not None and "Fixd" not in chosen.tag.grammemes:
         return recover_shape(word, token.text)  # natasha's reading ("в Аравийском море": "море")
-    forms = [form for form in vocab(word) if form.feats.get("Case") == case and form.pos in {"NOUN", "ADJ"}]
-    gender = (token.feats or {}).get("Gender")
+    feats = token.feats or {}
+    # A male person's accusative is his genitive ("встретил Неймара"); pymorphy's guess for an
+    # unknown name may call it indeclinable (Fixd), which inflects to itself.
+    cases = {case, "Gen"} if case == "Acc" and feats.get("Animacy") == "Anim" else {case}
+    forms = [
+        form
+        for form in vocab(word)
+        if form.feats.get("Case") in cases and form.pos in {"NOUN", "ADJ"} and "Fixd" not in form.tag.grammemes
+    ]
+    gender = feats.get("Gender")
     forms.sort(key=lambda form: (not _NAMES & set(form.tag.grammemes), form.feats.get("Gender") != gender))
     for form in forms:
         inflected = form.inflect({"Nom"})
@@ -42,7 +51,30 @@ def nominative(span: DocSpan, vocab: RussianVocab) -> str:
     if span.type == "ORG" or (span.type == "LOC" and any(t.pos in {"NOUN", "ADJ"} for t in span.tokens)):
         # "Красной площади", "бульвара Рокоссовского": the head and its adjectives, by the parse.
         return str(syntax_normalize(vocab, span.tokens))
-    return str(recover_spaces([_nominative(token, vocab) for token in span.tokens], span.tokens))
+    return str(recover_spaces([_nominative(token, vocab) for token in _agreeing(span.tokens)], span.tokens))
+
+
+def name_case(tokens: list[DocToken]) -> str | None:
+    """The case of a name: the one its words show other than the nominative, if any."""
+    cases = [(t.feats or {}).get("Case") for t in tokens]
+    shown = [case for case in cases if case not in {"Nom", None}]
+    if shown:
+        return max(set(shown), key=shown.count)
+    return "Nom" if "Nom" in cases else None
+
+
+def _agreeing(tokens: list[DocToken]) -> list[DocToken]:
+    """The words of one name share its case. The tagger reads an unknown word as a nominative
+    ("с Хулуси Акаром": "Акаром" Nom); the case another word of the name shows is that word's too."""
+    case = name_case(tokens)
+    if case in {"Nom", None}:
+        return tokens
+    return [
+        DocToken(t.start, t.stop, t.text, t.id, t.head_id, t.rel, t.pos, {**t.feats, "Case": case})
+        if (t.feats or {}).get("Case") == "Nom"
+        else t
+        for t in tokens
+    ]
 
 
 def is_no_name(span: DocSpan, first_in_sentence: bool, vocab: RussianVocab) -> bool:

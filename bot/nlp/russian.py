@@ -15,7 +15,7 @@ from threadpoolctl import threadpool_limits
 from bot.nlp import ru_quotes as q
 from bot.nlp.quotes import long_enough
 from bot.nlp.ru_models import RussianVocab, models
-from bot.nlp.ru_names import is_no_name, nominative
+from bot.nlp.ru_names import is_no_name, name_case, nominative
 from bot.nlp.ru_parse import parse_texts
 from bot.nlp.ru_roles import role_after, role_before
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
@@ -152,7 +152,7 @@ class _Linker:
                 continue
             end = self.where[tokens[-1].id][1] + 1
             sent = self.doc.sents[position].tokens
-            case = (tokens[-1].feats or {}).get("Case")
+            case = name_case(tokens)
             for role in (
                 role_before(sent, start, case, taken[position], self.vocab),
                 role_after(sent, end, case, taken[position], self.vocab),
@@ -193,8 +193,12 @@ class _Linker:
         if (speaker := self._according_to(tokens)) is not None:
             return speaker
         for i, token in enumerate(tokens[1:], 1):
-            if token.text == ":" and tokens[i - 1].id in self.person_by_token:
-                return self.person_by_token[tokens[i - 1].id]
+            # "Песков: «…»", and a headline's "Медведев о теннисе: «…»": the name before the
+            # colon, or the name the words before it open with.
+            if token.text == ":" and token.stop <= before:
+                for named in (tokens[i - 1], tokens[0]):
+                    if named.id in self.person_by_token:
+                        return self.person_by_token[named.id]
         named = {self.person_by_token[t.id] for t in tokens if t.id in self.person_by_token}
         if verbs and len(named) == 1:
             return named.pop()

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
+from bot.nlp.language import warm_up
 from bot.nlp.model import load_pipeline
 
 T = TypeVar("T")
@@ -30,6 +31,7 @@ def _start_worker(model: str) -> None:
     # Ctrl-C is the parent's to handle: it shuts the pool down; a worker would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _nlp = load_pipeline(model)
+    warm_up()
 
 
 def _run(job: Callable[..., T], *args: object) -> T:

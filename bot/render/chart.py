@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.i18n import _, format_day, ngettext
+
 if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn: `newsbrief --help` and start stay fast
     from matplotlib.figure import Figure
 
@@ -70,14 +72,17 @@ def trend_figure(counts: list[int], last_day: date, name: str) -> Figure:
     axes.bar(days, counts, width=0.8, color=BAR, zorder=2)
     shown = name if len(name) <= MAX_NAME else name[: MAX_NAME - 1] + "…"
     # parse_math off: a "$" in a name is text, not a formula.
-    axes.set_title(f"Articles mentioning {shown} per day", fontsize=FONT + 3, loc="left", parse_math=False)
+    title = _("Articles mentioning {name} per day").format(name=shown)
+    axes.set_title(title, fontsize=FONT + 3, loc="left", parse_math=False)
     total = sum(counts)
-    period = f"{days[0]:%d %b} – {days[-1]:%d %b %Y}"
-    axes.set_xlabel(f"{period} · {total} article{'' if total == 1 else 's'}", fontsize=FONT - 1, color="#555555")
-    axes.set_ylabel("articles", fontsize=FONT - 1)
+    # Dates in the reader's language (CLDR via Babel: "04 Nov", "04 нояб."), as the chart is drawn.
+    period = f"{format_day(days[0], 'dd MMM')} – {format_day(days[-1], 'dd MMM y')}"
+    articles = ngettext("{count} article", "{count} articles", total).format(count=total)
+    axes.set_xlabel(f"{period} · {articles}", fontsize=FONT - 1, color="#555555")
+    axes.set_ylabel(_("articles"), fontsize=FONT - 1)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    axes.xaxis.set_major_formatter(lambda value, _position: format_day(mdates.num2date(value), "dd MMM"))
     axes.set_xlim(days[0] - timedelta(days=1), days[-1] + timedelta(days=1))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
     axes.set_ylim(0, max(1, max(counts, default=0)) * 1.1)

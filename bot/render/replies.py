@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from bot.i18n import N_, _, format_day, language_name, ngettext
 from bot.render.html import LIMIT, bold, esc, italic, link
@@ -10,6 +12,7 @@ from domain.articles import ArticleLine
 from domain.entities import Cited, EntityHit, Profile
 from domain.feeds import FeedState, PollResult
 from domain.languages import DEFAULT_LANGUAGE
+from domain.scripts import quote_marks
 
 KIND_WORDS = {
     "PERSON": N_("person"),
@@ -49,7 +52,8 @@ def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def cited_line(item: Cited) -> str:
-    body = f"“{_clip(item.text)}”" if item.quoted else _clip(item.text)
+    opening, closing = quote_marks(item.text)  # «…» around a Russian quote, “…” around an English one
+    body = f"{opening}{_clip(item.text)}{closing}" if item.quoted else _clip(item.text)
     line = f"{day(item.published_at)} — {esc(body)} — {cite(item.title, item.source, item.url, item.article_id)}"
     count = len(item.sources)
     return line + (
@@ -82,7 +86,7 @@ def who(profile: Profile) -> list[str]:
         blocks.append("\n" + bold(_("Latest mentions")))
         blocks += ["• " + cited_line(m) for m in profile.mentioned[:3]]
     if profile.related:
-        together = ", ".join(f"{esc(name)} ({n})" for name, _kind, n in profile.related)
+        together = ", ".join(f"{esc(name)} ({n})" for name, _kind, n in by_name(profile.related))
         blocks.append("\n" + bold(_("Appears with")) + ": " + together)
     return blocks
 
@@ -134,7 +138,7 @@ def trend(counts: list[int], until: datetime | None, involved: list[tuple[str, s
         )
         blocks.append("\n" + bold(_("Trend")) + f": {chart}")
     if involved:
-        together = ", ".join(f"{esc(name)} ({n})" for name, _kind, n in involved)
+        together = ", ".join(f"{esc(name)} ({n})" for name, _kind, n in by_name(involved))
         blocks.append(bold(_("Most involved")) + ": " + together)
     return blocks
 
@@ -181,10 +185,37 @@ def summary(title: str, sentences: list[str], source: str | None = None) -> list
     return blocks
 
 
+T = TypeVar("T")
+
+
+def _once_per_name(items: list[T], name: Callable[[T], str]) -> list[T]:
+    """The items with each name once, the first kept: one name can be an entity of two kinds
+    (Kaunas a GPE and a LOC), and both kinds count the same articles, so nothing is added up."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = name(item).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def distinct(names: list[str]) -> list[str]:
+    """Each name once, in order."""
+    return _once_per_name(names, lambda name: name)
+
+
+def by_name(counted: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """(name, kind, count) rows, most counted first, with each name once."""
+    return _once_per_name(counted, lambda row: row[0])
+
+
 def stored(article_id: int, title: str, entities: list[str], duplicate: bool) -> list[str]:
     if duplicate:
         return [_("Already stored as #{id}: {title}").format(id=article_id, title=esc(title))]
     blocks = [_("Stored #{id}: {title}").format(id=article_id, title=bold(title))]
+    entities = distinct(entities)
     blocks.append(_("Entities: ") + (esc(", ".join(entities[:12])) if entities else _("none found")))
     next_step = _("Try /summarize {id}").format(id=article_id)
     if entities:

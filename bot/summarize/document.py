@@ -8,21 +8,24 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from bot.ingest.text import is_boilerplate
 from domain.analysis import Analysis
+from domain.languages import DEFAULT_LANGUAGE
 
 MIN_WORDS = 5
 
 
 @dataclass
 class NewsDocument:
-    """Sentences in article order, each with its spaCy word tokens."""
+    """Sentences in article order, each with its word tokens; `language`: the article's (ISO
+    639-1), whose stop words and stemmer rank them."""
 
     sentences: list[str]
     words: list[list[str]]
     title: str = ""
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
-    def from_analysis(cls, analysis: Analysis, title: str = "") -> NewsDocument:
-        return cls([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], title)
+    def from_analysis(cls, analysis: Analysis, title: str = "", language: str = DEFAULT_LANGUAGE) -> NewsDocument:
+        return cls([s.text for s in analysis.sentences], [s.words for s in analysis.sentences], title, language)
 
     def candidates(self) -> list[int]:
         """Positions of sentences fit for a summary: no boilerplate, no fragments, no repeats."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -13,12 +12,10 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from bot.summarize.document import NewsDocument, to_sumy
+from bot.summarize.languages import stemmer, stop_words
 from bot.summarize.multi import MultiDocumentMMR
-
-LANGUAGE = "english"
 
 
 class Summarizer(Protocol):
@@ -42,12 +39,20 @@ class Lead:
 
 
 class SumyMethod:
-    """One of sumy's algorithms, rating spaCy's sentences."""
+    """One of sumy's algorithms, rating spaCy's sentences with the article language's stop words
+    and stemmer."""
 
     def __init__(self, name: str, summarizer_class: type[AbstractSummarizer]) -> None:
         self.name = name
-        self._summarizer = summarizer_class(Stemmer(LANGUAGE))
-        self._summarizer.stop_words = get_stop_words(LANGUAGE)
+        self._class = summarizer_class
+        self._summarizers: dict[str, AbstractSummarizer] = {}
+
+    def _summarizer(self, language: str) -> AbstractSummarizer:
+        if language not in self._summarizers:
+            summarizer = self._class(stemmer(language))
+            summarizer.stop_words = stop_words(language)
+            self._summarizers[language] = summarizer
+        return self._summarizers[language]
 
     def ratings(self, document: NewsDocument) -> dict[int, float]:
         """Every candidate sentence's rating, by position."""
@@ -62,7 +67,7 @@ class SumyMethod:
             rated.extend(infos)
             return infos
 
-        self._summarizer(sumy_document, keep_all)
+        self._summarizer(document.language)(sumy_document, keep_all)
         # Ratings may be ranks or scores; only their order matters to callers.
         return {positions[info.order]: float(info.rating) for info in rated}
 

@@ -14,15 +14,14 @@ it are left out when there are enough others: a story's sentences are about its 
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
 
 import numpy as np
 from scipy.sparse import csr_array
-from sumy.nlp.stemmers import Stemmer
 
 from bot.summarize.document import NewsDocument
+from bot.summarize.languages import stemmer, stop_words
 
 STOP = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been has have had it its "
@@ -38,8 +37,15 @@ DIVERSITY = 0.3  # weight of redundancy in each pick
 FOCUS_FLOOR = 0.25
 
 
-def _terms(words: list[str]) -> Counter[str]:
-    return Counter(w.lower() for w in words if w[:1].isalnum() and w.lower() not in STOP)
+def _stop(language: str) -> frozenset[str]:
+    """English keeps the short list the constants were chosen with; other languages take their
+    package's list ("и", "в", "что" would otherwise make every Russian sentence central)."""
+    return STOP if language == "en" else stop_words(language)
+
+
+def _terms(words: list[str], language: str = "en") -> Counter[str]:
+    stop = _stop(language)
+    return Counter(w.lower() for w in words if w[:1].isalnum() and w.lower() not in stop)
 
 
 def usable(document: NewsDocument) -> list[int]:
@@ -69,20 +75,19 @@ def similarities(bags: list[Counter[str]]) -> np.ndarray:
     return similarity
 
 
-_stem = functools.cache(Stemmer("english"))
-
-
-def _stemmed(bag: Counter[str]) -> Counter[str]:
+def _stemmed(bag: Counter[str], language: str) -> Counter[str]:
+    stem = stemmer(language)
     stems: Counter[str] = Counter()
     for term, count in bag.items():
-        stems[_stem(term)] += count
+        stems[stem(term)] += count
     return stems
 
 
-def _closeness(bags: list[Counter[str]], focus: Counter[str]) -> np.ndarray:
+def _closeness(bags: list[Counter[str]], languages: list[str], focus: Counter[str], language: str) -> np.ndarray:
     """Each bag's tf-idf cosine to the focus, scaled to [0, 1] (all zero if none shares a word).
-    Stemmed: a headline's "cuts" is the text's "cut"."""
-    closeness = similarities([*map(_stemmed, bags), _stemmed(focus)])[-1, :-1]
+    Stemmed, each in its language: a headline's "cuts" is the text's "cut"."""
+    stemmed = [_stemmed(bag, each) for bag, each in zip(bags, languages, strict=True)]
+    closeness = similarities([*stemmed, _stemmed(focus, language)])[-1, :-1]
     return closeness / (closeness.max() or 1.0)
 
 
@@ -109,14 +114,16 @@ class MultiDocumentMMR:
                 ranks.append(rank)
         if len(where) <= count:
             return where
-        bags = [_terms(documents[d].words[i]) for d, i in where]
+        bags = [_terms(documents[d].words[i], documents[d].language) for d, i in where]
         similarity = similarities(bags)
         centrality = similarity.sum(axis=1) / (len(where) - 1)
         centrality /= centrality.max() or 1.0
         relevance = np.array([1 / (1 + r) for r in ranks]) * (1 + self.centrality * centrality)
         off_focus = np.zeros(len(where), dtype=bool)
         if focus:
-            closeness = _closeness(bags, _terms(focus))
+            language = documents[0].language  # a story's headline is in its first article's language
+            languages = [documents[d].language for d, _ in where]
+            closeness = _closeness(bags, languages, _terms(focus, language), language)
             relevance *= FOCUS_FLOOR + closeness
             # A sentence sharing no word with the headline is about something else (the weather
             # report a roundup opens with): left out when enough others are about it.

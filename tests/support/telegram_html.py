@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -74,3 +75,11 @@ def assert_sendable(message: str) -> None:
     assert message.strip(), "an empty message"
     assert len(message) <= MESSAGE_LIMIT, f"{len(message)} characters"
     check_telegram_html(message)
+
+
+def as_read(messages: list[str]) -> str:
+    """A reply as a reader sees it: every message checked as sendable Telegram HTML, then shown
+    as plain text."""
+    for message in messages:
+        assert_sendable(message)
+    return html.unescape(re.sub(r"<[^>]+>", "", "\n".join(messages)))

@@ -16,8 +16,9 @@ def chat(chat_id: int, chat_type: str = "private", title: str = "Group") -> dict
     return {"id": chat_id, "type": chat_type, **named}
 
 
-def user(user_id: int) -> dict:
-    return {**ANN, "id": user_id}
+def user(user_id: int, language_code: str | None = None) -> dict:
+    """A user; `language_code` as their Telegram app is set ("ru"), absent when None."""
+    return {**ANN, "id": user_id, **({"language_code": language_code} if language_code else {})}
 
 
 def message(
@@ -28,13 +29,14 @@ def message(
     reply_to_text: str | None = None,
     user_id: int = 42,
     thread_id: int | None = None,
+    language_code: str | None = None,
 ) -> dict:
     """A user's message; one starting with "/" carries the bot_command entity Telegram adds."""
     sent: dict[str, Any] = {
         "message_id": next(ids),
         "date": int(time.time()),
         "chat": chat(chat_id, chat_type),
-        "from": user(user_id),
+        "from": user(user_id, language_code),
         "text": text,
     }
     if thread_id is not None:  # a forum supergroup's topic
@@ -62,6 +64,7 @@ def button_press(
     user_id: int = 42,
     chat_type: str = "private",
     message: dict | None = None,
+    language_code: str | None = None,
 ) -> dict:
     """A user presses an inline button with this callback data, under a message of the bot's
     (`message`, as Telegram shows it; by default one the bot cannot edit)."""
@@ -70,7 +73,7 @@ def button_press(
             "id": str(next(ids)),
             "chat_instance": "1",
             "data": data,
-            "from": user(user_id),
+            "from": user(user_id, language_code),
             "message": message
             or {
                 "message_id": next(ids),
