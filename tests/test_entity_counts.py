@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from alembic import command
 from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
 
 from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import RawArticle
 from bot.render.html import to_plain
 from bot.services import Services
-from storage.db import alembic_config
 from storage.models import Entity, Mention
+from tests.support.migrations import downgrade_and_upgrade
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -63,14 +61,7 @@ async def test_who_counts_articles_not_mentions_and_keeps_the_newest_date(news: 
 async def test_the_migration_counts_a_store_written_before_the_columns(news: Services) -> None:
     await ingest(news, [visit(n, days_ago=n) for n in range(1, 5)])
     expected = await counts_by_mentions(news)
-    config = alembic_config()
-
-    def downgrade_then_upgrade(connection: Connection) -> None:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
-        command.upgrade(config, "head")
-
     async with news.engine.begin() as connection:
-        await connection.run_sync(downgrade_then_upgrade)
+        await downgrade_and_upgrade(connection, "0003")
     assert expected["tessa marsh"][0] == 4
     assert await counts_in_rows(news) == expected

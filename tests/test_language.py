@@ -3,9 +3,7 @@ the English model only English; other languages are stored, searchable and summa
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import select, text
-from sqlalchemy.engine import Connection
 from typer.testing import CliRunner
 
 from bot.cli import cli
@@ -18,8 +16,8 @@ from bot.reply import Caller, Where
 from bot.services import Services
 from bot.settings import Settings
 from storage import queries
-from storage.db import alembic_config
 from storage.models import Article
+from tests.support.migrations import downgrade_and_upgrade
 
 ME, HERE = Caller(42, admin=False), Where(42)
 
@@ -165,15 +163,8 @@ def test_the_cli_show_names_the_language(settings: Settings) -> None:
 
 async def test_the_migration_adds_the_language_to_a_store_written_before_it(news: Services) -> None:
     await ingest(news, [RawArticle(text=RUSSIAN.split("\n\n", 1)[1], title="Мост через Обь")])
-    config = alembic_config()
-
-    def downgrade_then_upgrade(connection: Connection) -> None:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
-        command.upgrade(config, "head")
-
     async with news.engine.begin() as connection:
-        await connection.run_sync(downgrade_then_upgrade)
+        await downgrade_and_upgrade(connection, "0005")
         # The older article is kept, with no language: it was stored before languages were.
         assert (await connection.execute(text("SELECT count(*) FROM articles WHERE language IS NULL"))).scalar() == 1
     await ingest(news, [RawArticle(text=GERMAN.split("\n\n", 1)[1], title="Windkraft")])
