@@ -85,11 +85,10 @@ def test_libpq_url_parameters_are_translated_for_asyncpg() -> None:
     )
 
 
-async def test_a_postgresql_url_with_sslmode_and_application_name_connects() -> None:
-    base = os.environ.get("NEWSBRIEF_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("set NEWSBRIEF_TEST_POSTGRES_URL to test with PostgreSQL")
-    settings = Settings(_env_file=None, database_url=f"{base}?sslmode=disable&application_name=newsbrief-test")
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_postgresql_url_with_sslmode_and_application_name_connects(database_url: str) -> None:
+    url = f"{database_url}?sslmode=disable&application_name=newsbrief-test"
+    settings = Settings(_env_file=None, database_url=url)
     engine = make_engine(settings.database_url)
     try:
         async with engine.connect() as connection:
