@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from spacy.tokens import Doc
 
@@ -9,7 +11,14 @@ from bot.nlp.analyze import analyze_docs, analyze_texts
 from bot.nlp.model import load_pipeline
 from bot.settings import Settings
 from domain.analysis import Analysis
+from domain.entities import RoleSupport
 from domain.names import clean_name, name_key, query_key
+from storage.queries import rank_roles
+
+
+def day(n: int) -> datetime:
+    """A day of January 2005, for role statements dated relative to each other."""
+    return datetime(2005, 1, n, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -124,12 +133,6 @@ def test_what_someone_is_is_not_a_role(analyze) -> None:  # type: ignore[no-unty
 
 
 def test_roles_pool_variants_and_former_supersedes() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
-    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
     pooled = rank_roles(
         [
             RoleSupport("captain", 1, day(2)),
@@ -348,12 +351,6 @@ def test_a_name_listed_with_a_person_is_a_person(analyze) -> None:  # type: igno
 
 
 def test_wordings_of_one_post_support_it_and_a_current_post_comes_before_a_former() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
-    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
     ranked = rank_roles(
         [
             RoleSupport("election coordinator", 2, day(1)),
@@ -450,12 +447,6 @@ def test_a_hyphenated_title_the_parser_split_stays_whole(analyze) -> None:  # ty
 
 
 def test_one_role_spelled_apart_or_together_is_one() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
-    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
     ranked = rank_roles(
         [RoleSupport("popstar", 1, day(1)), RoleSupport("pop star", 2, day(2)), RoleSupport("singer", 2, day(9))]
     )
@@ -463,12 +454,6 @@ def test_one_role_spelled_apart_or_together_is_one() -> None:
 
 
 def test_an_article_counts_once_for_a_post_however_many_wordings_it_uses() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
-    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
     # One article calls her "England captain" and "the captain"; two others call her a prop.
     ranked = rank_roles(
         [
@@ -481,11 +466,6 @@ def test_an_article_counts_once_for_a_post_however_many_wordings_it_uses() -> No
 
 
 def test_a_post_stated_lately_outranks_one_stated_more_often_long_ago() -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
     now = datetime(2021, 6, 1, tzinfo=UTC)
     ranked = rank_roles(
         [
@@ -505,12 +485,6 @@ def test_a_post_stated_lately_outranks_one_stated_more_often_long_ago() -> None:
 
 
 def test_a_rank_is_one_post_however_it_stands() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
-    day = lambda n: datetime(2005, 1, n, tzinfo=UTC)  # noqa: E731
     ranked = rank_roles(
         [
             RoleSupport("world number three", 1, day(1)),
@@ -573,11 +547,6 @@ def test_a_title_keeps_the_name_of_what_it_is_of_and_credits_name_the_post(analy
 
 
 def test_an_abbreviation_is_the_tail_of_a_longer_title_and_new_of_a_place_is_no_marker() -> None:
-    from datetime import UTC, datetime
-
-    from domain.entities import RoleSupport
-    from storage.queries import rank_roles
-
     day = lambda n: datetime(2020, 5, n, tzinfo=UTC)  # noqa: E731
     ranked = rank_roles([RoleSupport("Gov.", 3, day(1)), RoleSupport("New Jersey Governor", 2, day(9))])
     assert [(r.role, r.articles) for r in ranked] == [("New Jersey Governor", 5)]  # the specific wording

@@ -145,11 +145,16 @@ def buttons(message: dict) -> list[dict]:
     return [b for row in message["params"]["reply_markup"]["inline_keyboard"] for b in row]
 
 
-async def test_a_pressed_choice_replaces_the_buttons_with_the_choice(bot: FakeBotAPI) -> None:
+async def offered_robinsons(bot: FakeBotAPI) -> tuple[dict, dict]:
+    """The choice `/who Robinson` offers after the rugby article, and its Jason Robinson button."""
     await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
     bot.user_message("/who Robinson")
     (offer,) = await bot.replies()
-    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    return offer, next(b for b in buttons(offer) if "Jason" in b["text"])
+
+
+async def test_a_pressed_choice_replaces_the_buttons_with_the_choice(bot: FakeBotAPI) -> None:
+    offer, jason = await offered_robinsons(bot)
 
     bot.press_button(jason["callback_data"], under=offer)
     (who,) = await bot.replies()
@@ -169,10 +174,7 @@ async def test_a_pressed_choice_replaces_the_buttons_with_the_choice(bot: FakeBo
 
 
 async def test_a_press_on_a_message_that_cannot_be_edited_is_still_answered(bot: FakeBotAPI) -> None:
-    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
-    bot.user_message("/who Robinson")
-    (offer,) = await bot.replies()
-    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    offer, jason = await offered_robinsons(bot)
     bot.press_button(jason["callback_data"], under=offer)
     await bot.replies()
     # The same button pressed again on a stale screen: Telegram says "message is not modified".
@@ -189,10 +191,7 @@ async def test_a_press_on_a_message_that_cannot_be_edited_is_still_answered(bot:
 async def test_a_press_is_answered_when_telegram_fails_to_acknowledge_it_or_to_edit(
     bot: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await bot.ask("/ingest", reply_to_text=fixture_text("rugby.txt"))
-    bot.user_message("/who Robinson")
-    (offer,) = await bot.replies()
-    jason = next(b for b in buttons(offer) if "Jason" in b["text"])
+    offer, jason = await offered_robinsons(bot)
     # The press's acknowledgement expired, and the edit of the message hits a Telegram outage.
     expired = error(400, "Bad Request: query is too old and response timeout expired or query id is invalid")
     monkeypatch.setitem(METHODS, "answerCallbackQuery", ((), lambda world, params: expired))
