@@ -14,6 +14,8 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from storage.sqlite_close import stop_once
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 # One PostgreSQL advisory lock key for newsbrief's migrations ("news" in ASCII).
 MIGRATION_LOCK_KEY = 0x6E657773
@@ -31,6 +33,7 @@ def make_engine(url: str) -> AsyncEngine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+        stop_once()  # else a task cancelled twice mid-query can keep the process from exiting
         engine = create_async_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
 
         @event.listens_for(engine.sync_engine, "connect")
