@@ -3,7 +3,7 @@ their roles from. It counts and shows; the labels are written by reading.
 
 A bearer's forms (a middle initial, an accent) are `|`-separated and counted together: an item counts
 once when it names any form as whole words (case-sensitive, possessive 's allowed).
-Usage: python bench/labels/who_count.py ../shared/data bbc|timeline "Tony Blair" ["Ian Blair|Sir Ian Blair" ...]
+Usage: python bench/labels/who_count.py ../shared/data bbc|timeline|cnndm "Tony Blair" ["Ian Blair|Sir Ian Blair" ...]
        [--surname Blair]  (also list the bearers of that surname the text writes, and the bare mentions)
        [--quiet]          (counts only)"""
 
@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from who_candidates import bbc_items, timeline_items
+from who_candidates import store_items
 
 # The given-name shape of a bearer's first word: a capitalised word, not a title or a sentence opener.
 GIVEN = r"[A-Z][a-zà-ÿ'’.-]+(?: [A-Z]\.?)?"
@@ -56,7 +56,7 @@ def main() -> None:
     quiet = "--quiet" in sys.argv
     surname = sys.argv[sys.argv.index("--surname") + 1] if "--surname" in sys.argv else None
     names = [a for i, a in enumerate(sys.argv[3:], 3) if not a.startswith("--") and sys.argv[i - 1] != "--surname"]
-    items = bbc_items(data) if store == "bbc" else timeline_items(data)
+    items = store_items(data, store)
     for name in names:
         forms = name.split("|")
         print(f"== {forms[0]}: {count(forms, items)}")
