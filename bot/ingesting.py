@@ -8,12 +8,13 @@ from bot.ingest.extraction import extracted
 from bot.ingest.forwards import Forwarded, from_forward, is_public_post, link_only
 from bot.ingest.pipeline import MIN_TEXT_CHARS, Report, Stored, ingest
 from bot.ingest.sources import from_text, from_url
-from bot.ingest.text import canonical_url
+from bot.ingest.text import canonical_url, url_problem
 from bot.render import replies
 from bot.render.html import esc
 from bot.reply import Reply
 from bot.services import Services
 from bot.user_input import URL
+from domain.sources import Failure
 from domain.text import without_userinfo
 from storage import queries
 
@@ -56,11 +57,13 @@ class Ingesting:
         if URL.fullmatch(content):
             report = await self.ingest_url(content)
         else:
-            report = await ingest(self.services, [from_text(content, "message")])
+            report = await ingest(self.services, [from_text(content, _("message"))])
         return self._ingest_reply(report)
 
     async def ingest_url(self, url: str) -> Report:
         url = without_userinfo(url)  # never stored, nor shown in a failure's line
+        if problem := url_problem(url):
+            return Report(failed=[Failure(url, problem)])
         async with self.services.session() as session:
             known = await queries.article_by_url(session, canonical_url(url))
         if known is not None:

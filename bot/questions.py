@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.summarize import NewsDocument
 from bot.summarize.multi import REPEAT, MultiDocumentMMR
 from bot.user_input import user_number
+from domain.languages import DEFAULT_LANGUAGE
 from storage import queries
 from storage.models import Article
 
@@ -98,15 +99,20 @@ class Questions:
             return await query(session, *args)
 
     @staticmethod
-    def _overview(about: dict[int, list[tuple[str, str]]], shown: list[queries.Cited]) -> list[str]:
+    def _overview(about: dict[tuple[int, str | None], list[tuple[str, str]]], shown: list[queries.Cited]) -> list[str]:
         """Two sentences from the week's coverage, central and early (the default ranking across
-        articles), other than the dated lines already shown."""
+        articles, each article with its own language's stop words), other than the dated lines
+        already shown."""
         if len(about) < 2:
             return []
         listed = {line.text for line in shown}
         documents = [
-            NewsDocument([t for t, _ in rows if t not in listed], [w.split() for t, w in rows if t not in listed])
-            for rows in about.values()
+            NewsDocument(
+                [t for t, _ in rows if t not in listed],
+                [w.split() for t, w in rows if t not in listed],
+                language=language or DEFAULT_LANGUAGE,
+            )
+            for (_, language), rows in about.items()
         ]
         return [documents[d].sentences[i] for d, i in MultiDocumentMMR(repeat=REPEAT)(documents, 2)]
 

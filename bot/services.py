@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.fetch import Fetcher
+from bot.nlp.analyzers import AnalyzerSettings
 from bot.nlp.model import load_pipeline
 from bot.nlp.workers import Parsers
 from bot.settings import Settings
@@ -33,7 +34,7 @@ class Services:
         self._nlp: Language | None = None
         # Worker processes for ingest, each with its own pipeline: started on the first large
         # ingest (or concurrent ones), stopped by close().
-        self.parsers = Parsers(settings.spacy_model, settings.nlp_processes)
+        self.parsers = Parsers(settings.spacy_model, settings.nlp_processes, AnalyzerSettings.of(settings))
         # Articles whose parse job failed are retried one at a time, so that one which kills
         # its worker fails alone.
         self.nlp_retry_lock = asyncio.Lock()

@@ -93,7 +93,7 @@ class Summaries:
         """Pasted text as a document to summarize (not stored)."""
         nlp, max_chars = await self.services.nlp(), self.services.settings.max_text_chars
         async with self.services.nlp_lock:  # one parse at a time: the pipeline is not thread-safe
-            (document,) = await asyncio.to_thread(parse_documents, nlp, [from_text(text, "message")], max_chars)
+            (document,) = await asyncio.to_thread(parse_documents, nlp, [from_text(text, _("message"))], max_chars)
         return document
 
     async def stored_document(self, article_id: int) -> tuple[NewsDocument, Article] | None:

@@ -17,6 +17,7 @@ class WindowArticle:
     story_id: int | None
     entities: dict[int, str] = field(default_factory=dict)  # id -> name
     lead: list[str] = field(default_factory=list)  # words of its first sentences
+    language: str | None = None  # ISO 639-1, told at ingest; None: stored before languages were
 
 
 @dataclass

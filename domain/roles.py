@@ -77,3 +77,13 @@ def shorter_forms(words: list[str]) -> set[tuple[str, ...]]:
     if any(is_cyrillic(word) for word in words):
         forms |= {tuple(words[:n]) for n in range(1, len(words) + 1)}
     return forms
+
+
+# Who someone works beside ("Mercedes team-mate", "co-star"): stated of a person, it says what
+# they do, but any post the text states says more; ranked after posts.
+COWORKERS = frozenset({"team-mate", "teammate", "co-star", "costar"})
+
+
+def is_coworker(words: list[str]) -> bool:
+    """Whether the role names only who the person works beside ("team-mate", "Mercedes team-mate")."""
+    return bool(words) and words[-1] in COWORKERS

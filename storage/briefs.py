@@ -162,12 +162,20 @@ async def last_sent(session: AsyncSession, subscription_id: int, before: str) ->
 async def window_articles(session: AsyncSession, since: datetime, until: datetime) -> list[WindowArticle]:
     """The newest articles published in [since, until], with their entities and lead words."""
     rows = await session.execute(
-        select(Article.id, Article.title, Article.source, Article.url, Article.published_at, Article.story_id)
+        select(
+            Article.id,
+            Article.title,
+            Article.source,
+            Article.url,
+            Article.published_at,
+            Article.story_id,
+            Article.language,
+        )
         .where(Article.published_at >= since, Article.published_at <= until)
         .order_by(Article.published_at.desc(), Article.id.desc())
         .limit(WINDOW_LIMIT)
     )
-    articles = {row[0]: WindowArticle(*row) for row in rows}
+    articles = {row[0]: WindowArticle(*row[:6], language=row[6]) for row in rows}
     if not articles:
         return []
     ids = list(articles)

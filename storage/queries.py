@@ -14,8 +14,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
+from domain.given_names import same_bearer
 from domain.names import query_key
-from domain.roles import english_markers, narrows, post_word, shorter_forms
+from domain.roles import english_markers, is_coworker, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
@@ -141,19 +142,43 @@ def _merge(hits: list[EntityHit]) -> list[EntityHit]:
             by_key[key] = hit
         else:
             _fold(first, hit)
-    merged = list(by_key.values())
-    full = {person_key(h.key): h for h in merged if h.kind == "PERSON" and h.key.count(" ") == 1}
-    result = []
-    for hit in merged:
-        words = person_key(hit.key).split(" ")
-        shorter = full.get(" ".join(words[-2:])) if hit.kind == "PERSON" and len(words) > 2 else None
-        # Only into an established short form: "Michael Symmons Roberts" is no "Symmons Roberts"
-        # seen as often.
-        if shorter is not None and shorter is not hit and shorter.articles >= DOMINANCE * hit.articles:
-            _fold(shorter, hit)
+    return _fold_surnames(_fold_tails(_fold_given_names(list(by_key.values()))))
+
+
+def _fold_given_names(hits: list[EntityHit]) -> list[EntityHit]:
+    """One person under two spellings of the given name ("Джо Байден", "Джозеф Байден"), folded
+    into the better covered, as domain/given_names.py's rule allows."""
+    names = [h.key for h in hits if h.kind == "PERSON" and " " in h.key]
+    result: list[EntityHit] = []
+    for hit in sorted(hits, key=lambda h: -h.articles):
+        into = None
+        if hit.kind == "PERSON":
+            into = next((r for r in result if r.kind == "PERSON" and same_bearer(r.key, hit.key, names)), None)
+        if into is not None:
+            _fold(into, hit)
             continue
         result.append(hit)
-    return _fold_surnames(result)
+    return result
+
+
+def _fold_tails(merged: list[EntityHit]) -> list[EntityHit]:
+    """A name of two or more words that ends a longer one ("Manuel Barroso" of "Jose Manuel
+    Barroso", "bin Salman" of "Mohammed bin Salman", "Mohammed bin Salman" of "Crown Prince
+    Mohammed bin Salman") is that person when one bearer of the longer names is evident: the
+    only one, or the prominent one among several. Longest names first, so a chain folds into one.
+    The pair is named by the better-covered form, the fuller one when alike."""
+    people = sorted((h for h in merged if h.kind == "PERSON" and " " in h.key), key=lambda h: -len(person_key(h.key)))
+    folded: set[int] = set()
+    for hit in people:
+        tail = " " + person_key(hit.key)
+        longer = [p for p in people if p.id not in folded and p is not hit and person_key(p.key).endswith(tail)]
+        owner = longer[0] if len(longer) == 1 else prominent(longer) if longer else None
+        if owner is None:
+            continue
+        into, out = (hit, owner) if hit.articles > owner.articles else (owner, hit)
+        _fold(into, out)
+        folded.add(out.id)
+    return [h for h in merged if h.id not in folded]
 
 
 def _fold_surnames(merged: list[EntityHit]) -> list[EntityHit]:
@@ -198,6 +223,25 @@ async def _family_name_first_hits(
     return [f for f in found if f.id not in {h.id for h in hits}]
 
 
+async def _longer_name_hits(
+    session: AsyncSession,
+    key: str,
+    hits: list[EntityHit],
+    kind_filter: ColumnElement[bool] | bool,
+    since: datetime | None,
+) -> list[EntityHit]:
+    """People whose fuller name ends with a name of two or more words the hits hold ("Mohammed
+    bin Salman" for "bin Salman"), so that `_fold_tails` can link them."""
+    if " " not in key or not any(h.kind == "PERSON" and h.key == key for h in hits):
+        return []
+    # Through the surname alias every person's entity has (an index lookup), not a scan of names.
+    bearers = select(Alias.entity_id).where(Alias.alias == key.split(" ")[-1])
+    pattern = key.replace("\\", "").replace("%", "").replace("_", "")
+    condition = Entity.id.in_(bearers) & Entity.key.like(f"% {pattern}") & (Entity.kind == "PERSON")
+    found = await _hits(session, condition & kind_filter, since)
+    return [f for f in found if f.id not in {h.id for h in hits}]
+
+
 async def _recent_since(session: AsyncSession) -> datetime | None:
     """The start of the store's latest RECENT_DAYS (from its newest article, by index)."""
     newest = await session.scalar(select(func.max(Article.published_at)))
@@ -216,6 +260,7 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
     hits = await _hits(session, (Entity.key == key) & kind_filter, since)
     hits += await _hits(session, Entity.id.in_(alias_ids) & (Entity.key != key) & kind_filter, since)
     hits += await _family_name_first_hits(session, key, hits, kind_filter, since)
+    hits += await _longer_name_hits(session, key, hits, kind_filter, since)
     if not hits:
         pattern = key.replace("\\", "").replace("%", "").replace("_", "")
         hits = await _hits(
@@ -279,10 +324,10 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
             found[key] = item
         else:
             same.pool(item)
-    # Shown as most often written ("President" over "president", "Gov." where the text writes
-    # that): the text's own wording.
+    # Shown as most often written ("President" over "president"): the text's own wording; but
+    # an abbreviation only when the text never spells the post out ("Governor" over "Gov.").
     for key, item in found.items():
-        item.role = min(spellings[key].items(), key=lambda s: (-s[1], s[0]))[0]
+        item.role = min(spellings[key].items(), key=lambda s: (_abbreviated(s[0]), -s[1], s[0]))[0]
     return rank_roles(list(found.values()))
 
 
@@ -301,6 +346,10 @@ _ABBREVIATIONS = {
     "lt": "Lieutenant",
     "capt": "Captain",
 }
+
+
+def _abbreviated(role: str) -> bool:
+    return any(w.lower().rstrip(".") in _ABBREVIATIONS for w in english_markers(role).split(" "))
 
 
 def _spelled_out(role: str) -> str:
@@ -369,6 +418,8 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
             pooled[key] = RoleSupport(item.role, item.articles, item.last_seen, dict(item.seen), set(item.headline))
         else:  # "Gov." and "Governor" spelled out alike; "popstar" and "pop star"
             same.pool(item)
+            if _abbreviated(same.role) and not _abbreviated(item.role):
+                same.role = item.role  # the post spelled out, as the text also writes it
     for short in sorted(pooled.values(), key=lambda r: len(r.role.split())):
         words = _words_of(short.role)
         marks = _marks(short.role)
@@ -395,7 +446,10 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
     def order(r: RoleSupport) -> tuple[float, float, str]:
         return (-_support(r, newest), -r.last_seen.timestamp(), r.role)
 
-    return _by_post(sorted(current, key=order), newest) + sorted(stale, key=order)
+    # Who the person works beside ("Mercedes team-mate") comes after any post the text states.
+    posts = sorted((r for r in current if not is_coworker(_words_of(r.role))), key=order)
+    beside = sorted((r for r in current if is_coworker(_words_of(r.role))), key=order)
+    return _by_post(posts, newest) + _by_post(beside, newest) + sorted(stale, key=order)
 
 
 def _by_post(roles: list[RoleSupport], newest: datetime) -> list[RoleSupport]:
@@ -553,9 +607,10 @@ async def entity_sentences(session: AsyncSession, ids: list[int], limit: int = 8
 
 async def overview_sentences(
     session: AsyncSession, ids: list[int], days: int = 7, articles: int = 8
-) -> dict[int, list[tuple[str, str]]]:
-    """The newest articles about the entity within a week of the latest one: per article, its
-    sentences about the entity as (text, words) in order, for an extractive overview."""
+) -> dict[tuple[int, str | None], list[tuple[str, str]]]:
+    """The newest articles about the entity within a week of the latest one: per (article, its
+    language), its sentences about the entity as (text, words) in order, for an extractive
+    overview ranked with each article's own stop words."""
     # The newest mention first (one index lookup per entity), then only that week's mentions:
     # the top articles of the whole history within a week of the latest are the week's top.
     newest_one = _newest(Mention, ids, 1, (Mention.published_at,))
@@ -588,15 +643,20 @@ async def overview_sentences(
     )
     naming = await _names_pattern(session, ids)
     rows = await session.execute(
-        select(Sentence.id, Sentence.article_id, Sentence.text, Sentence.words)
+        select(Sentence.id, Sentence.article_id, Sentence.text, Sentence.words, _language_of_sentence())
         .where(Sentence.article_id.in_(chosen), not_headline())
         .order_by(Sentence.article_id, Sentence.position)
     )
-    found: dict[int, list[tuple[str, str]]] = {}
-    for sentence_id, article_id, text_, words in rows:
+    found: dict[tuple[int, str | None], list[tuple[str, str]]] = {}
+    for sentence_id, article_id, text_, words, language in rows:
         if sentence_id in mentioned or (naming and naming.search(text_)):
-            found.setdefault(article_id, []).append((text_, words))
+            found.setdefault((article_id, language), []).append((text_, words))
     return found
+
+
+def _language_of_sentence():  # type: ignore[no-untyped-def]
+    """The language of the sentence's article (a subquery: not_headline() already correlates Article)."""
+    return select(Article.language).where(Article.id == Sentence.article_id).scalar_subquery()
 
 
 SHORT_NAME = 3  # aliases this short ("us", "un") are acronyms: matched in capitals only

@@ -35,3 +35,16 @@ async def test_nothing_to_store_too_much_to_paste_and_chatter_get_pointers(core:
     assert chatter.startswith("Send me a link to store it") and "/help" in chatter
     (latest,) = (await core.questions.latest("")).messages
     assert "No articles yet" in latest
+
+
+async def test_a_malformed_link_gets_a_reason_not_an_apology(core: Commands) -> None:
+    for link, reason in [
+        ("http://[::1", "the URL is malformed"),  # an unclosed IPv6 host
+        ("http://[::1/news", "the URL is malformed"),
+        ("https://example.org:99999/story", "port is not a number from 0 to 65535"),
+    ]:
+        for message in (f"/ingest {link}", link):
+            (answer,) = (await core.handle(message, caller=ME, where=HERE)).messages
+            assert answer.startswith("Could not store") and reason in answer, (message, answer)
+    (latest,) = (await core.questions.latest("")).messages
+    assert "No articles yet" in latest

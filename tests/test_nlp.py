@@ -371,9 +371,7 @@ def test_a_plural_in_ies_is_singular_in_y(analyze) -> None:  # type: ignore[no-u
 
 
 def test_who_someone_is_to_another_is_not_a_post(analyze) -> None:  # type: ignore[no-untyped-def]
-    found = roles(
-        analyze("Ross Dale finished second to British team-mate Owen Pike at the indoor meeting in Sheffield.")
-    )
+    found = roles(analyze("Ross Dale finished second to his old rival Owen Pike at the indoor meeting in Sheffield."))
     assert not found.get("Owen Pike")
 
 
@@ -386,8 +384,12 @@ def test_a_title_the_parser_made_a_second_subject_is_the_role(analyze) -> None: 
 # -- issue 10, second round: which role phrases are collected, and which one leads ------------
 
 
-def test_who_someone_is_to_another_is_no_role_even_hyphenated(analyze) -> None:  # type: ignore[no-untyped-def]
-    assert roles(analyze("Carl Penn finished second to British team-mate Tom Vance in Oslo.")).get("Tom Vance") is None
+def test_who_someone_works_beside_is_a_role_whole(analyze) -> None:  # type: ignore[no-untyped-def]
+    # A team-mate or a co-star says what the person does (ranked after any post: storage).
+    assert roles(analyze("Carl Penn finished second to British team-mate Tom Vance in Oslo.")).get("Tom Vance") == [
+        "British team-mate"
+    ]
+    assert roles(analyze("The comic hugged co-star Lena Holm on the red carpet.")).get("Lena Holm") == ["co-star"]
 
 
 def test_the_late_says_someone_died_not_what_they_did(analyze) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from bot.summarize.document import NewsDocument
 from bot.summarize.multi import REPEAT, MultiDocumentMMR
 from domain.briefs import Story
 from domain.chats import TELEGRAM_CHATS, Audience
+from domain.languages import DEFAULT_LANGUAGE
 from domain.schedule import last_occurrence, local_day, zone
 from storage import briefs as rows
 from storage import languages
@@ -119,12 +120,20 @@ class Briefs:
         async with self.news.session() as session:
             sentences = await rows.sentences_of(session, [a.id for story in todo for a in story.articles])
         for story in todo:
+            # Each article ranked with its own language's stop words and stemmer.
             documents = [
-                NewsDocument([t for t, _ in sentences.get(a.id, [])], [w.split() for _, w in sentences.get(a.id, [])])
+                NewsDocument(
+                    [t for t, _ in sentences.get(a.id, [])],
+                    [w.split() for _, w in sentences.get(a.id, [])],
+                    language=a.language or DEFAULT_LANGUAGE,
+                )
                 for a in story.articles
             ]
             # The headline is the story's promise: its sentences are about it, from its own articles.
-            picks = self.summarizer(documents, SUMMARY_SENTENCES, focus=re.findall(r"\w+", story.headline))
+            first = min(story.articles, key=lambda a: (a.published_at, a.id))  # the headline's article
+            picks = self.summarizer(
+                documents, SUMMARY_SENTENCES, focus=re.findall(r"\w+", story.headline), focus_language=first.language
+            )
             story.summary = [documents[d].sentences[i] for d, i in picks]
 
     # -- planning -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_array
 from scipy.spatial.distance import squareform
 
-from bot.summarize.multi import STOP, similarities
+from bot.summarize.multi import similarities, stop_for
 from domain.briefs import Story, WindowArticle
 
 # Mean cosine of entity + lead-word tf-idf vectors (between a story's articles and another's)
@@ -24,11 +24,13 @@ SHARED_ENTITIES = 2
 
 
 def _bags(articles: list[WindowArticle]) -> list[Counter[str]]:
-    """Each article as its lead words and its entities (an entity weighs two words)."""
+    """Each article as its lead words and its entities (an entity weighs two words), without
+    the stop words of its own language ("в", "и", "что" would make every Russian article alike)."""
     bags = []
     for article in articles:
+        stop = stop_for(article.language)
         words = [w.lower() for w in article.lead + article.title.split() if w[:1].isalnum()]
-        bag = Counter(w for w in words if w not in STOP)
+        bag = Counter(w for w in words if w not in stop)
         bag.update({f"entity:{entity_id}": 2 for entity_id in article.entities})
         bags.append(bag)
     return bags

@@ -6,15 +6,16 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import feedparser
 import listparser
 import lxml.html
 
+from bot.i18n import _
 from bot.ingest.sources import _html_to_text, parse_date
-from bot.ingest.text import MAX_URL_CHARS, one_line, outside_url
+from bot.ingest.text import MAX_URL_CHARS, one_line, outside_url, url_problem
 from domain.text import without_controls, without_userinfo
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,6 @@ _MAX_AGE = re.compile(r"max-age\s*=\s*([0-9]+)", re.IGNORECASE)
 # A feed may ask to be polled less often, but not more than a day apart: `<ttl>40000000</ttl>` or
 # `max-age=31536000` would otherwise silence it for years.
 MAX_REFRESH_HINT = 86_400
-MAX_URL_LENGTH = MAX_URL_CHARS  # the longest feed URL stored (feeds.url)
 
 
 class NotAFeed(ValueError):
@@ -63,7 +63,7 @@ def parse_feed(data: bytes) -> FeedDocument:
     problem = parsed.get("bozo_exception")
     broken = problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride)
     if not parsed.get("version") and not parsed.entries:
-        raise NotAFeed("this is not an RSS or Atom feed")
+        raise NotAFeed(_("this is not an RSS or Atom feed"))
     entries = []
     for entry in parsed.entries:
         raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
@@ -84,7 +84,7 @@ def parse_feed(data: bytes) -> FeedDocument:
         )
     # feedparser reads what it can of a damaged feed; with no entry to follow, it is an error.
     if broken and not any(entry.link or entry.text for entry in entries):
-        raise NotAFeed(f"not a well-formed feed ({problem})")
+        raise NotAFeed(_("not a well-formed feed ({problem})").format(problem=problem))
     return FeedDocument(
         title=one_line(parsed.feed.get("title"), 300),
         site_url=outside_url(parsed.feed.get("link")),
@@ -128,22 +128,6 @@ def discover(html: bytes, base_url: str) -> list[tuple[str, str]]:
     return found
 
 
-def feed_url_problem(url: str) -> str | None:
-    """Why url cannot be followed as a feed (not http(s), malformed, too long), or None."""
-    if len(url) > MAX_URL_LENGTH:
-        return f"the URL is longer than {MAX_URL_LENGTH:,} characters"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - a port out of range or not a number raises only when read
-    except ValueError:
-        return "the URL is malformed"
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "the URL is not http(s)"
-    if any(char.isspace() or not char.isprintable() for char in url):
-        return "the URL contains spaces or control characters"
-    return None
-
-
 def read_opml(data: bytes) -> list[tuple[str, str]]:
     """(title, url) of every feed in an OPML subscription list. An entry whose URL cannot be
     followed is skipped, with a warning saying why, so one bad line never aborts an import."""
@@ -153,7 +137,7 @@ def read_opml(data: bytes) -> list[tuple[str, str]]:
     feeds = []
     for feed in parsed.feeds:
         url = without_userinfo(feed.url)
-        if problem := feed_url_problem(url):
+        if problem := url_problem(url):
             log.warning("OPML: skipped %r (%s): %s", one_line(feed.title, 100), one_line(url, 100), problem)
         else:
             feeds.append((one_line(feed.title, 300), url))

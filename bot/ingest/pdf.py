@@ -15,6 +15,7 @@ from io import BytesIO
 from pypdf import PdfReader
 from pypdf import apply_configuration as pdf_limits
 
+from bot.i18n import N_, _
 from bot.ingest.text import one_line
 
 PDF_MAX_PAGES = 300
@@ -33,10 +34,13 @@ PDF_BOUNDS = {
     "xform_maximum_invocations_per_extraction": 500,
     "jbig2dec_binary": None,  # never start an outside program for a file from outside
 }
-BROKEN_PDF = "this PDF is damaged or not a PDF"
-LOCKED_PDF = "this PDF is password-protected"
-NO_TEXT = "no text found in it (a scanned PDF holds pictures of pages, not text)"
-TOO_COMPLEX = "its pages hold too many drawing instructions to read"
+# The reasons a PDF is refused, worded in the child in English and in the reader's language by
+# the parent (`_why`).
+BROKEN_PDF = N_("this PDF is damaged or not a PDF")
+LOCKED_PDF = N_("this PDF is password-protected")
+NO_TEXT = N_("no text found in it (a scanned PDF holds pictures of pages, not text)")
+TOO_COMPLEX = N_("its pages hold too many drawing instructions to read")
+TOO_SLOW = N_("reading its text took over {seconds} seconds")
 
 # A broken PDF makes pypdf log a warning per object it repairs: one line per file is enough.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -59,7 +63,7 @@ def pdf_text(data: bytes, origin: str = "") -> tuple[str, str]:
             done = subprocess.run(command, input=data, capture_output=True, timeout=PDF_SECONDS, check=False)
         except subprocess.TimeoutExpired as exc:
             log.info("reading the PDF %r took over %.0f seconds", origin, PDF_SECONDS)
-            raise Unreadable(f"reading its text took over {PDF_SECONDS:.0f} seconds") from exc
+            raise Unreadable(_why(TOO_SLOW)) from exc
     try:
         answer = json.loads(done.stdout)
     except ValueError:  # the child died (out of memory, a crash in a parser)
@@ -68,8 +72,13 @@ def pdf_text(data: bytes, origin: str = "") -> tuple[str, str]:
     if "error" in answer:
         if answer.get("broken"):
             log.info("could not read the PDF %r: %s", origin, answer["broken"])
-        raise Unreadable(answer["error"])
+        raise Unreadable(_why(str(answer["error"])))
     return answer["title"], answer["text"]
+
+
+def _why(reason: str) -> str:
+    """A refusal in the reader's language, with the time limit filled in."""
+    return _(reason).format(seconds=f"{PDF_SECONDS:.0f}")
 
 
 def _read(data: bytes, max_pages: int, seconds: float, page_bytes: int) -> tuple[str, str]:
@@ -112,7 +121,7 @@ def _read(data: bytes, max_pages: int, seconds: float, page_bytes: int) -> tuple
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         if slow:
-            raise Unreadable(f"reading its text took over {PDF_SECONDS:.0f} seconds")
+            raise Unreadable(TOO_SLOW)
         if too_complex:
             raise Unreadable(TOO_COMPLEX)
         raise _Broken(broken) if broken is not None else Unreadable(NO_TEXT)
@@ -151,7 +160,7 @@ def _opened(reader: PdfReader) -> bool:
 
 def _broken(origin: str, exc: Exception) -> Unreadable:
     log.info("could not read the PDF %r: %s: %s", origin, type(exc).__name__, exc)
-    return Unreadable(BROKEN_PDF)
+    return Unreadable(_why(BROKEN_PDF))
 
 
 _HYPHENATED = re.compile(r"(\w)- (?=[a-z])")

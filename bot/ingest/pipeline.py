@@ -260,7 +260,11 @@ async def _store_batch(
             return [await _store(session, article, analysis, origin, entity_ids) for article, analysis, origin in batch]
     except Exception as exc:  # the commit (or the connection) failed: none of it is stored
         log.warning("a batch of %d articles could not be written: %s", len(batch), type(exc).__name__)
-        return [Failure(origin, f"could not store it ({type(exc).__name__})") for _, _, origin in batch]
+        return [Failure(origin, _could_not_store(type(exc).__name__)) for _, _, origin in batch]
+
+
+def _could_not_store(error: str) -> str:
+    return _("could not store it ({error})").format(error=error)
 
 
 async def _store(
@@ -271,7 +275,7 @@ async def _store(
     entity_ids: dict[tuple[str, str], int],
 ) -> Stored | Failure:
     if isinstance(analysis, Exception):
-        return Failure(origin, f"could not analyse it ({type(analysis).__name__})")
+        return Failure(origin, _("could not analyse it ({error})").format(error=type(analysis).__name__))
     try:
         async with session.begin_nested():
             article_id, story_id = await store_article(session, article, analysis, entity_ids)
@@ -279,10 +283,10 @@ async def _store(
         # Stored meanwhile (by another writer since our check, or earlier in this batch).
         duplicate = await find_duplicate(session, article.url, article.text_hash)
         if duplicate is None:
-            return Failure(origin, "could not store it (IntegrityError)")
+            return Failure(origin, _could_not_store("IntegrityError"))
         return Stored(duplicate.id, duplicate.title, [], duplicate=True, origin=origin)
     except Exception as exc:  # a bad article must not cost the rest of the batch
-        return Failure(origin, f"could not store it ({type(exc).__name__})")
+        return Failure(origin, _could_not_store(type(exc).__name__))
     return Stored(article_id, article.title, analysis.entity_names(), story_id=story_id, origin=origin)
 
 

@@ -18,13 +18,12 @@ from bot.ingest.feeds import (
     FeedDocument,
     NotAFeed,
     discover,
-    feed_url_problem,
     max_age,
     parse_feed,
 )
 from bot.ingest.pipeline import Report, ingest
 from bot.ingest.sources import RawArticle, from_html
-from bot.ingest.text import NotText, canonical_url, decode
+from bot.ingest.text import NotText, canonical_url, decode, url_problem
 from bot.services import Services
 from domain.feeds import PollResult
 from domain.sources import Failure
@@ -82,7 +81,7 @@ class Poller:
         """Subscribe to the feed at url; a web page's advertised feeds are offered instead. With
         claim, the new feed is this poller's to poll now (no replica polls it meanwhile)."""
         url = without_userinfo(url.strip())  # a credential is never stored, logged or shown
-        if problem := feed_url_problem(url):
+        if problem := url_problem(url):
             return Added(error=problem)
         async with self.news.session() as session:
             known = await rows.feed_by_url(session, url)

@@ -21,7 +21,7 @@ from bot.i18n import _
 from bot.ingest.extraction import extracted
 from bot.ingest.markdown import markdown_text
 from bot.ingest.pdf import Unreadable, pdf_text
-from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url
+from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url, url_problem
 from domain.sources import Failure
 from domain.text import without_userinfo
 
@@ -169,15 +169,17 @@ def from_feed(data: bytes, origin: str) -> Iterator[Item]:
     problem = feed.get("bozo_exception")
     broken = problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride)
     if not feed.entries or (broken and not any(_entry_text(e) for e in feed.entries)):
-        reason = f"not a well-formed feed ({problem})" if broken else "the feed has no entries"
+        reason = (
+            _("not a well-formed feed ({problem})").format(problem=problem) if broken else _("the feed has no entries")
+        )
         yield Failure(origin, reason)
         return
     feed_title = feed.feed.get("title", "") or site_name(feed.feed.get("link"))
     for number, entry in enumerate(feed.entries, start=1):
         text = _entry_text(entry)
-        where = f"{origin} entry {number}"
+        where = _("{origin} entry {number}").format(origin=origin, number=number)
         if not text:
-            yield Failure(where, "the entry has no text")
+            yield Failure(where, _("the entry has no text"))
             continue
         published = entry.get("published") or entry.get("updated")
         yield RawArticle(
@@ -222,7 +224,7 @@ def from_bytes(data: bytes, origin: str, kind: str | None = None, url: str | Non
         if kind is None and sniff(data[:2048].decode("latin-1")) == "feed":
             yield from from_feed(data, origin)  # a feed in an encoding only its declaration names
         else:
-            yield Failure(origin, str(exc))
+            yield Failure(origin, _(str(exc)))
         return
     if kind == "feed":
         yield from from_feed(_as_utf8_xml(data, text), origin)
@@ -265,6 +267,8 @@ def _as_utf8_xml(data: bytes, text: str) -> bytes:
 async def from_url(fetcher: Fetcher, url: str) -> list[Item]:
     """The articles at a link (a page or a feed), or why it could not be had."""
     url = without_userinfo(url)  # the origin of its failures is shown and logged
+    if problem := url_problem(url):  # "http://[::1" must fail as a link, not crash the command
+        return [Failure(url, problem)]
     try:
         fetched = await fetcher.fetch(url)
     except FetchError as exc:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from charset_normalizer import from_bytes
 
+from bot.i18n import N_, _
 from domain.text import without_controls, without_userinfo
 
 
@@ -26,7 +27,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-NOT_TEXT = "this looks like a binary file, not text"
+NOT_TEXT = N_("this looks like a binary file, not text")  # translated where it is shown
 TEXT_SAMPLE = 100_000  # characters checked for being text: enough to judge, fast for a 5 MB page
 MAX_JUNK = 0.01  # share of control, unassigned or private-use characters real text never reaches
 MIN_LETTERS = 0.3  # share of letters among visible characters; HTML and JSON stay far above it
@@ -184,6 +185,25 @@ def outside_url(value: object) -> str | None:
     if not url.lower().startswith(("http://", "https://")) or len(url) > MAX_URL_CHARS:
         return None
     return url
+
+
+def url_problem(url: str) -> str | None:
+    """Why url cannot be fetched (not http(s), malformed, too long), or None: a link to store or a feed."""
+    if len(url) > MAX_URL_CHARS:
+        return _("the URL is longer than {most} characters").format(most=f"{MAX_URL_CHARS:,}")
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": an unclosed IPv6 host
+        return _("the URL is malformed")
+    try:
+        parts.port  # noqa: B018 - a port out of range or not a number raises only when read
+    except ValueError:
+        return _("that link's port is not a number from 0 to 65535")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return _("the URL is not http(s)")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        return _("the URL contains spaces or control characters")
+    return None
 
 
 def canonical_url(url: str) -> str:

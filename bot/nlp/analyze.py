@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import headline_role, roles_for
+from bot.nlp.roles import ROLE_HEADS, headline_role, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -21,6 +21,11 @@ _ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 # Demonyms and group names ("Turkish", "Kurds", "Republicans"); other proper nouns the model
 # labels NORP are mostly places ("Aleppo").
 _DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ic", "ics", "s")
+# Lower-case words inside names ("Mohammed bin Salman", "Ludwig van Beethoven").
+_PARTICLES = frozenset("bin ibn al el de da di du del della der den van von le la ter ten dos das".split())
+# Titles that are part of how a royal is named ("Queen Elizabeth II"): kept in the name.
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "sheikh"})
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def entity_kind(span: Span) -> str | None:
@@ -46,6 +51,9 @@ class _Linker:
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
+        # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
+        # first token: the model tagged it part of the name, so the parse rules do not see it.
+        self.cut_roles: dict[int, str] = {}
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -56,7 +64,7 @@ class _Linker:
             for token in sent:
                 self.sentence_of[token.i] = position
         spans = self._people_mislabelled([(e, kind) for e in doc.ents if (kind := entity_kind(e))])
-        spans = self._not_names(self._split_lists(spans))
+        spans = self._not_names(self._trim_names(self._split_lists(spans)))
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
         for span, kind in spans:
             self.covered.update(range(span.start, span.end))
@@ -116,6 +124,48 @@ class _Linker:
                     start = end + 1
         return result
 
+    def _trim_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Words the model took into a person's name that are no part of it, so one person is one
+        entity: "Keeper Tom Vance", "Lawyer Ann Lee" (a role noun opening a three-word span:
+        left before the name, it is read as the title), "plus Tom Vance" (a lower-case word that
+        is no name particle), "Tom Vance - aka" (what follows a spaced dash)."""
+        result = []
+        for span, kind in spans:
+            if kind == "PERSON":
+                span = self._trimmed(span)
+            if len(span):
+                result.append((span, kind))
+        return result
+
+    def _trimmed(self, span: Span) -> Span:
+        doc = self.doc
+        start, end = span.start, span.end
+        # "Wing Tom Vance says …" read as the title "Wing Tom" and the surname "Vance": after a
+        # role noun opening the sentence, the capitalised word before the surname is the first name.
+        if end - start == 1 and start >= 2:
+            first, role = doc[start - 1], doc[start - 2]
+            opens = role.i == role.sent.start or doc[role.i - 1].is_punct
+            untagged = first.is_title and first.tag_ == "NNP" and not first.ent_type_ and first.head.i == start
+            if untagged and opens and role.is_title and role.lower_ in ROLE_HEADS and role.lower_ not in _ROYAL:
+                self.cut_roles[start - 1] = role.text
+                return Span(doc, start - 1, end, label=span.label)
+        dash = next((t.i for t in span if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
+        if dash is not None and dash > start:
+            end = dash
+        # "Ann Lee Producer: Tom Vance": the next credit's label taken into the name before it.
+        while end - start >= 3 and end < len(doc) and doc[end - 1].lower_ in ROLE_HEADS and doc[end].text == ":":
+            end -= 1
+        while end - start >= 3:
+            first = doc[start]
+            lower = first.is_lower and first.lower_ not in _PARTICLES
+            role = first.is_title and first.lower_ in ROLE_HEADS and first.lower_ not in _ROYAL
+            if not (lower or role):
+                break
+            if role:
+                self.cut_roles[start + 1] = first.text
+            start += 1
+        return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
     def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Words that are no names never make a person, judged from the article itself:
         - "Vote Blair": a leading word the article also writes in lower case, before the surname
@@ -139,8 +189,13 @@ class _Linker:
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
-            if len(words) == 2 and len(span) > 1 and words[0].lower() in lower and named_else:
-                self.not_names.add(span.start)
+            # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
+            titled = len(words) == 2 and words[0].lower() in ROLE_HEADS and words[0].lower() not in _ROYAL
+            if len(words) == 2 and len(span) > 1 and (words[0].lower() in lower or titled) and named_else:
+                if titled:
+                    self.cut_roles[span.end - 1] = span[0].text
+                else:
+                    self.not_names.add(span.start)
                 span = Span(doc, span.end - 1, span.end, label=span.label)
                 words = words[1:]
             if len(words) == 1 and not named_else and span[0].lower_.rstrip(".") not in HONORIFICS:
@@ -166,9 +221,15 @@ class _Linker:
         self, name: str, at: int, surnames: dict[str, list[tuple[int, tuple[str, str]]]]
     ) -> tuple[str, str] | None:
         """A one-word name that is the surname of someone named in full here (whatever its
-        label: the model tags some surnames ORG or GPE)."""
-        if " " in name or name.lower() not in surnames:
+        label: the model tags some surnames ORG or GPE); a name of two words or more that ends the
+        one fuller name here ("Symmons Roberts" of "Michael Symmons Roberts")."""
+        last = name.lower().split(" ")[-1]
+        if last not in surnames:
             return None
+        if " " in name:
+            tail = " " + name_key(name)
+            fuller = {ref for _, ref in surnames[last] if ref[0].endswith(tail)}
+            return fuller.pop() if len(fuller) == 1 else None
         people = surnames[name.lower()]
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]
@@ -208,7 +269,8 @@ class _Linker:
             cut = self.doc[span.start - 1].text if span.start - 1 in self.not_names else None
             # A headline is telegraphic: only a title it states plainly before a full name counts.
             found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
-            for role in found:
+            found.append(self.cut_roles.get(span.start))
+            for role in dict.fromkeys(found):  # a cut title the parse also finds counts once
                 if role and role != cut:
                     self.analysis.roles.append((ref, position, role))
 

@@ -8,33 +8,67 @@ rather than a model's guesses in a language it was not trained on."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import spacy
 
-from bot.nlp.french import french_analyzer
+from bot.nlp.french import analyze_french, load_french
 from bot.nlp.sentences import sentences_analysis
+from bot.settings import Settings, get_settings
 from domain.analysis import Analysis
 
 # texts, and for each whether it opens with its headline -> one Analysis per text, in order
 Analyze = Callable[[list[str], list[bool]], list[Analysis]]
 
-# Language code -> a loader of its analyzer, called once per process on the first article in
-# that language (so each parse worker loads its own copy, like the spaCy model). Russian
-# (natasha) and French (fr_core_news_sm) plug in here.
-PIPELINES: dict[str, Callable[[], Analyze]] = {}
-PIPELINES["fr"] = french_analyzer
+
+@dataclass(frozen=True)
+class AnalyzerSettings:
+    """What the analysers read from the settings. Handed to each parse worker explicitly
+    (bot/nlp/workers.py): a worker must analyse with the Settings the bot was started with,
+    not with whatever its environment or working directory's .env would give get_settings()."""
+
+    french_model: str
+
+    @classmethod
+    def of(cls, settings: Settings) -> AnalyzerSettings:
+        return cls(french_model=settings.french_model)
 
 
-def _russian() -> Analyze:
+_configured: AnalyzerSettings | None = None
+
+
+def configure(settings: AnalyzerSettings) -> None:
+    """The settings this process's analysers use from now on (the bot's, in it and in each worker)."""
+    global _configured
+    _configured = settings
+
+
+def analyzer_settings() -> AnalyzerSettings:
+    """The configured settings; a process nobody configured (a script) reads the environment."""
+    return _configured or AnalyzerSettings.of(get_settings())
+
+
+def _french(settings: AnalyzerSettings) -> Analyze:
+    # Loaded now, in the process that meets the first French article: a missing model fails
+    # here, with the advice to set FRENCH_MODEL, in a worker as in the bot's own process.
+    model = settings.french_model
+    load_french(model)
+    return lambda texts, headlines: analyze_french(texts, headlines, model)
+
+
+def _russian(settings: AnalyzerSettings) -> Analyze:
     # natasha is imported by the first Russian article, not by every process that ingests.
     from bot.nlp.russian import russian_analyzer
 
     return russian_analyzer()
 
 
-PIPELINES["ru"] = _russian
+# Language code -> a loader of its analyzer, called once per process (and settings) on the
+# first article in that language (so each parse worker loads its own copy, like the spaCy
+# model). Russian (natasha) and French (FRENCH_MODEL) plug in here.
+PIPELINES: dict[str, Callable[[AnalyzerSettings], Analyze]] = {"fr": _french, "ru": _russian}
 
 
 def _sentences_only(language: str) -> Analyze:
@@ -45,8 +79,8 @@ def _sentences_only(language: str) -> Analyze:
 
 
 @cache
-def _pipeline(language: str) -> Analyze:
-    return PIPELINES[language]()
+def _pipeline(language: str, settings: AnalyzerSettings) -> Analyze:
+    return PIPELINES[language](settings)
 
 
 def analyzer(language: str, model: Analyze, model_language: str) -> Analyze:
@@ -54,7 +88,7 @@ def analyzer(language: str, model: Analyze, model_language: str) -> Analyze:
     if language == model_language:
         return model
     if language in PIPELINES:
-        return _pipeline(language)
+        return _pipeline(language, analyzer_settings())
     return _sentences_only(language)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from domain.names import HONORIFICS
+from domain.roles import COWORKERS
 
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
@@ -13,13 +14,14 @@ _NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "sa
 # Kin are who someone is to another ("son of a minister"), not a post; but kin of a named person
 # ("George Park's brother Tom Park") is how the news identifies someone.
 _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow"})
-# Who someone is to another person ("British team-mate Jason Gardener" is Lewis-Francis's
-# team-mate): a relation, not a post.
-_RELATIONS = frozenset(
-    {"team-mate", "teammate", "compatriot", "countryman", "rival", "colleague", "friend", "opponent"}
-)
+# Who someone is to another person ("his rival Tom Vance"): a relation, not a post. But who someone
+# works beside ("Mercedes team-mate", "co-star") says what they do: kept as a role, ranked below
+# any post (domain/roles.COWORKERS).
+_RELATIONS = frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent"}) | COWORKERS
 _NOT_TITLES = (
-    frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"}) | _KIN | _RELATIONS
+    frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
+    | _KIN
+    | (_RELATIONS - COWORKERS)
 )
 _PEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl"})
 # Nouns that say someone is known, not for what: alone ("a personality", "a former member") they
@@ -60,7 +62,10 @@ ROLE_HEADS = frozenset(
         "rapper", "musician", "comedian", "judge", "lawyer", "spokesman", "spokeswoman", "adviser",
         "ambassador", "envoy", "general", "commander", "officer", "premier", "mp", "candidate",
         "congressman", "congresswoman", "representative", "lawmaker", "king", "queen", "prince",
-        "princess", "pope", "rep.", "gov.", "sen.", "gen.", "pres.",
+        "princess", "pope", "rep.", "gov.", "sen.", "gen.", "pres.", "pm", "ceo", "professor", "analyst",
+        "back", "wing", "centre", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock", "filmmaker",
+        "playwright", "activist", "diplomat", "co-ordinator", "coordinator", "strategist", "economist",
+        "republican", "democrat", "aide",
     }
 )  # fmt: skip
 
@@ -100,7 +105,52 @@ def _late(tokens: list[Token]) -> bool:
     return len(tokens) > 1 and tokens[0].lower_ == "late" and tokens[1].text not in _HYPHENS
 
 
+def _whole(tokens: list[Token]) -> list[Token]:
+    """The tokens widened to whole words: "10,000m champion" (not "m champion"), "European
+    co-ordinator" (not "European co"). The tokenizer splits numbers from units and hyphenated
+    words into pieces; a role is whole words of the text."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    sent = tokens[0].sent
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start > sent.start and not doc[start - 1].whitespace_ and _word_piece(doc[start - 1]):
+        start -= 1
+    while end < sent.end and not doc[end - 1].whitespace_ and _word_piece(doc[end]):
+        end += 1
+    if doc[start].text in _HYPHENS:  # a dash glued to a name before it is no part of the role
+        start += 1
+    if end > start and doc[end - 1].text in _HYPHENS:
+        end -= 1
+    if start == tokens[0].i and end == tokens[-1].i + 1:
+        return tokens
+    return [*doc[start : tokens[0].i], *tokens, *doc[tokens[-1].i + 1 : end]]
+
+
+def _word_piece(token: Token) -> bool:
+    """A piece of a word split by the tokenizer: letters, digits, or a hyphen, not a name's."""
+    return (token.text in _HYPHENS or token.is_alpha or token.like_num) and token.ent_type_ != "PERSON"
+
+
+# First pieces that make a hyphenated word an adjective ("out-of-form", "up-and-coming",
+# "in-form", "22-year-old"): it describes someone, it names no post ("editor-in-chief" does).
+_ADJECTIVE_PIECES = frozenset({"out", "up", "in", "on", "off", "well", "much", "long", "hard"})
+
+
+def _hyphen_adjective(tokens: list[Token]) -> bool:
+    pieces = [t.lower_ for t in _hyphen_pieces(tokens)]
+    return len(pieces) > 1 and (pieces[0] in _ADJECTIVE_PIECES or pieces[0].isdigit())
+
+
+def _past_tense(token: Token) -> bool:
+    """ "The 22-year-old pipped Tom Vance": a past tense the tagger read as a noun before a name.
+    Nouns in "-ed" are short or end in "-eed" ("seed", "bed")."""
+    word = token.lower_
+    return word.endswith("ed") and not word.endswith("eed") and len(word) > 4 and word not in ROLE_HEADS
+
+
 def _tidy(tokens: list[Token]) -> str | None:
+    tokens = _whole(tokens)
     while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct or _late(tokens)):
         tokens = tokens[1:]
     # "as they eye captain Tom Vance": a word right after a subject pronoun is its verb.
@@ -115,7 +165,12 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     # "number one", "world number two": a rank whose last word is a number.
     ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
-    if tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"} and not ranked:
+    # "co-star" whose last piece the tagger read as an adjective: a hyphenated word is a noun
+    # when one of its pieces is.
+    pieces = _hyphen_pieces(tokens)
+    if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked:
+        return None
+    if _hyphen_adjective(tokens) or _past_tense(tokens[-1]):
         return None
     # "#BelarusElection" (the "#" a token of its own or not): a hashtag names no post.
     if any(t.text[:1] in _TAG_MARKS or (t.i > 0 and t.doc[t.i - 1].text in _TAG_MARKS) for t in tokens):
@@ -130,11 +185,16 @@ def _tidy(tokens: list[Token]) -> str | None:
     # (a list's name and its title); a role is one phrase ("full-back" has no spaces).
     if any(t.text in {":", ";"} or (t.text in _HYPHENS and (t.whitespace_ or _spaced_before(t))) for t in tokens):
         return None
-    # "over 60m.", "the 100m": a distance or a score is no title.
-    if any(c.isdigit() for c in tokens[-1].text):
+    # "over 60m.", "the 100m": a distance or a score is no title (its last word whole: "60", "m.").
+    glued = len(tokens) - 1
+    while glued > 0 and not tokens[glued - 1].whitespace_:
+        glued -= 1
+    if any(c.isdigit() for t in tokens[glued:] for c in t.text):
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
-    if tokens[-1].lower_ in _NOT_ROLES or (tokens[-1].ent_type_ in {"PERSON", "DATE", "TIME"} and not titled):
+    former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
+    named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (tokens[-1].ent_type_ == "PERSON" and not former)
+    if tokens[-1].lower_ in _NOT_ROLES or (named and not titled):
         return None
     # What someone is ("the man"), not what they do. But a private person is identified by
     # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
@@ -153,11 +213,22 @@ def _tidy(tokens: list[Token]) -> str | None:
     # is no title; titles run "Foreign Minister", "foreign secretary", "Chelsea boss".
     if len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
         return None
-    # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role.
-    if all(t.ent_type_ for t in tokens) and not titled:
+    # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
+    # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
+    if all(t.ent_type_ for t in tokens) and not titled and not (len(tokens) > 1 and last in ROLE_HEADS):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text if any(c.isalpha() for c in text) else None
+
+
+def _hyphen_pieces(tokens: list[Token]) -> list[Token]:
+    """The pieces of the last word: ["co", "-", "star"] of "co-star", [t] of a plain word."""
+    start = len(tokens) - 1
+    while start >= 2 and tokens[start - 1].text in _HYPHENS and not tokens[start - 1].whitespace_:
+        if tokens[start - 2].whitespace_:
+            break
+        start -= 2
+    return [t for t in tokens[start:] if t.text not in _HYPHENS]
 
 
 def _spaced_before(token: Token) -> bool:
@@ -184,7 +255,9 @@ def premodifier_role(span: Span) -> str | None:
     doc = span.doc
     # A name that itself modifies a noun ("Vote Blair posters", "the Tony Blair era") is not
     # being given a title: what precedes it belongs to that noun phrase.
-    if span.root.dep_ == "compound" and span.root.head.i >= span.end:
+    # But "Tom Vance MP": the parser may hang the name on the letters after it.
+    letters = span.end < len(doc) and doc[span.end].is_upper and span.root.head.i == span.end
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end and not letters:
         return None
     region: list[Token] = []
     i = span.start - 1
@@ -206,6 +279,17 @@ def premodifier_role(span: Span) -> str | None:
         if joined and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
             region[:0] = [doc[i - 2], doc[i - 1], token]
             i -= 3
+            continue
+        # "10,000m champion": a number glued to its unit is one word with it, whatever the parse.
+        if region and token.i + 1 == region[0].i and not token.whitespace_ and _word_piece(token):
+            region.insert(0, token)
+            i -= 1
+            continue
+        # "Former Beatle Sir Paul McCartney": after "former" a name (tagged a person) is the band
+        # or team the person was in, a title; a person is never "former".
+        if token.ent_type_ == "PERSON" and i > span.sent.start and doc[i - 1].lower_ in _TIME_MARKS:
+            region[:0] = [doc[i - 1], token]
+            i -= 2
             continue
         inside = {t.i for t in region}
         # "British number one Tim Henman": the number of a rank hangs on "number".
@@ -237,8 +321,10 @@ def premodifier_role(span: Span) -> str | None:
             region = region[k + 1 :]
             break
     # Keep the longest run that hangs together: every word attached inside it or the name.
+    # "Former minister Tom Vance MP": the parser hangs the name and its title on the "MP" after it.
+    after = span.end if span.end < len(doc) and doc[span.end].tag_ == "NNP" and span.root.head.i == span.end else None
     while region:
-        inside = {t.i for t in region} | set(range(span.start, span.end))
+        inside = {t.i for t in region} | set(range(span.start, span.end)) | ({after} if after is not None else set())
         if all(t.head.i in inside or _rank_beside(t, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
@@ -276,7 +362,9 @@ def apposition_role(span: Span) -> str | None:
     if span.end >= len(span.doc) or not span.doc[span.end].is_punct:
         return None
     for child in span.root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in {"NN", "NNS"}:
+        # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
+        post = child.tag_ == "NNP" and (child.lower_ in ROLE_HEADS or child.lower_ in _lower_nouns(child.doc))
+        if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
             if child.lower_ in _KIN:
                 return _kin_of(child)
             # A man or woman may be described; a plural ("Tom Vance, the champions,") is a group.
@@ -287,8 +375,9 @@ def apposition_role(span: Span) -> str | None:
             after = span.doc[child.i + 1] if child.i + 1 < len(span.doc) else None
             if child.lower_ == "number" and after is not None and after.dep_ == "nummod" and after.is_alpha:
                 tokens.append(after)
-            # "chief executive of Hewlett-Packard": whose chief executive belongs to the role.
-            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            # "chief executive of Hewlett-Packard", "Chief Secretary to the Treasury": whose post
+            # it is belongs to the role.
+            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS]
             if of:
                 tokens += [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
             return _tidy(tokens) or _tidy([t for t in child.subtree if t.i <= child.i])
@@ -317,14 +406,19 @@ def copula_role(span: Span) -> str | None:
                 return None
             if any(t.dep_ == "prep" and t.lower_ in _STANDING_PREPOSITIONS for t in child.rights):
                 return None
-            # "is a class act" describes; "is the chairman", "is Microsoft's chairman" names a post.
-            if any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children):
+            # "is a class act", "is a great player" describe; "is the chairman", "is Microsoft's
+            # chairman" name a post, and so does a role noun after "a" with what it is of ("is a
+            # professor of European studies").
+            indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children)
+            of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in child.rights)
+            if indefinite and (listed or child.lower_ not in ROLE_HEADS or not of_what):
                 return None
             # "is the only player", "the best man", "the first woman": a distinction, not a post.
             if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
-            role = _tidy(tokens)
+            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"] if indefinite else []
+            role = (_tidy([*tokens, *child.doc[child.i + 1 : of[0].right_edge.i + 1]]) if of else None) or _tidy(tokens)
             return _singular_role(role, child.text) if role and listed and role.endswith(child.text) else role
     return None
 
@@ -358,6 +452,9 @@ def title_head_role(span: Span) -> str | None:
     while first.dep_ == "conj":  # "actresses Kate Winslet and Cate Blanchett": the list's first name
         first = first.head
     start = min([first.i] + [t.i for t in first.lefts if t.dep_ == "compound"])
+    # "Former England captain Sir Bill Beaumont": the title is before the honorific.
+    while start > span.sent.start and span.doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1
     if first.dep_ != "appos" or start == span.sent.start or (first != span.root and first.tag_ != "NNP"):
         return None
     # The parser may hang the name on a noun further back ("Passion"): the title is the word before.
@@ -376,9 +473,15 @@ def title_head_role(span: Span) -> str | None:
     if owner is not None and head.lower_ in _KIN:  # "George Park's brother Tom Park"
         return _tidy(list(span.doc[owner.left_edge.i : head.i + 1]))
     words = _described_title(head, {"NORP"})
-    role = _tidy(_known_for(words) + words) or _tidy(words)
+    known = _known_for(words)
+    role = _tidy(known + words) or _tidy(words)
     if role and head.tag_ == "NNS":  # "actresses" of a list: each of them is an actress
         role = _singular_role(role, head.text)
+    # "Former welfare minister Tom Vance": the post is no longer held; say so.
+    first = (known or words)[0]
+    before = span.doc[first.i - 1] if first.i > span.sent.start else None
+    if role and before is not None and before.lower_ in _TIME_MARKS and not role.lower().startswith(before.lower_):
+        role = f"{before.text} {role}"
     return role
 
 
@@ -418,7 +521,7 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
     for token in reversed(list(head.lefts)):
         if token.i != words[0].i - 1 or token.dep_ not in {"amod", "compound"}:
             break
-        if not (token.is_lower or token.ent_type_ in kinds):
+        if not (token.is_lower or token.ent_type_ in kinds or _proper_adjective(token)):
             break
         words.insert(0, token)
     # "Compatriot and seventh seed": the parser may hang an ordinal elsewhere; right before
@@ -426,7 +529,20 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
     before = doc[words[0].i - 1] if words[0].i > head.sent.start else None
     if before is not None and before.is_lower and before.ent_type_ == "ORDINAL":
         words.insert(0, before)
+    # "Former welfare minister": a post no longer held says so.
+    before = doc[words[0].i - 1] if words[0].i > head.sent.start else None
+    if before is not None and before.lower_ in _TIME_MARKS and before.lower_ != "late":
+        words.insert(0, before)
     return words
+
+
+def _proper_adjective(token: Token) -> bool:
+    """ "Conservative family spokeswoman": a capitalised adjective the text never writes in lower
+    case is a party's or a people's name, part of the title."""
+    words = token.doc.user_data.get("newsbrief_lower_words")
+    if words is None:
+        words = token.doc.user_data["newsbrief_lower_words"] = {t.text for t in token.doc if t.is_lower}
+    return token.is_title and token.tag_ == "JJ" and token.lower_ not in words
 
 
 def _singular_role(role: str, plural: str) -> str:
@@ -471,6 +587,8 @@ def team_position_role(span: Span) -> str | None:
     team governs, between the team and the name (or ending the apposition), is the position."""
     doc = span.doc
     root = span.root
+    if (pattern := _team_position_before(span)) is not None:
+        return pattern
     if span.start >= 2:  # the name and the team before it hang on each other or on one word
         team, word = doc[span.start - 2], doc[span.start - 1]
         on_team = root.dep_ == "appos" and root.head == team
@@ -486,12 +604,35 @@ def team_position_role(span: Span) -> str | None:
     return None
 
 
+def _team_position_before(span: Span) -> str | None:
+    """ "as Wolves forward Tom Vance beats …", "Wolves and Portugal forward Tom Vance": a
+    capitalised team, a lower-case role noun, then a full name, however the parser read them."""
+    doc = span.doc
+    if len(span) < 2 or span.start - 2 < span.sent.start:
+        return None
+    team, word = doc[span.start - 2], doc[span.start - 1]
+    if not (word.is_lower and word.is_alpha and word.lower_ in ROLE_HEADS and word.tag_ not in {"NN", "NNS"}):
+        return None  # a noun the other rules read with its own modifiers
+    # A capitalised word the tagger read as an adjective ("while Brive back …") is a name
+    # unless capitalised only for opening the sentence.
+    named = team.tag_ in {"NNP", "NNPS", "NNS"} or (team.tag_ == "JJ" and team.i > span.sent.start)
+    if not team.is_title or not named or team.ent_type_ == "PERSON":
+        return None
+    start = team.i
+    # "Wolves and Portugal forward": two teams the player is in.
+    if start - 2 >= span.sent.start and doc[start - 1].lower_ == "and" and doc[start - 2].is_title:
+        if doc[start - 2].tag_ in {"NNP", "NNPS", "NNS"} and doc[start - 2].ent_type_ != "PERSON":
+            start -= 2
+    return "".join(t.text_with_ws for t in doc[start : word.i + 1]).strip()
+
+
 def _position_after(team: Token, word: Token) -> bool:
     # "Wales forward Tom Vance" with "Wales" left untagged: a capitalised word before a position noun.
     known = team.ent_type_ in _TEAMS or (not team.ent_type_ and team.is_title and word.lower_ in ROLE_HEADS)
     return (
         known
-        and team.tag_ == "NNP"
+        # "Wolves forward", "Brive back": a team tagged as a plural or an adjective, capitalised.
+        and (team.tag_ in {"NNP", "NNPS"} or (team.is_title and team.tag_ in {"NNS", "JJ"}))
         and word.i == team.i + 1
         and word.head == team
         and word.is_lower
@@ -508,11 +649,60 @@ def headline_role(span: Span) -> str | None:
     (a capitalised word before a bare surname may be its first name or a slogan's)."""
     if len(span) < 2:
         return None
-    role = premodifier_role(span) or team_position_role(span)
+    role = (
+        premodifier_role(span)
+        or team_position_role(span)
+        or _capitalised_title(span)
+        or _headline_apposition(span)
+        or as_role(span)
+    )
     if role is None:
         return None
     last = role.split()[-1]
     return role if last.islower() or last.lower() in ROLE_HEADS else None
+
+
+def _headline_apposition(span: Span) -> str | None:
+    """ "Ann Lee, Playwright and Activist, Dies at 84", "Tom Vance: Ex-Danish PM appointed envoy":
+    after a comma or a colon, the words up to the next comma, verb or preposition, when they end
+    in a role noun (a headline capitalises verbs too: the tagger's verb tag ends the title)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text not in {",", ":"}:
+        return None
+    # The sentencizer may end the headline at its colon: the title is the words after it.
+    end = doc[span.end + 1].sent.end if doc[span.end].text == ":" else span.sent.end
+    words: list[Token] = []
+    for token in doc[span.end + 1 : end]:
+        if token.is_space:
+            break
+        if (token.is_punct and token.text not in _HYPHENS) or _verb_or_prep(token) or token.ent_type_ == "PERSON":
+            break
+        words.append(token)
+    if not words or len(words) > 6 or words[-1].lower_ not in ROLE_HEADS:
+        return None
+    return _tidy(words)
+
+
+def _capitalised_title(span: Span) -> str | None:
+    """ "Texas Governor Greg Abbott Pauses Reopening": the parser may hang a headline's title on
+    its verb. Up to three capitalised words right before the name, opening the headline or
+    after a colon, a verb or a preposition, are its title when they end in a role noun."""
+    doc = span.doc
+    words: list[Token] = []
+    i = span.start - 1
+    capitalised = doc[i].is_title or (doc[i].is_upper and doc[i].is_alpha) if i >= span.sent.start else False
+    while capitalised and doc[i].ent_type_ != "PERSON" and not _verb_or_prep(doc[i]):
+        words.insert(0, doc[i])
+        i -= 1
+        capitalised = i >= span.sent.start and (doc[i].is_title or (doc[i].is_upper and doc[i].is_alpha))
+    bounded = i < span.sent.start or doc[i].is_punct or _verb_or_prep(doc[i])
+    if not words or len(words) > 3 or not bounded or words[-1].lower_ not in ROLE_HEADS:
+        return None
+    return _tidy(words)
+
+
+def _verb_or_prep(token: Token) -> bool:
+    return token.tag_[:2] in {"VB", "IN"}
 
 
 def label_role(span: Span) -> str | None:
@@ -523,10 +713,85 @@ def label_role(span: Span) -> str | None:
     if len(span) < 2 or start < 2 or doc[start - 1].text != ":":
         return None
     label = doc[start - 2]
-    opens = label.i == label.sent.start or doc[label.i - 1].is_punct or doc[label.i - 1].is_space
-    if not opens or not label.is_title or label.lower_ not in ROLE_HEADS:
+    if not label.is_title or label.lower_ not in ROLE_HEADS:
         return None
-    return label.text
+    # "Editor: Ann Lee Producer: Tom Vance": in a run of credits the label follows the last name.
+    if _opens_credit(doc, label.i - 1):
+        return label.text
+    before = doc[label.i - 1]
+    if before.is_title and before.ent_type_ != "PERSON" and _opens_credit(doc, before.i - 1):
+        return f"{before.text} {label.text}"  # "Film Editor", "Executive Producer"
+    return None
+
+
+def _opens_credit(doc: Doc, i: int) -> bool:
+    """Whether a credit's label may start after token i: a line or sentence start, punctuation,
+    or the name of the credit before."""
+    return i < 0 or doc[i].is_punct or doc[i].is_space or doc[i].ent_type_ == "PERSON" or doc[i + 1].is_sent_start
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _names_someone(noun: Token) -> bool:
+    """A noun that names a person by what they do: a role noun, or an agent noun ("demonstrator",
+    "lawyer", "strategist")."""
+    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(_AGENT_ENDINGS)
+
+
+def preceding_apposition_role(span: Span) -> str | None:
+    """ "his campaign manager, Tom Vance,", "the captain of the carrier Hope, Tom Vance,": the
+    post comes first and the name, set off by a comma, is its apposition."""
+    doc = span.doc
+    root = span.root
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    if root.dep_ == "appos" and root.head.i < span.start:
+        noun = root.head
+    elif span.end < len(doc) and doc[span.end].text == "," and doc[span.start - 2].tag_ == "NN":
+        noun = doc[span.start - 2]  # "shot an armed demonstrator, Tom Vance, on Sunday", parsed otherwise
+    else:
+        return None
+    # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
+        noun = noun.head.head
+    if noun.tag_ != "NN" or not noun.is_lower:
+        return None
+    # "Tom Vance and his wife, Ann Vance,": kin of the person just named.
+    if noun.lower_ in _KIN:
+        owned = any(t.tag_ == "PRP$" for t in noun.lefts)
+        named = any(t.ent_type_ == "PERSON" for t in doc[noun.sent.start : noun.i])
+        return noun.text if owned and named else None
+    if noun.lower_ in _NOT_TITLES or not _names_someone(noun):
+        return None
+    tokens = list(doc[noun.left_edge.i : span.start - 1])
+    return _tidy(tokens) or _tidy([t for t in noun.subtree if t.i <= noun.i])
+
+
+def as_role(span: Span) -> str | None:
+    """ "succeed Tom Vance as Scotland manager", "Tom Vance served as coach": the post after "as"
+    (a role noun with no "a": "sees Tom Vance as a threat" names none)."""
+    root = span.root
+    # "Former captain Tom Vance is re-elected as chairman": the name in apposition to its subject.
+    if root.dep_ == "appos" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        return None
+    verb = root.head
+    # "as" on the name, on its verb, or on the main verb after an auxiliary ("is re-elected as").
+    near = [*root.children, *verb.children, *(verb.head.children if verb.dep_.startswith("aux") else [])]
+    for prep in near:
+        if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < span.end:
+            continue
+        for post in (c for c in prep.children if c.dep_ == "pobj"):
+            if post.tag_ != "NN" or post.lower_ not in ROLE_HEADS:
+                return None
+            # "as a threat" describes; "succeed Tom Vance as Sam Lee's coach" may name the
+            # subject's new post, not the person's.
+            if any(t.dep_ in {"det", "poss"} for t in post.children):
+                return None
+            return _tidy([t for t in post.subtree if t.i <= post.i])
+    return None
 
 
 def roles_for(span: Span) -> list[str]:
@@ -537,10 +802,20 @@ def roles_for(span: Span) -> list[str]:
         copula_role(span),
         title_head_role(span),
         team_position_role(span),
+        preceding_apposition_role(span),
+        as_role(span),
     ]
     if not any(found):
         found.append(sibling_title_role(span) or adjacent_title_role(span))
-    return [role for role in found if role]
+    roles = list(dict.fromkeys(role for role in found if role))
+    # One mention states one post: a wording inside a longer one found by another rule ("Chief
+    # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
+    return [r for r in roles if not any(r != other and _inside(r, other) for other in roles)]
+
+
+def _inside(short: str, long: str) -> bool:
+    s, w = short.lower().split(), long.lower().split()
+    return len(s) < len(w) and any(w[k : k + len(s)] == s for k in range(len(w) - len(s) + 1))
 
 
 def adjacent_title_role(span: Span) -> str | None:

@@ -15,9 +15,9 @@ from threadpoolctl import threadpool_limits
 from bot.nlp import ru_quotes as q
 from bot.nlp.quotes import long_enough
 from bot.nlp.ru_models import RussianVocab, models
-from bot.nlp.ru_names import is_no_name, name_case, nominative
+from bot.nlp.ru_names import fix_cases, is_no_name, name_case, nominative, split_person
 from bot.nlp.ru_parse import parse_texts
-from bot.nlp.ru_roles import role_after, role_before
+from bot.nlp.ru_roles import list_role, role_after, roles_before
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import clean_name, name_key
 
@@ -30,6 +30,11 @@ _lock = threading.Lock()
 def _fold(word: str) -> str:
     """natasha writes normalised names with е for ё; so do the keys compared here."""
     return word.lower().replace("ё", "е")
+
+
+def _stems(word: str) -> list[str]:
+    """The word without the ending of an oblique case of a man's surname ("безоса": "безос")."""
+    return [word[: -len(end)] for end in ("ом", "а", "у", "е") if word.endswith(end) and len(word) > len(end) + 2]
 
 
 def entity_kind(span: DocSpan) -> str:
@@ -63,7 +68,10 @@ class _Linker:
             for index, token in enumerate(sent.tokens):
                 self.where[token.id] = (position, index)
                 self.children.setdefault(token.head_id, []).append(token)
-        named = [(span, kind, name) for span in self.doc.spans if (name := self._name(span, kind := entity_kind(span)))]
+        spans = [part for span in self.doc.spans for part in split_person(span)]
+        for span in spans:
+            fix_cases(span)
+        named = [(span, kind, name) for span in spans if (name := self._name(span, kind := entity_kind(span)))]
         surnames = self._full_people(named)
         for span, kind, name in named:
             self.covered.update(t.id for t in span.tokens)
@@ -86,7 +94,9 @@ class _Linker:
         except Exception:  # a word pymorphy cannot inflect: the name as written
             normal = span.text
         # "Европейский союз (ЕС": a name runs to its parenthesis, which the model may cut.
-        if "(" in normal and ")" not in normal:
+        # A person's name in parentheses after it is the same name in other letters ("Ричард
+        # Раапхорст (Richard Raaphorst)"): the name is the words before.
+        if "(" in normal and (")" not in normal or kind == "PERSON"):
             normal = normal.split("(", 1)[0]
         name = clean_name(normal, kind)
         if not name or len(name) > MAX_NAME_CHARS or not any(c.isalpha() for c in name):
@@ -105,10 +115,15 @@ class _Linker:
     @staticmethod
     def _full_name_for(name: str, at: int, surnames: dict[str, list[tuple[int, Ref]]]) -> Ref | None:
         """A one-word name that is the surname of someone named in full here (whatever its
-        label: the model tags some surnames LOC or ORG)."""
-        if " " in name or _fold(name) not in surnames:
+        label: the model tags some surnames LOC or ORG), in its case too when the dictionary does
+        not know it ("Безоса" of "Джефф Безос", named in full here)."""
+        if " " in name:
             return None
-        people = surnames[_fold(name)]
+        folded = _fold(name)
+        key = next((k for k in (folded, *_stems(folded)) if k in surnames), None)
+        if key is None:
+            return None
+        people = surnames[key]
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]
 
@@ -153,12 +168,50 @@ class _Linker:
             end = self.where[tokens[-1].id][1] + 1
             sent = self.doc.sents[position].tokens
             case = name_case(tokens)
-            for role in (
-                role_before(sent, start, case, taken[position], self.vocab),
-                role_after(sent, end, case, taken[position], self.vocab),
-            ):
+            before = roles_before(sent, start, case, taken[position], self.vocab)
+            # The words of a name tagged in two cases ("Кэндзи" Gen, "Сато" Nom): the tagger is
+            # unsure of the case, and a role in the other is the name's too.
+            others = {(t.feats or {}).get("Case") for t in tokens} - {case, None}
+            if case is None and start > 0 and sent[start - 1].pos == "NOUN":
+                # A name in Latin letters has no case; the post before it shows the one it is in
+                # ("поддержал исполнительницу Manizha").
+                others.add((sent[start - 1].feats or {}).get("Case"))
+            for other in others - {None}:
+                before = before or roles_before(sent, start, other, taken[position], self.vocab)
+            for role in (*before, role_after(sent, end, case, taken[position], self.vocab)):
                 if role is not None:
                     self.analysis.roles.append((ref, position, role))
+        self._lists(taken)
+
+    def _lists(self, taken: dict[int, set[int]]) -> None:
+        """Names listed with "и" or commas after a post in the plural ("Вратари Игорь Шестеркин
+        и Александр Георгиев"): the post, in the singular, is each one's role."""
+        groups: list[list[tuple[Ref, list[DocToken]]]] = []
+        last: tuple[int, int] | None = None  # (sentence, index after the last name)
+        for ref, tokens in self.people:
+            position, start = self.where[tokens[0].id]
+            sent = self.doc.sents[position].tokens
+            joined = (
+                last is not None
+                and last[0] == position
+                and all(t.text.lower() in {"и", ","} for t in sent[last[1] : start])
+            )
+            if joined and start > last[1]:
+                groups[-1].append((ref, tokens))
+            else:
+                groups.append([(ref, tokens)])
+            last = (position, self.where[tokens[-1].id][1] + 1)
+        for group in groups:
+            if len(group) < 2:
+                continue
+            ref, tokens = group[0]
+            position, start = self.where[tokens[0].id]
+            if self.headline and position == 0:
+                continue
+            sent = self.doc.sents[position].tokens
+            role = list_role(sent, start, name_case(tokens), taken[position], self.vocab)
+            if role is not None:
+                self.analysis.roles.extend((each, position, role) for each, _ in group)
 
     def _subtree(self, token: DocToken) -> Iterator[DocToken]:
         stack = [token]

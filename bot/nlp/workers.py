@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
+from bot.nlp.analyzers import AnalyzerSettings, configure
 from bot.nlp.language import warm_up
 from bot.nlp.model import load_pipeline
 
@@ -26,10 +27,12 @@ JOBS_PER_WORKER = 2_000
 _nlp: Language | None = None  # this worker's pipeline
 
 
-def _start_worker(model: str) -> None:
+def _start_worker(model: str, analyzers: AnalyzerSettings | None) -> None:
     global _nlp
     # Ctrl-C is the parent's to handle: it shuts the pool down; a worker would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if analyzers is not None:
+        configure(analyzers)  # the parent's settings, not the worker's environment
     _nlp = load_pipeline(model)
     warm_up()
 
@@ -40,11 +43,18 @@ def _run(job: Callable[..., T], *args: object) -> T:
 
 
 class Parsers:
-    """A pool of `processes` workers, started on first use and shut down by close()."""
+    """A pool of `processes` workers, started on first use and shut down by close().
 
-    def __init__(self, model: str, processes: int) -> None:
+    `analyzers`: the settings of the other languages' analysers (FRENCH_MODEL), passed to each
+    worker explicitly, and used in this process too, so that an article is analysed alike
+    wherever it is parsed. None: each process reads them from its environment."""
+
+    def __init__(self, model: str, processes: int, analyzers: AnalyzerSettings | None = None) -> None:
         self.model = model
         self.processes = processes
+        self.analyzers = analyzers
+        if analyzers is not None:
+            configure(analyzers)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
@@ -62,7 +72,7 @@ class Parsers:
                     self.processes,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker,
-                    initargs=(self.model,),
+                    initargs=(self.model, self.analyzers),
                     max_tasks_per_child=JOBS_PER_WORKER,
                 )
                 # Load the model in every worker now, so the first jobs do not wait on it one by one.

@@ -22,6 +22,7 @@ from scipy.sparse import csr_array
 
 from bot.summarize.document import NewsDocument
 from bot.summarize.languages import stemmer, stop_words
+from domain.languages import DEFAULT_LANGUAGE
 
 STOP = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been has have had it its "
@@ -37,14 +38,16 @@ DIVERSITY = 0.3  # weight of redundancy in each pick
 FOCUS_FLOOR = 0.25
 
 
-def _stop(language: str) -> frozenset[str]:
-    """English keeps the short list the constants were chosen with; other languages take their
-    package's list ("и", "в", "что" would otherwise make every Russian sentence central)."""
-    return STOP if language == "en" else stop_words(language)
+def stop_for(language: str | None) -> frozenset[str]:
+    """The words ranking ignores in a text of this language. English keeps the short list the
+    constants were chosen with; other languages take their package's list ("и", "в", "что"
+    would otherwise make every Russian sentence central)."""
+    code = language or DEFAULT_LANGUAGE
+    return STOP if code == "en" else stop_words(code)
 
 
 def _terms(words: list[str], language: str = "en") -> Counter[str]:
-    stop = _stop(language)
+    stop = stop_for(language)
     return Counter(w.lower() for w in words if w[:1].isalnum() and w.lower() not in stop)
 
 
@@ -104,7 +107,11 @@ class MultiDocumentMMR:
         self.repeat = repeat
 
     def __call__(
-        self, documents: list[NewsDocument], count: int, focus: list[str] | None = None
+        self,
+        documents: list[NewsDocument],
+        count: int,
+        focus: list[str] | None = None,
+        focus_language: str | None = None,
     ) -> list[tuple[int, int]]:
         where: list[tuple[int, int]] = []
         ranks: list[int] = []
@@ -121,7 +128,8 @@ class MultiDocumentMMR:
         relevance = np.array([1 / (1 + r) for r in ranks]) * (1 + self.centrality * centrality)
         off_focus = np.zeros(len(where), dtype=bool)
         if focus:
-            language = documents[0].language  # a story's headline is in its first article's language
+            # The headline's own language (its article's), else the first article's.
+            language = focus_language or documents[0].language
             languages = [documents[d].language for d, _ in where]
             closeness = _closeness(bags, languages, _terms(focus, language), language)
             relevance *= FOCUS_FLOOR + closeness

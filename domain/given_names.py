@@ -1,0 +1,116 @@
+"""One person under two spellings of the given name: "Джо Байден" in one article, "Джозеф Байден"
+in another; "Joe Biden" and "Joseph Biden".
+
+The rule: two people's names are one person's only where the evidence supports it.
+1. The same surname: the last words are equal (folded: case, ё as е, accents off), and so are
+   the words between, if any.
+2. The given names (the first words) are one name: equal, or one is a listed short form of the
+   other. The list is written out, never guessed from a prefix: "Ян" is no "Янис", "Дэн" no
+   "Дэниел" of every article, and a short form of two full names ("Алекс": Александр or Алексей)
+   makes a pair with either only when the other is not also written.
+3. No conflicting evidence: the two names are not written as two people in one article
+   (`seen_together`), and no third person with that surname has a given name that is a form of
+   either (who is who would be a guess).
+
+A user asking for "Байден" then gets the one person, not a choice between two spellings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Full given name -> its short forms, as news in Russian and in English write them.
+SHORT_FORMS: dict[str, frozenset[str]] = {
+    full: frozenset(shorts.split())
+    for full, shorts in {
+        # Foreign names in Russian spelling
+        "джозеф": "джо",
+        "уильям": "билл билли уилл",
+        "роберт": "боб бобби роб",
+        "майкл": "майк",
+        "томас": "том",
+        "николас": "ник",
+        "ричард": "рик дик",
+        "джеймс": "джим джимми",
+        "эдвард": "эд тед",
+        "дэниел": "дэн",
+        "энтони": "тони",
+        "кристофер": "крис",
+        "стивен": "стив",
+        "дональд": "дон",
+        "джонатан": "джон",
+        "кэтрин": "кейт",
+        "элизабет": "лиз бетти",
+        "ребекка": "бекки",
+        # Russian names and their everyday forms
+        "александр": "саша алекс",
+        "алексей": "алеша алёша алекс",
+        "дмитрий": "дима",
+        "владимир": "володя",
+        "михаил": "миша",
+        "сергей": "сережа серёжа",
+        "николай": "коля",
+        "евгений": "женя",
+        "екатерина": "катя",
+        "анастасия": "настя",
+        "мария": "маша",
+        # English
+        "joseph": "joe",
+        "william": "bill billy will",
+        "robert": "bob bobby rob",
+        "michael": "mike",
+        "thomas": "tom",
+        "nicholas": "nick",
+        "richard": "rick dick",
+        "james": "jim jimmy",
+        "edward": "ed ted",
+        "daniel": "dan",
+        "anthony": "tony",
+        "christopher": "chris",
+        "stephen": "steve",
+        "steven": "steve",
+        "donald": "don",
+        "catherine": "kate",
+        "elizabeth": "liz betty",
+    }.items()
+}
+
+
+def _fold(word: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    # NFKD takes the diaeresis off "ё" too ("е" and a combining mark): ё is е here.
+    return plain.replace("ё", "е")
+
+
+_SHORT = {_fold(full): frozenset(_fold(s) for s in shorts) for full, shorts in SHORT_FORMS.items()}
+
+
+def one_given_name(first: str, second: str) -> bool:
+    """Whether two given names are one: equal, or one a listed short form of the other."""
+    a, b = _fold(first), _fold(second)
+    return a == b or a in _SHORT.get(b, ()) or b in _SHORT.get(a, ())
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """(given name, the rest) of a name of two words or more."""
+    given, _, rest = name.strip().partition(" ")
+    return (given, _fold(rest)) if rest else None
+
+
+def same_bearer(name: str, other: str, others: list[str] | tuple[str, ...] = (), seen_together: bool = False) -> bool:
+    """Whether `name` and `other` are one person's names under the rule above; `others`: the
+    other people's names of the same collection (a store, a query's hits), for conflicts."""
+    a, b = _split(name), _split(other)
+    if a is None or b is None or a[1] != b[1] or seen_together:
+        return False
+    if _fold(a[0]) == _fold(b[0]):
+        return True
+    if not one_given_name(a[0], b[0]):
+        return False
+    for third in others:
+        c = _split(third)
+        if c is None or c[1] != a[1] or _fold(c[0]) in {_fold(a[0]), _fold(b[0])}:
+            continue
+        if one_given_name(c[0], a[0]) or one_given_name(c[0], b[0]):
+            return False
+    return True
