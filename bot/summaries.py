@@ -9,6 +9,7 @@ from spacy.language import Language
 from bot.i18n import _
 from bot.ingest.pipeline import article_text, model_analyzer
 from bot.ingest.sources import RawArticle, from_text
+from bot.ingest.text import url_problem
 from bot.ingesting import Ingesting
 from bot.nlp.analyzers import analyze_by_language, analyzed_languages, model_language
 from bot.nlp.language import detect_language, language_of
@@ -123,5 +124,6 @@ class Summaries:
         stored = next((s for s in report.new + report.duplicates if s.id), None)
         if stored is None:
             reason = report.failed[0].reason if report.failed else _("no article found there")
-            return Reply.of(_("Could not read {url}: {reason}").format(url=link(url, url), reason=esc(reason)))
+            shown = esc(url) if url_problem(url) else link(url, url)  # no malformed href for Telegram to refuse
+            return Reply.of(_("Could not read {url}: {reason}").format(url=shown, reason=esc(reason)))
         return await self._summarize_stored(stored.id, count)

@@ -85,6 +85,15 @@ def _fold(word: str) -> str:
 _SHORT = {_fold(full): frozenset(_fold(s) for s in shorts) for full, shorts in SHORT_FORMS.items()}
 
 
+_LISTED = frozenset(_SHORT) | frozenset(short for shorts in _SHORT.values() for short in shorts)
+
+
+def has_variants(name: str) -> bool:
+    """Whether the given name of `name` is listed (as a full name or a short form): only such
+    names can be one person's with another given name, so only they need comparing."""
+    return _fold(name.strip().partition(" ")[0]) in _LISTED
+
+
 def one_given_name(first: str, second: str) -> bool:
     """Whether two given names are one: equal, or one a listed short form of the other."""
     a, b = _fold(first), _fold(second)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Integer, Select, func, or_, select, text, union_all
@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
-from domain.given_names import same_bearer
+from domain.given_names import has_variants, same_bearer
 from domain.names import query_key
 from domain.roles import english_markers, is_coworker, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
@@ -79,6 +79,7 @@ async def _hits(session: AsyncSession, condition, since: datetime | None = None)
 DOMINANCE = 3  # the leader needs this many times the articles of the runner-up...
 RECENT_DAYS = 30  # ...and must not be outnumbered in the store's latest month
 RECENT_FLOOR = 3  # by a runner-up with at least this many articles in it
+VARIANT_SHARE = 0.1  # a given-name variant folds into a name with ten times its articles (or its 2 at most)
 
 
 def prominent(hits: list[EntityHit]) -> EntityHit | None:
@@ -147,35 +148,57 @@ def _merge(hits: list[EntityHit]) -> list[EntityHit]:
 
 def _fold_given_names(hits: list[EntityHit]) -> list[EntityHit]:
     """One person under two spellings of the given name ("Джо Байден", "Джозеф Байден"), folded
-    into the better covered, as domain/given_names.py's rule allows."""
-    names = [h.key for h in hits if h.kind == "PERSON" and " " in h.key]
-    result: list[EntityHit] = []
-    for hit in sorted(hits, key=lambda h: -h.articles):
-        into = None
-        if hit.kind == "PERSON":
-            into = next((r for r in result if r.kind == "PERSON" and same_bearer(r.key, hit.key, names)), None)
-        if into is not None:
-            _fold(into, hit)
+    into the better covered, as domain/given_names.py's rule allows, and only when the variant is
+    rare beside it (at most VARIANT_SHARE of its articles, or 2): two well-covered names are two
+    people ("Mike Johnson" and "Michael Johnson"), whatever their given names."""
+    people: dict[str, list[EntityHit]] = defaultdict(list)  # by surname: only those pairs are compared
+    for hit in hits:
+        if hit.kind == "PERSON" and " " in hit.key and has_variants(hit.key):
+            people[person_key(hit.key).rsplit(" ", 1)[1]].append(hit)
+    folded: set[int] = set()
+    for bearers in people.values():
+        if len(bearers) < 2:
             continue
-        result.append(hit)
-    return result
+        names = [h.key for h in bearers]
+        kept: list[EntityHit] = []
+        for hit in sorted(bearers, key=lambda h: -h.articles):
+            into = next((k for k in kept if same_bearer(k.key, hit.key, names)), None)
+            if into is not None and hit.articles <= max(2, into.articles * VARIANT_SHARE):
+                _fold(into, hit)
+                folded.add(hit.id)
+            else:
+                kept.append(hit)
+    return [h for h in hits if h.id not in folded]
 
 
 def _fold_tails(merged: list[EntityHit]) -> list[EntityHit]:
     """A name of two or more words that ends a longer one ("Manuel Barroso" of "Jose Manuel
     Barroso", "bin Salman" of "Mohammed bin Salman", "Mohammed bin Salman" of "Crown Prince
     Mohammed bin Salman") is that person when one bearer of the longer names is evident: the
-    only one, or the prominent one among several. Longest names first, so a chain folds into one.
-    The pair is named by the better-covered form, the fuller one when alike."""
-    people = sorted((h for h in merged if h.kind == "PERSON" and " " in h.key), key=lambda h: -len(person_key(h.key)))
+    only one, or the prominent one among several. The shorter name folds into the longer when it
+    is no better covered; the longer into the shorter when the shorter is the established form
+    (DOMINANCE times the articles: "Michael Symmons Roberts" into "Symmons Roberts"); between the
+    two ("Paul Jones" 12, "John Paul Jones" 5) they stay two people. Longest names first, so a
+    chain folds into one."""
+    keys = {h.id: person_key(h.key) for h in merged if h.kind == "PERSON" and " " in h.key}
+    people = sorted((h for h in merged if h.id in keys), key=lambda h: -len(keys[h.id]))
+    by_tail: dict[str, list[EntityHit]] = defaultdict(list)  # every ending of two or more words
+    for hit in people:
+        words = keys[hit.id].split(" ")
+        for start in range(1, len(words) - 1):
+            by_tail[" ".join(words[start:])].append(hit)
     folded: set[int] = set()
     for hit in people:
-        tail = " " + person_key(hit.key)
-        longer = [p for p in people if p.id not in folded and p is not hit and person_key(p.key).endswith(tail)]
+        longer = [p for p in by_tail.get(keys[hit.id], []) if p.id not in folded]
         owner = longer[0] if len(longer) == 1 else prominent(longer) if longer else None
         if owner is None:
             continue
-        into, out = (hit, owner) if hit.articles > owner.articles else (owner, hit)
+        if hit.articles <= owner.articles:
+            into, out = owner, hit
+        elif hit.articles >= DOMINANCE * owner.articles:
+            into, out = hit, owner
+        else:
+            continue
         _fold(into, out)
         folded.add(out.id)
     return [h for h in merged if h.id not in folded]

@@ -48,3 +48,9 @@ async def test_a_malformed_link_gets_a_reason_not_an_apology(core: Commands) -> 
             assert answer.startswith("Could not store") and reason in answer, (message, answer)
     (latest,) = (await core.questions.latest("")).messages
     assert "No articles yet" in latest
+
+
+async def test_summarizing_a_malformed_link_names_it_as_text(core: Commands) -> None:
+    (answer,) = (await core.handle("/summarize http://[::1/news", caller=ME, where=HERE)).messages
+    assert answer.startswith("Could not read http://[::1/news: the URL is malformed")
+    assert "<a " not in answer  # Telegram refuses a message whose link is malformed

@@ -66,6 +66,10 @@ ROLE_HEADS = frozenset(
         "back", "wing", "centre", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock", "filmmaker",
         "playwright", "activist", "diplomat", "co-ordinator", "coordinator", "strategist", "economist",
         "republican", "democrat", "aide",
+        # Ranks of the forces and the police, written before a name as its title ("Trooper").
+        "fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper",
+        "rifleman", "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff",
+        "admiral", "brigadier",
     }
 )  # fmt: skip
 
@@ -593,7 +597,7 @@ def team_position_role(span: Span) -> str | None:
         team, word = doc[span.start - 2], doc[span.start - 1]
         on_team = root.dep_ == "appos" and root.head == team
         beside = team.head == root or (team.head == root.head and team.dep_ == root.dep_)
-        if (on_team or beside) and _position_after(team, word):
+        if (on_team or beside) and _position_after(team, word) and not _verb_object(span):
             return f"{team.text} {word.text}"
     if span.end + 2 < len(doc) and doc[span.end].is_punct:  # the team is the name's apposition
         for team in (c for c in root.children if c.dep_ == "appos" and c.i > span.end):
@@ -618,12 +622,23 @@ def _team_position_before(span: Span) -> str | None:
     named = team.tag_ in {"NNP", "NNPS", "NNS"} or (team.tag_ == "JJ" and team.i > span.sent.start)
     if not team.is_title or not named or team.ent_type_ == "PERSON":
         return None
+    if _verb_object(span):
+        return None
     start = team.i
     # "Wolves and Portugal forward": two teams the player is in.
     if start - 2 >= span.sent.start and doc[start - 1].lower_ == "and" and doc[start - 2].is_title:
         if doc[start - 2].tag_ in {"NNP", "NNPS", "NNS"} and doc[start - 2].ent_type_ != "PERSON":
             start -= 2
     return "".join(t.text_with_ws for t in doc[start : word.i + 1]).strip()
+
+
+def _verb_object(span: Span) -> bool:
+    """Whether the word before the name may be a verb taking it as object: "Tories back Boris
+    Johnson in the vote", "Democrats lock Nancy Pelosi out" are parsed just like "Brive back
+    Julien Laharrague scored"; what follows the name tells them apart (a preposition or particle
+    going on with the verb), not the parse."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.tag_ in {"IN", "RP", "RB", "TO"}  # tags: the pipeline sets no pos_
 
 
 def _position_after(team: Token, word: Token) -> bool:
