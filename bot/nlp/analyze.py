@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import ROLE_HEADS, headline_role, roles_for
+from bot.nlp.roles import ROLE_HEADS, headline_role, names_someone, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -38,6 +38,13 @@ def entity_kind(span: Span) -> str | None:
     return None
 
 
+def _post_nominal(token: Token) -> bool:
+    """Letters after a name ("QC", "MP", "OBE"): an upper-case word of two to four letters that is
+    no Roman numeral."""
+    text = token.text
+    return token.is_alpha and text.isupper() and 2 <= len(text) <= 4 and not set(text) <= set("IVX")
+
+
 class _Linker:
     """Ties each mention in one document to one entity; short forms to the full name."""
 
@@ -64,7 +71,8 @@ class _Linker:
             for token in sent:
                 self.sentence_of[token.i] = position
         spans = self._people_mislabelled([(e, kind) for e in doc.ents if (kind := entity_kind(e))])
-        spans = self._not_names(self._trim_names(self._split_lists(spans)))
+        spans = self._not_names(self._leading_entities(self._trim_names(self._split_lists(spans))))
+        spans = self._untagged_bearers(spans)
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
         for span, kind in spans:
             self.covered.update(range(span.start, span.end))
@@ -96,6 +104,19 @@ class _Linker:
         person_tokens = {t.i for span, kind in spans if kind == "PERSON" for t in span}
         fixed = []
         for span, kind in spans:
+            # "Alison Vance" with only "Vance" tagged, or tagged ORG ("Ann Vance and Tom Lee"): the
+            # untagged first name before it is part of the name.
+            first = self._untagged_first_name(span)
+            if first is not None and kind == "PERSON":
+                span = Span(self.doc, first, span.end, label=span.label)
+            elif first is not None:
+                longer = Span(self.doc, first, span.end, label=span.label)
+                root = longer.root
+                listed = (root.dep_ == "conj" and root.head.i in person_tokens) or any(
+                    t.dep_ == "conj" and t.i in person_tokens for t in root.rights
+                )
+                if listed or span.text.lower() in people:
+                    span, kind = longer, "PERSON"
             words = clean_name(span.text, kind).split(" ")
             # "Ms Fiorina" tagged ORG: a title of address is only ever given to a person.
             titled = kind != "PERSON" and len(span) == 2 and span[0].lower_.rstrip(".") in _ADDRESS
@@ -107,6 +128,60 @@ class _Linker:
             mislabelled = titled or (kind != "PERSON" and name_like and (words[-1].lower() in people or listed))
             fixed.append((span, "PERSON" if mislabelled else kind))
         return fixed
+
+    def _untagged_first_name(self, span: Span) -> int | None:
+        """The index of the first name before a one-word name the model tagged without it: a
+        capitalised proper noun no entity covers, that is no title or role noun and that the
+        article never writes in lower case (so "Vote" of "Vote Blair" is none)."""
+        doc = self.doc
+        if len(span) != 1 or span.start == 0 or not span[0].is_title:
+            return None
+        word = doc[span.start - 1]
+        # An initial ("M Dawson" of a team sheet) says too little to make another bearer.
+        if not (word.is_title and word.is_alpha and len(word) > 1 and word.tag_ == "NNP" and not word.ent_type_):
+            return None
+        if word.lower_ in ROLE_HEADS or word.lower_ in HONORIFICS or word.lower_ in _ROYAL:
+            return None
+        if any(t.lower_ == word.lower_ and t.is_lower for t in doc):
+            return None
+        # "the slogan Vote Marsh": after a common noun that names no one, a capitalised pair is
+        # that thing's name ("campaigner Alison Vance" is hers).
+        before = doc[word.i - 1] if word.i > 0 else None
+        if before is not None and before.is_lower and before.tag_ in {"NN", "NNS"} and not names_someone(before):
+            return None
+        return word.i
+
+    def _split_first_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """ "blonde Natalia Vance" with "Natalia" tagged a place and "Vance" a person, in an article
+        that tags "Natalia Vance" a person elsewhere: the two words are that person's name."""
+        full = {clean_name(s.text, k).lower() for s, k in spans if k == "PERSON" and len(s) == 2}
+        result: list[tuple[Span, str]] = []
+        for span, kind in spans:
+            if result and kind == "PERSON" and len(span) == 1 and span.start > 0:
+                before, before_kind = result[-1]
+                joined = f"{before.text} {span.text}".lower()
+                if len(before) == 1 and before.end == span.start and before_kind != "PERSON" and joined in full:
+                    result[-1] = (Span(self.doc, before.start, span.end, label=span.label), "PERSON")
+                    continue
+            result.append((span, kind))
+        return result
+
+    def _untagged_bearers(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """ "Alison Vance said" left untagged in an article that tags "Vance" or "Pete Vance" a
+        person: a first name before a surname the article gives a person is one more bearer of it
+        (not "Pete Vance", whose titles would otherwise take in hers)."""
+        spans = self._split_first_names(spans)
+        surnames = {clean_name(s.text, k).lower().split(" ")[-1] for s, k in spans if k == "PERSON"}
+        tagged = {t.i for s, _ in spans for t in s}
+        extra = []
+        for token in self.doc[1:]:
+            if token.i in tagged or token.i - 1 in tagged or token.lower_ not in surnames:
+                continue
+            if token.tag_ == "NNP" and not token.ent_type_:
+                first = self._untagged_first_name(self.doc[token.i : token.i + 1])
+                if first is not None:
+                    extra.append((Span(self.doc, first, token.i + 1, label="PERSON"), "PERSON"))
+        return sorted([*spans, *extra], key=lambda pair: pair[0].start) if extra else spans
 
     def _split_lists(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """ "Terry, Bridge" (a team sheet the model read as one person) is two names."""
@@ -152,6 +227,10 @@ class _Linker:
         dash = next((t.i for t in span if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
         if dash is not None and dash > start:
             end = dash
+        # "Ann Lee QC", "Tom Vance MP": letters after a name (an honour, a post) are no part of it;
+        # a name never ends in an acronym, though a regnal number ("Elizabeth II") ends one.
+        while end - start >= 3 and _post_nominal(doc[end - 1]):
+            end -= 1
         # "Ann Lee Producer: Tom Vance": the next credit's label taken into the name before it.
         while end - start >= 3 and end < len(doc) and doc[end - 1].lower_ in ROLE_HEADS and doc[end].text == ":":
             end -= 1
@@ -165,6 +244,42 @@ class _Linker:
                 self.cut_roles[start + 1] = first.text
             start += 1
         return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+    def _leading_entities(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """ "Isco Tom Vance" (two players listed), "Everton Vance" (a caption run into the next
+        sentence): leading words the article tags elsewhere as an entity of their own belong to
+        that entity, when what follows is a name in itself: two capitalised words or more, or a
+        surname the article gives someone else in full ("Tom Vance"). Before a one-word rest the
+        leading words must be tagged as something other than a person somewhere ("Everton" the
+        club), since a first name can stand alone too ("Tom", then "Tom Vance", "Ann Vance")."""
+        doc = self.doc
+        kinds: dict[str, set[tuple[int, str]]] = {}  # a tagged name -> (its span's start, its kind)
+        full: dict[str, set[str]] = {}  # surname -> the names of two words or more that end with it
+        for span, kind in spans:
+            name = clean_name(span.text, kind).lower()
+            kinds.setdefault(name, set()).add((span.start, kind))
+            if kind == "PERSON" and " " in name:
+                full.setdefault(name.split(" ")[-1], set()).add(name)
+        result = []
+        for span, kind in spans:
+            own = clean_name(span.text, kind).lower()
+            for cut in (1, 2):
+                if kind != "PERSON" or len(span) - cut < 1:
+                    break
+                lead = clean_name(doc[span.start : span.start + cut].text, kind).lower()
+                rest = doc[span.start + cut : span.end]
+                others = {k for start, k in kinds.get(lead, set()) if start != span.start}
+                if len(rest) >= 2 and all(t.is_title for t in rest):
+                    named = bool(others)
+                else:
+                    surname = clean_name(rest.text, kind).lower().split(" ")[-1]
+                    named = bool(others - {"PERSON"}) and bool(full.get(surname, set()) - {own})
+                if named:
+                    self.not_names.add(span.start + cut - 1)
+                    span = Span(doc, span.start + cut, span.end, label=span.label)
+                    break
+            result.append((span, kind))
+        return result
 
     def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Words that are no names never make a person, judged from the article itself:
@@ -212,7 +327,8 @@ class _Linker:
         for span in spans:
             name = clean_name(span.text, "PERSON")
             words = name.split(" ")
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            # "Vicente del Bosque": a name particle is a name's word in lower case.
+            if len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words):
                 ref = self._entity(name, "PERSON")
                 found.setdefault(words[-1].lower(), []).append((span.start, ref))
         return found

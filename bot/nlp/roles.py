@@ -9,7 +9,10 @@ from domain.roles import COWORKERS
 
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
-_NOT_ROLES = frozenset({"earlier", "later", "then", "now", "also", "former", "said", "says"})
+# A caption's directions ("Tom Vance (right) with his coach") are where someone stands in a photo.
+_NOT_ROLES = frozenset(
+    {"earlier", "later", "then", "now", "also", "former", "said", "says", "left", "right", "pictured", "above", "below"}
+)
 # Words that say what someone is, not what they do ("the man", "a woman").
 # Kin are who someone is to another ("son of a minister"), not a post; but kin of a named person
 # ("George Park's brother Tom Park") is how the news identifies someone.
@@ -20,6 +23,8 @@ _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "bro
 _RELATIONS = frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent"}) | COWORKERS
 _NOT_TITLES = (
     frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
+    # A group of people ("the pair Ann Lee and Tom Vance") is never one person's post.
+    | frozenset({"pair", "duo", "trio", "couple"})
     | _KIN
     | (_RELATIONS - COWORKERS)
 )
@@ -748,6 +753,11 @@ def _opens_credit(doc: Doc, i: int) -> bool:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
+def names_someone(noun: Token) -> bool:
+    """Public form of `_names_someone`, for the name rules in analyze.py."""
+    return _names_someone(noun)
+
+
 def _names_someone(noun: Token) -> bool:
     """A noun that names a person by what they do: a role noun, or an agent noun ("demonstrator",
     "lawyer", "strategist")."""
@@ -819,6 +829,7 @@ def roles_for(span: Span) -> list[str]:
         team_position_role(span),
         preceding_apposition_role(span),
         as_role(span),
+        office_of_role(span),
     ]
     if not any(found):
         found.append(sibling_title_role(span) or adjacent_title_role(span))
@@ -826,6 +837,28 @@ def roles_for(span: Span) -> list[str]:
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
     return [r for r in roles if not any(r != other and _inside(r, other) for other in roles)]
+
+
+def office_of_role(span: Span) -> str | None:
+    """ "Director of Public Prosecutions Ann Lee said": a post named after what it is of, written
+    before the name. The post is a role noun in title case opening the clause, every word between
+    its "of" and the name is capitalised (at most four), and the parse ties the post and the name
+    (whichever way it hangs them: the name inside the "of" phrase, the post on the name, or the
+    name as the post's apposition)."""
+    doc = span.doc
+    start = span.start
+    k = start - 1
+    while k > span.sent.start and start - k <= 4 and doc[k].is_title and doc[k].lower_ != "of":
+        k -= 1
+    of, post = doc[k], doc[k - 1] if k > 0 else None
+    if post is None or of.lower_ != "of" or k == start - 1 or of.head.i != post.i:
+        return None
+    if not post.is_title or post.lower_ not in ROLE_HEADS or not all(t.is_title for t in doc[k + 1 : start]):
+        return None
+    root = span.root
+    tied = root.head.i in {post.i, of.i} or post.head.i == root.i or any(t.head.i == root.i for t in doc[k + 1 : start])
+    opens = post.i == post.sent.start or doc[post.i - 1].is_punct or doc[post.i - 1].tag_ in {"CC", "IN", "VBD", "VBZ"}
+    return doc[post.i : start].text if tied and opens else None
 
 
 def _inside(short: str, long: str) -> bool:
