@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -520,11 +520,3 @@ def analyze_french(texts: list[str], headlines: list[bool] | None = None, model:
     nlp = load_french(model or get_settings().french_model)
     flags = headlines if headlines is not None else [False] * len(texts)
     return analyze_docs(parse(nlp, [text.translate(_NBSP) for text in texts]), flags)
-
-
-def french_analyzer() -> Callable[[list[str], list[bool]], list[Analysis]]:
-    """The registry's loader (bot/nlp/analyzers.py): loads the model now, in the process that
-    meets the first French article, and returns the analyzer."""
-    model = get_settings().french_model
-    load_french(model)
-    return lambda texts, headlines: analyze_french(texts, headlines, model)
