@@ -10,10 +10,10 @@ from the latest day the place is mentioned (labels: bench/labels/status.json, ma
 The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev`, `--set heldout`, `--set heldout2`
 or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or who_heldout3.json (fresh set-aside
 parts, each looked at once, by the lead)
-on both stores and writes its own section with errors by kind. `--set heldout4` scores who_heldout4.json on a
+on both stores and writes its own section with errors by kind. `--set heldout4` and `--set heldout5` score who_heldout4.json and who_heldout5.json on a
 third store, the 250 CNN/Daily Mail articles of ../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).
-Usage: python bench/who_status_eval.py ../shared/data [--make-labels] [--set dev|heldout|heldout2|heldout3|heldout4]
+Usage: python bench/who_status_eval.py ../shared/data [--make-labels] [--set dev|heldout|heldout2|heldout3|heldout4|heldout5]
        [--labels FILE] [--keep DIR]"""
 
 from __future__ import annotations
@@ -293,9 +293,10 @@ BEFORE = {
     "heldout2": None,
     "heldout3": None,
     "heldout4": None,
+    "heldout5": None,
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles).
-RULES = {"heldout4": "WHO_RULES_CNNDM.md"}
+RULES = {"heldout4": "WHO_RULES_CNNDM.md", "heldout5": "WHO_RULES_CNNDM.md"}
 
 
 def set_report(name: str, results: list[tuple[dict, str | None, str]]) -> str:
