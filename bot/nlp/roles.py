@@ -75,7 +75,29 @@ ROLE_HEADS = frozenset(
         "fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper",
         "rifleman", "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff",
         "admiral", "brigadier",
+        # Trades and standings the news names private people and public ones by ("blogger Ann
+        # Lee", "Peru international Tom Vance", "passenger Tom Vance"). No word here is also a
+        # common surname ("Bishop", "Cook", "Mason"), since a title-case one is cut from a name.
+        "blogger", "vlogger", "climber", "mountaineer", "chef", "nun", "priest", "cleric", "imam",
+        "rabbi", "vicar", "guard", "international", "author", "writer", "novelist", "poet", "artist",
+        "photographer", "designer", "architect", "engineer", "scientist", "researcher", "doctor",
+        "surgeon", "nurse", "psychiatrist", "psychologist", "teacher", "headteacher", "headmaster",
+        "headmistress", "lecturer", "student", "pupil", "model", "dancer", "pianist", "composer",
+        "guitarist", "drummer", "broadcaster", "commentator", "pundit", "columnist", "entrepreneur",
+        "businessman", "businesswoman", "banker", "investor", "tycoon", "billionaire", "owner",
+        "referee", "umpire", "trainer", "cyclist", "sprinter", "swimmer", "athlete", "skier",
+        "substitute", "prosecutor", "solicitor", "barrister", "attorney", "pilot", "soldier",
+        "veteran", "firefighter", "paramedic", "councillor", "politician", "campaigner", "volunteer",
+        "resident", "passenger", "expert", "spokesperson", "superstar", "socialite",
     }
+)  # fmt: skip
+# Role nouns that are also verbs, adverbs or particles ("back Tom Vance in the vote", "lock Tom
+# Vance out"): when the tagger reads one as such, it is a title only after a word describing it
+# ("centre back", "teenage forward").
+_ALSO_NOT_NOUNS = frozenset(
+    {"back", "forward", "lock", "prop", "host", "star", "wing", "centre", "general", "judge", "coach",
+     "boss", "captain", "champion", "guard", "hooker", "chief", "model", "pilot", "referee", "trainer",
+     "substitute", "lead", "international", "expert", "resident", "veteran", "author"}
 )  # fmt: skip
 
 
@@ -177,7 +199,9 @@ def _tidy(tokens: list[Token]) -> str | None:
     # "co-star" whose last piece the tagger read as an adjective: a hyphenated word is a noun
     # when one of its pieces is.
     pieces = _hyphen_pieces(tokens)
-    if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked:
+    # "Peru international", "full back": a role noun the tagger read as an adjective or adverb.
+    misread = tokens[-1].is_lower and tokens[-1].lower_ in ROLE_HEADS
+    if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
     if _hyphen_adjective(tokens) or _past_tense(tokens[-1]):
         return None
@@ -545,6 +569,25 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
     return words
 
 
+def _adjacent_description(head: Token, kinds: set[str]) -> list[Token]:
+    """A title noun with the describing words written right before it, read by position, not by
+    the parse: lower-case adjectives and nouns, names of these kinds ("England full back")."""
+    words = [head]
+    doc = head.doc
+    while len(words) < 4 and words[0].i > head.sent.start:
+        token = doc[words[0].i - 1]
+        if not token.whitespace_ or token.is_punct:
+            break
+        described = token.is_lower and token.is_alpha and token.tag_ in {"JJ", "NN"}
+        if not (described or token.ent_type_ in kinds or _proper_adjective(token)):
+            break
+        words.insert(0, token)
+    before = doc[words[0].i - 1] if words[0].i > head.sent.start else None
+    if before is not None and before.lower_ in _TIME_MARKS and before.lower_ != "late":
+        words.insert(0, before)
+    return words
+
+
 def _proper_adjective(token: Token) -> bool:
     """ "Conservative family spokeswoman": a capitalised adjective the text never writes in lower
     case is a party's or a people's name, part of the title."""
@@ -830,9 +873,10 @@ def roles_for(span: Span) -> list[str]:
         preceding_apposition_role(span),
         as_role(span),
         office_of_role(span),
+        lower_office_of_role(span),
     ]
     if not any(found):
-        found.append(sibling_title_role(span) or adjacent_title_role(span))
+        found.append(sibling_title_role(span) or adjacent_title_role(span) or honorific_post_role(span))
     roles = list(dict.fromkeys(role for role in found if role))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
@@ -861,6 +905,44 @@ def office_of_role(span: Span) -> str | None:
     return doc[post.i : start].text if tied and opens else None
 
 
+def lower_office_of_role(span: Span) -> str | None:
+    """ "CIS director of research Ann Lee said": a lower-case post with what it is of, written
+    right before the name (one to three lower-case nouns after "of"), the parse tying the two;
+    with the words the post hangs before it ("CIS")."""
+    doc = span.doc
+    start = span.start
+    k = start - 1
+    while k > span.sent.start and start - k <= 3 and doc[k].is_lower and doc[k].tag_ in {"NN", "NNS"}:
+        k -= 1
+    if k == start - 1 or k - 1 < span.sent.start or doc[k].lower_ != "of":
+        return None
+    of, post = doc[k], doc[k - 1]
+    if not post.is_lower or post.lower_ not in ROLE_HEADS or of.head.i != post.i:
+        return None
+    root = span.root
+    tied = root.head.i in {post.i, of.i} or post.head.i == root.i or any(t.head.i == root.i for t in doc[k + 1 : start])
+    if not tied:
+        return None
+    first = post.i
+    while first - 1 >= span.sent.start and doc[first - 1].head.i == post.i and doc[first - 1].dep_ in _PREMODIFIER_DEPS:
+        first -= 1
+    return _tidy(list(doc[first:start]))
+
+
+# Honorifics that are also posts: "Professor Ann Lee" is a professor; "Dr" may be any doctorate.
+_POST_HONORIFICS = frozenset({"professor", "prof", "prof."})
+
+
+def honorific_post_role(span: Span) -> str | None:
+    """ "Professor Ann Lee, who led the study": the honorific is the only post the text states."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and before.is_title and before.lower_ in _POST_HONORIFICS:
+        return "Professor"
+    inside = len(span) > 2 and span[0].is_title and span[0].lower_ in _POST_HONORIFICS
+    return "Professor" if inside else None
+
+
 def _inside(short: str, long: str) -> bool:
     s, w = short.lower().split(), long.lower().split()
     return len(s) < len(w) and any(w[k : k + len(s)] == s for k in range(len(w) - len(s) + 1))
@@ -872,9 +954,19 @@ def adjacent_title_role(span: Span) -> str | None:
     if len(span) < 2 or span.start <= span.sent.start:
         return None
     head = span.doc[span.start - 1]
-    if head.tag_ != "NN" or not head.is_lower or head.lower_ not in ROLE_HEADS:
+    if not head.is_lower or head.lower_ not in ROLE_HEADS:
         return None
-    words = _described_title(head, {"NORP", "GPE"})
+    if head.tag_ == "NN":
+        words = _described_title(head, {"NORP", "GPE"})
+    else:
+        # "teenage forward Tom Vance", "to blogger Ann Lee": a role noun the tagger read as an
+        # adverb, a particle or a verb hangs nothing on itself; the words describing it are the
+        # ones right before it.
+        words = _adjacent_description(head, {"NORP", "GPE"})
+        if head.lower_ in _ALSO_NOT_NOUNS and len(words) == 1:
+            return None
+        if _verb_object(span) and len(words) == 1:
+            return None
     # After a name or a hashtag ("#MinskProtests leader") the title is part of a phrase the
     # other rules read whole and rejected.
     # Glued to a number ("800m champion"), the first word is a unit, the title a longer phrase.

@@ -1,0 +1,75 @@
+"""Issue 10, roles of the long tail: the trades private people are named by, role nouns the tagger
+misreads, a post "of" something in lower case, and an honorific that is a post. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.analyze import analyze_texts
+from bot.nlp.model import load_pipeline
+from bot.settings import Settings
+from domain.analysis import Analysis
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline(Settings(_env_file=None).spacy_model)
+
+
+def roles(analysis: Analysis) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for (key, kind), _, role in analysis.roles:
+        found.setdefault(analysis.entities[(key, kind)].name, []).append(role)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # A position the tagger read as an adverb or a particle, after the words describing it.
+        (
+            "Rovers confirmed the sale of teenage forward Rory Dunmore to Stenhouse for a fee.",
+            "Rory Dunmore",
+            "teenage forward",
+        ),
+        (
+            "'The squad is in good health,' centre back Tomas Ferrer told reporters on Monday.",
+            "Tomas Ferrer",
+            "centre back",
+        ),
+        (
+            "Quins are still without England full back Tom Varley and have brought in a centre.",
+            "Tom Varley",
+            "England full back",
+        ),
+        # "international" as a player's standing, read as an adjective.
+        (
+            "Okafor tussles with Peru international Diego Salas, who enjoyed a fine game.",
+            "Diego Salas",
+            "Peru international",
+        ),
+        # Trades the news names people by.
+        ("A nurse explains to blogger Ida Morrow in a video how the cream works.", "Ida Morrow", "blogger"),
+        # A lower-case post "of" a field, before the name.
+        ("ABC director of research Mark Sollen said that costs rose again.", "Mark Sollen", "ABC director of research"),
+        # An honorific that is a post, when the text states no other.
+        ("Professor Alan Crewe, who led the study, said the results were clear.", "Alan Crewe", "Professor"),
+    ],
+)
+def test_a_role_of_the_long_tail_is_found(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in roles(analyze_texts(nlp, [text])[0]).get(person, [])
+
+
+def test_a_role_noun_that_is_also_a_verb_is_no_title_after_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "back" and "lock" as verbs taking the name as object: no describing word, no title.
+    for text in (
+        "Tories back Boris Kemp in the vote on Tuesday.",
+        "Members will lock Tom Varley out of the meeting.",
+    ):
+        found = roles(analyze_texts(nlp, [text])[0])
+        assert not any(role in {"back", "lock"} for person in found.values() for role in person)
+
+
+def test_a_field_after_of_is_never_the_role_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze_texts(nlp, ["ABC director of research Mark Sollen said that costs rose again."])[0])
+    assert "research" not in found.get("Mark Sollen", [])
