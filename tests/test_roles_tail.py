@@ -52,6 +52,27 @@ def roles(analysis: Analysis) -> dict[str, list[str]]:
         ("A nurse explains to blogger Ida Morrow in a video how the cream works.", "Ida Morrow", "blogger"),
         # A lower-case post "of" a field, before the name.
         ("ABC director of research Mark Sollen said that costs rose again.", "Mark Sollen", "ABC director of research"),
+        # A spelled number inside a capitalised title; a qualifier the tagger read as a verb.
+        (
+            "Three-time Formula One champion Nils Laufer said the public will watch him.",
+            "Nils Laufer",
+            "Three-time Formula One champion",
+        ),
+        (
+            "He spoke beside local Labour candidate and shadow foreign secretary Dougal Ander at the hall.",
+            "Dougal Ander",
+            "shadow foreign secretary",
+        ),
+        (
+            "She once helmed a campaign for Texas state Senator Wendy Harlow in 2014.",
+            "Wendy Harlow",
+            "Texas state Senator",
+        ),
+        # A team before a position of two words the tagger misread.
+        ("Rovers full back Ugo Manye (centre) is hanging up his boots in May.", "Ugo Manye", "Rovers full back"),
+        # Counsel in a court report.
+        ("Eddie Cole, prosecuting, said the defendant had lied to police.", "Eddie Cole", "prosecuting"),
+        ("Andrew Lawton, representing Mason, said his client was sorry.", "Andrew Lawton", "representing Mason"),
         # An honorific that is a post, when the text states no other.
         ("Professor Alan Crewe, who led the study, said the results were clear.", "Alan Crewe", "Professor"),
     ],
@@ -73,3 +94,14 @@ def test_a_role_noun_that_is_also_a_verb_is_no_title_after_a_verb(nlp) -> None: 
 def test_a_field_after_of_is_never_the_role_alone(nlp) -> None:  # type: ignore[no-untyped-def]
     found = roles(analyze_texts(nlp, ["ABC director of research Mark Sollen said that costs rose again."])[0])
     assert "research" not in found.get("Mark Sollen", [])
+
+
+def test_a_caption_word_is_never_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Where someone stands in a photo, what a caption points to, a caption run into the text.
+    for text, person in (
+        ("Rovers full back Ugo Manye (centre) is hanging up his boots in May.", "Ugo Manye"),
+        ("Scroll down for video Lena Brandvold told the show she was moving abroad.", "Lena Brandvold"),
+        ("Her lawyer feared an outcome at trial Mira Tollefsen was arrested in 2013.", "Mira Tollefsen"),
+    ):
+        found = roles(analyze_texts(nlp, [text])[0]).get(person, [])
+        assert not {"centre", "video", "trial"} & {role.lower() for role in found}, found

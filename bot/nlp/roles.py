@@ -12,7 +12,15 @@ _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
 # A caption's directions ("Tom Vance (right) with his coach") are where someone stands in a photo.
 _NOT_ROLES = frozenset(
     {"earlier", "later", "then", "now", "also", "former", "said", "says", "left", "right", "pictured", "above", "below"}
+    # "Scroll down for video Tom Vance": what a caption points to, never who someone is.
+    | {"video", "footage", "photo", "picture", "image", "clip", "gallery"}
 )
+# Where someone stands in a photo, in brackets after the name ("Tom Vance (centre)"); "centre" is a
+# position too, but never in a caption's brackets.
+_PHOTO_PLACES = frozenset({"centre", "center", "top", "bottom", "inset", "front", "middle", "background", "foreground"})
+# Words that qualify a post and that the tagger may read as a verb ("shadow foreign secretary",
+# "acting chief executive"): right before a title, part of it.
+_POST_QUALIFIERS = frozenset({"shadow", "acting", "interim", "deputy", "caretaker", "assistant"})
 # Words that say what someone is, not what they do ("the man", "a woman").
 # Kin are who someone is to another ("son of a minister"), not a post; but kin of a named person
 # ("George Park's brother Tom Park") is how the news identifies someone.
@@ -88,7 +96,8 @@ ROLE_HEADS = frozenset(
         "referee", "umpire", "trainer", "cyclist", "sprinter", "swimmer", "athlete", "skier",
         "substitute", "prosecutor", "solicitor", "barrister", "attorney", "pilot", "soldier",
         "veteran", "firefighter", "paramedic", "councillor", "politician", "campaigner", "volunteer",
-        "resident", "passenger", "expert", "spokesperson", "superstar", "socialite",
+        "resident", "passenger", "expert", "spokesperson", "superstar", "socialite", "frontman",
+        "frontwoman", "suspect",
     }
 )  # fmt: skip
 # Role nouns that are also verbs, adverbs or particles ("back Tom Vance in the vote", "lock Tom
@@ -97,7 +106,7 @@ ROLE_HEADS = frozenset(
 _ALSO_NOT_NOUNS = frozenset(
     {"back", "forward", "lock", "prop", "host", "star", "wing", "centre", "general", "judge", "coach",
      "boss", "captain", "champion", "guard", "hooker", "chief", "model", "pilot", "referee", "trainer",
-     "substitute", "lead", "international", "expert", "resident", "veteran", "author"}
+     "substitute", "lead", "international", "expert", "resident", "veteran", "author", "suspect"}
 )  # fmt: skip
 
 
@@ -244,7 +253,8 @@ def _tidy(tokens: list[Token]) -> str | None:
         return None
     # "slogan Vote" (of "the slogan Vote Blair"): a common noun before a capitalised last word
     # is no title; titles run "Foreign Minister", "foreign secretary", "Chelsea boss".
-    if len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
+    slogan = tokens[-1].lower_ not in ROLE_HEADS  # "Texas state Senator" is a post
+    if slogan and len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
@@ -330,6 +340,11 @@ def premodifier_role(span: Span) -> str | None:
             region[:0] = [doc[i - 1], token]
             i -= 2
             continue
+        # "Formula One champion": a spelled number inside a capitalised name is a word of it.
+        if token.dep_ == "nummod" and token.is_alpha and token.is_title and region and token.head.i == region[0].i:
+            region.insert(0, token)
+            i -= 1
+            continue
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
         if token.ent_type_ == "PERSON" and token.head.i not in inside:
             break
@@ -361,6 +376,11 @@ def premodifier_role(span: Span) -> str | None:
         if all(t.head.i in inside or _rank_beside(t, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
+            if _stray_noun(region):
+                return None
+            qualifier = doc[region[0].i - 1] if region[0].i > span.sent.start else None
+            if qualifier is not None and qualifier.lower_ in _POST_QUALIFIERS and qualifier.whitespace_:
+                region.insert(0, qualifier)
             role = _tidy(region)
             if role and marks and not role.lower().startswith(marks[0].lower()):
                 role = " ".join([*marks, role])
@@ -374,6 +394,15 @@ def premodifier_role(span: Span) -> str | None:
             return role
         region = region[1:]
     return None
+
+
+def _stray_noun(region: list[Token]) -> bool:
+    """ "an outcome at trial Ann Lee was first arrested": a caption run into the text leaves a
+    common noun after a preposition before a name; one that names no one is no title."""
+    word = region[0]
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    lone = len(region) == 1 and word.is_lower and word.tag_ in {"NN", "NNS"}
+    return lone and before is not None and before.tag_ == "IN" and not names_someone(word)
 
 
 def _rank_beside(token: Token, span: Span) -> bool:
@@ -400,6 +429,9 @@ def apposition_role(span: Span) -> str | None:
         if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
             if child.lower_ in _KIN:
                 return _kin_of(child)
+            bracketed = child.i > 0 and span.doc[child.i - 1].text == "("
+            if bracketed and child.lower_ in _PHOTO_PLACES:
+                return None
             # A man or woman may be described; a plural ("Tom Vance, the champions,") is a group.
             if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS or child.tag_ == "NNS":
                 return None
@@ -862,6 +894,28 @@ def as_role(span: Span) -> str | None:
     return None
 
 
+_COURT_SIDES = frozenset({"prosecuting", "defending"})
+
+
+def court_role(span: Span) -> str | None:
+    """ "Ann Lee, prosecuting, said", "Tom Vance, representing Mason, said": a court report's
+    way of naming counsel, set off by commas after the name."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    word = doc[span.end + 1]
+    if word.lower_ in _COURT_SIDES and doc[span.end + 2].is_punct:
+        return word.text
+    if word.lower_ != "representing":
+        return None
+    end = span.end + 2
+    while end < len(doc) and end - span.end <= 5 and doc[end].is_title:
+        end += 1
+    if end == span.end + 2 or end >= len(doc) or doc[end].text != ",":
+        return None
+    return doc[span.end + 1 : end].text
+
+
 def roles_for(span: Span) -> list[str]:
     found = [
         premodifier_role(span),
@@ -874,6 +928,7 @@ def roles_for(span: Span) -> list[str]:
         as_role(span),
         office_of_role(span),
         lower_office_of_role(span),
+        court_role(span),
     ]
     if not any(found):
         found.append(sibling_title_role(span) or adjacent_title_role(span) or honorific_post_role(span))
@@ -967,6 +1022,11 @@ def adjacent_title_role(span: Span) -> str | None:
             return None
         if _verb_object(span) and len(words) == 1:
             return None
+        # "Rovers full back Tom Vance": the team before a position of two words.
+        team = span.doc[words[0].i - 1] if words[0].i > span.sent.start else None
+        named = team is not None and (team.tag_ in {"NNPS", "NNS"} or (team.tag_ == "NNP" and team.i > span.sent.start))
+        if named and team.is_title and team.ent_type_ != "PERSON" and len(words) > 1:
+            return _tidy([team, *words])
     # After a name or a hashtag ("#MinskProtests leader") the title is part of a phrase the
     # other rules read whole and rejected.
     # Glued to a number ("800m champion"), the first word is a unit, the title a longer phrase.
