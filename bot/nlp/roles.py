@@ -589,6 +589,8 @@ def _described_title(head: Token, kinds: set[str]) -> list[Token]:
         if not (token.is_lower or token.ent_type_ in kinds or _proper_adjective(token)):
             break
         words.insert(0, token)
+        if token.ent_type_ == "ORG":  # a company's name opens the title ("YouTube star")
+            break
     # "Compatriot and seventh seed": the parser may hang an ordinal elsewhere; right before
     # the title, it is the title's rank.
     before = doc[words[0].i - 1] if words[0].i > head.sent.start else None
@@ -1012,15 +1014,16 @@ def adjacent_title_role(span: Span) -> str | None:
     if not head.is_lower or head.lower_ not in ROLE_HEADS:
         return None
     if head.tag_ == "NN":
-        words = _described_title(head, {"NORP", "GPE"})
+        # "YouTube star Ann Lee", the title a preposition's object: the company is whose star.
+        words = _described_title(head, {"NORP", "GPE", "ORG"})
     else:
         # "teenage forward Tom Vance", "to blogger Ann Lee": a role noun the tagger read as an
         # adverb, a particle or a verb hangs nothing on itself; the words describing it are the
         # ones right before it.
         words = _adjacent_description(head, {"NORP", "GPE"})
-        if head.lower_ in _ALSO_NOT_NOUNS and len(words) == 1:
-            return None
-        if _verb_object(span) and len(words) == 1:
+        # "Tories back Boris Kemp in the vote": after a name alone, such a word may be a verb.
+        described = any(t.is_lower for t in words[:-1])
+        if head.lower_ in _ALSO_NOT_NOUNS and not described and (len(words) == 1 or _verb_object(span)):
             return None
         # "Rovers full back Tom Vance": the team before a position of two words.
         team = span.doc[words[0].i - 1] if words[0].i > span.sent.start else None
