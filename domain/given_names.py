@@ -13,6 +13,14 @@ The rule: two people's names are one person's only where the evidence supports i
    either (who is who would be a guess).
 
 A user asking for "Байден" then gets the one person, not a choice between two spellings.
+
+Middle names (`adds_middle_names`): "Marie Teresa Ratcliffe" and "Marie Ratcliffe" are one
+person's names when the first and last words are equal (folded) and the shorter name's middle
+words, if any, are the longer one's, in order ("Marie Ratcliffe" of "Marie Teresa Anne
+Ratcliffe" too). A middle name is usually written once, then the short form: one article naming
+both is no conflict here. The conflict is a third bearer: "Marie Anne Ratcliffe" beside "Marie
+Teresa Ratcliffe" (neither's middle words the other's) makes "Marie Ratcliffe" a guess, and it
+is folded into neither (storage/queries.py, `_fold_middle_names`).
 """
 
 from __future__ import annotations
@@ -123,3 +131,14 @@ def same_bearer(name: str, other: str, others: list[str] | tuple[str, ...] = (),
         if one_given_name(c[0], a[0]) or one_given_name(c[0], b[0]):
             return False
     return True
+
+
+def adds_middle_names(short: str, long: str) -> bool:
+    """Whether `long` is `short` with middle words added: the same first and last words, and
+    every middle word of `short` among `long`'s in the same order ("Marie Ratcliffe", "Marie
+    Teresa Ratcliffe")."""
+    a, b = [_fold(w) for w in short.split()], [_fold(w) for w in long.split()]
+    if len(a) < 2 or len(b) <= len(a) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(word in rest for word in a[1:-1])  # a subsequence: `in` consumes the iterator

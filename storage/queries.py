@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
-from domain.given_names import has_variants, same_bearer
+from domain.given_names import adds_middle_names, has_variants, same_bearer
 from domain.names import query_key
 from domain.roles import english_markers, is_coworker, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
@@ -128,13 +128,14 @@ def person_key(key: str) -> str:
     return " ".join(words)
 
 
-def _merge(hits: list[EntityHit]) -> list[EntityHit]:
+def _merge(hits: list[EntityHit], written: dict[int, dict[int, set[int]]] | None = None) -> list[EntityHit]:
     """One hit per name, however written: the same name tagged GPE here and ORG there, a
     person's name with or without accents and middle initials, or with a word the model took in
     before it ("Briton Tim Henman"). Then a bare surname ("Blair", "Mr Blair" in an article that
     never gives the full name) folded into the full name it abbreviates: the one bearer, or the
     prominent one among several. The folds are made at query time, so a later article that
-    brings the evidence re-links them."""
+    brings the evidence re-links them. `written`: per one-word non-person hit, the full names
+    of its surname's bearers each of its articles writes (see `_full_names_written`)."""
     by_key: dict[str, EntityHit] = {}
     for hit in sorted(hits, key=lambda h: -h.articles):
         key = person_key(hit.key) if hit.kind == "PERSON" else hit.key
@@ -143,7 +144,8 @@ def _merge(hits: list[EntityHit]) -> list[EntityHit]:
             by_key[key] = hit
         else:
             _fold(first, hit)
-    return _fold_surnames(_fold_tails(_fold_given_names(list(by_key.values()))))
+    people = _fold_middle_names(_fold_tails(_fold_given_names(list(by_key.values()))))
+    return _fold_surnames(people, written or {})
 
 
 def _fold_given_names(hits: list[EntityHit]) -> list[EntityHit]:
@@ -204,19 +206,123 @@ def _fold_tails(merged: list[EntityHit]) -> list[EntityHit]:
     return [h for h in merged if h.id not in folded]
 
 
-def _fold_surnames(merged: list[EntityHit]) -> list[EntityHit]:
+def _fold_middle_names(merged: list[EntityHit]) -> list[EntityHit]:
+    """One person with and without middle names ("Marie Teresa Ratcliffe", "Marie Ratcliffe"; the
+    rule in domain/given_names.py): each name joins the longest fuller name it abbreviates when
+    those fuller names are one chain (each the longest's abbreviation); two fuller names apart
+    ("Marie Anne", "Marie Teresa") make it a guess, and it stays. Each person's names fold into
+    the one with most articles; at a tie the shorter, as news writes a middle name once and then
+    the short form (and as the name a reader types)."""
+    words = {h.id: person_key(h.key).split(" ") for h in merged if h.kind == "PERSON" and " " in h.key}
+    groups: dict[tuple[str, str], list[EntityHit]] = defaultdict(list)  # by first and last word
+    for hit in merged:
+        if hit.id in words:
+            groups[(words[hit.id][0], words[hit.id][-1])].append(hit)
+    folded: set[int] = set()
+    for bearers in groups.values():
+        if len(bearers) < 2:
+            continue
+        names = {h.id: " ".join(words[h.id]) for h in bearers}
+        person = {h.id: h.id for h in bearers}  # each name's person: the names joined so far
+        for hit in bearers:
+            fuller = [b for b in bearers if adds_middle_names(names[hit.id], names[b.id])]
+            if not fuller:
+                continue
+            longest = max(fuller, key=lambda b: len(words[b.id]))
+            if any(b is not longest and not adds_middle_names(names[b.id], names[longest.id]) for b in fuller):
+                continue  # two fuller names apart: whose it is would be a guess
+            person[_root(person, hit.id)] = _root(person, longest.id)
+        together: dict[int, list[EntityHit]] = defaultdict(list)
+        for hit in bearers:
+            together[_root(person, hit.id)].append(hit)
+        for names_of_one in together.values():
+            into, *rest = sorted(names_of_one, key=lambda h: (-h.articles, len(words[h.id])))
+            for out in rest:
+                _fold(into, out)
+                folded.add(out.id)
+    return [h for h in merged if h.id not in folded]
+
+
+def _root(person: dict[int, int], id_: int) -> int:
+    while person[id_] != id_:
+        id_ = person[id_]
+    return id_
+
+
+WRITTEN_SHARE = 0.5  # a one-word place or body is a person's surname if their full name is in half its articles
+WRITTEN_MAX_ARTICLES = 60  # a one-word name in more articles than this is read as itself, unchecked
+
+
+def _fold_surnames(merged: list[EntityHit], written: dict[int, dict[int, set[int]]] | None = None) -> list[EntityHit]:
     people = [h for h in merged if h.kind == "PERSON" and " " in h.key]
     result = []
     for hit in merged:
         owners = [p for p in people if p.key.split(" ")[-1] == hit.key] if " " not in hit.key else []
         owner = prominent(owners) if owners else _family_name_first(hit, people)
         # The model tags some surnames ORG or GPE ("Pogba" in a headline); but a place or body
-        # better covered than the person ("Jordan" the country) is itself, not their surname.
-        if owner is not None and (hit.kind == "PERSON" or owner.articles >= hit.articles):
+        # better covered than the person ("Jordan" the country) is itself, not their surname...
+        if owner is not None and not (hit.kind == "PERSON" or owner.articles >= hit.articles):
+            owner = None
+        # ...unless its own articles say whose surname it is (see `_written_owner`).
+        if owner is None and hit.kind != "PERSON" and owners:
+            articles: dict[int, set[int]] = {}  # its articles (all its entities') -> full names written
+            for id_ in hit.ids:
+                articles.update((written or {}).get(id_, {}))
+            owner = _written_owner(owners, list(articles.values()))
+        if owner is not None:
             _fold(owner, hit, surname=True)
             continue
         result.append(hit)
     return sorted(result, key=lambda h: -h.articles)
+
+
+def _written_owner(owners: list[EntityHit], articles: list[set[int]]) -> EntityHit | None:
+    """The person a one-word place or body ("Sterling" tagged ORG) is the surname of, by what its
+    articles write: one bearer's full name in at least WRITTEN_SHARE of them, and no other
+    bearer's in any ("Washington" the place, in hundreds of articles, is no "Denzel Washington"
+    of one)."""
+    if not articles:
+        return None
+    whose = {id_: owner for owner in owners for id_ in owner.ids}
+    named = {whose[id_].id for bearers in articles for id_ in bearers if id_ in whose}
+    if len(named) != 1:
+        return None
+    owner = next(o for o in owners if o.id in named)
+    in_articles = sum(1 for bearers in articles if bearers)
+    return owner if in_articles >= WRITTEN_SHARE * len(articles) else None
+
+
+async def _full_names_written(session: AsyncSession, hits: list[EntityHit]) -> dict[int, dict[int, set[int]]]:
+    """For each one-word place or body among the hits whose name is the surname of people among
+    them ("Sterling" tagged ORG, "Raheem Sterling"), per article of its own: which of those
+    people's full names the article writes (the model may have tagged them otherwise there, so
+    the text is read, not the mentions). One query for all, and none when there is no such hit."""
+    people = [h for h in hits if h.kind == "PERSON" and " " in h.key]
+    candidates = {
+        h.id: [p for p in people if p.key.split(" ")[-1] == h.key]
+        for h in hits
+        if h.kind != "PERSON" and " " not in h.key and h.articles <= WRITTEN_MAX_ARTICLES
+    }
+    candidates = {id_: bearers for id_, bearers in candidates.items() if bearers}
+    if not candidates:
+        return {}
+    bearers = {p.id: p.name for ps in candidates.values() for p in ps}
+    ids = list(bearers)
+    articles = select(Mention.entity_id, Mention.article_id).where(Mention.entity_id.in_(list(candidates))).distinct()
+    articles = articles.subquery()
+    document = Article.title + " " + Article.text
+    names = (document.ilike(f"%{_like(bearers[id_])}%", escape="\\") for id_ in ids)
+    rows = await session.execute(
+        select(articles.c.entity_id, articles.c.article_id, *names).join(Article, Article.id == articles.c.article_id)
+    )
+    found: dict[int, dict[int, set[int]]] = defaultdict(dict)
+    for entity_id, article_id, *flags in rows:
+        found[entity_id][article_id] = {id_ for id_, flag in zip(ids, flags, strict=True) if flag}
+    return dict(found)
+
+
+def _like(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _family_name_first(hit: EntityHit, people: list[EntityHit]) -> EntityHit | None:
@@ -254,13 +360,16 @@ async def _longer_name_hits(
     since: datetime | None,
 ) -> list[EntityHit]:
     """People whose fuller name ends with a name of two or more words the hits hold ("Mohammed
-    bin Salman" for "bin Salman"), so that `_fold_tails` can link them."""
+    bin Salman" for "bin Salman"), so that `_fold_tails` can link them; and the name with more
+    or no middle names ("Marie Teresa Ratcliffe", "Marie Ratcliffe"), for `_fold_middle_names`."""
     if " " not in key or not any(h.kind == "PERSON" and h.key == key for h in hits):
         return []
     # Through the surname alias every person's entity has (an index lookup), not a scan of names.
     bearers = select(Alias.entity_id).where(Alias.alias == key.split(" ")[-1])
     pattern = key.replace("\\", "").replace("%", "").replace("_", "")
-    condition = Entity.id.in_(bearers) & Entity.key.like(f"% {pattern}") & (Entity.kind == "PERSON")
+    first, last = pattern.split(" ")[0], pattern.split(" ")[-1]
+    names = or_(Entity.key.like(f"% {pattern}"), Entity.key.like(f"{first} % {last}"), Entity.key == f"{first} {last}")
+    condition = Entity.id.in_(bearers) & names & (Entity.kind == "PERSON")
     found = await _hits(session, condition & kind_filter, since)
     return [f for f in found if f.id not in {h.id for h in hits}]
 
@@ -292,7 +401,7 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
             & kind_filter,
             since,
         )
-    return _merge(hits)
+    return _merge(hits, await _full_names_written(session, hits))
 
 
 async def resolve(session: AsyncSession, query: str) -> Resolution:

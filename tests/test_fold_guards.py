@@ -5,12 +5,17 @@ than the fuller one it ends is its own person. Names and sentences of our own.""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.commands import Commands
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import RawArticle
 from bot.nlp.analyze import analyze_texts
 from bot.nlp.model import load_pipeline
+from bot.render.html import to_plain
+from bot.services import Services
 from bot.settings import Settings
 from domain.entities import EntityHit
 from storage.queries import _merge
@@ -67,3 +72,81 @@ def test_thousands_of_bearers_of_one_surname_merge_at_once() -> None:
     _merge(hits[:400])
     ratio = small / max(time.perf_counter() - started, 1e-4)
     assert ratio < 40, ratio  # ten times the names; a quadratic fold would take ~100 times as long
+
+
+# Through the real store: articles of our own, ingested, then /who as a reader asks it.
+
+
+def story(number: int, text: str) -> RawArticle:
+    """A short article of its own: distinct text, title and date."""
+    body = f"{text}\nThe report number {number} was filed on a quiet afternoon in the {number}th week."
+    when = datetime.now(UTC) - timedelta(days=1, hours=number)
+    return RawArticle(text=body, title=f"Report {number}", published=when, origin=f"{number}.txt")
+
+
+async def ask_who(news: Services, name: str, *items: RawArticle) -> tuple[str, list[str]]:
+    report = await ingest(news, list(items))
+    assert len(report.new) == len(items), report.failed
+    reply = await Commands(news).questions.who(name)
+    return to_plain(reply.messages[0]).split("\n", 1)[0], [c.label for c in reply.choices]
+
+
+async def test_a_name_with_and_without_its_middle_name_is_one_person(news: Services) -> None:
+    # The middle name written once, then the short form: in the same article too.
+    first, choices = await ask_who(
+        news,
+        "Tamsett",
+        story(1, "Mary Louise Tamsett, the harbour commissioner, opened the new quay on Monday. Mary Tamsett "
+                 "said the quay would take the largest ferries by the summer."),
+        story(2, "Mary Tamsett, the harbour commissioner, said the ferry fees would stay the same next year."),
+    )  # fmt: skip
+    assert first == "Mary Tamsett — harbour commissioner", (first, choices)
+    # Asked by either full name: the same person, with both names' articles.
+    for name in ("Mary Tamsett", "Mary Louise Tamsett"):
+        reply = to_plain("\n".join((await Commands(news).questions.who(name)).messages))
+        assert reply.startswith("Mary Tamsett — harbour commissioner"), reply
+        assert "Mary Louise Tamsett, the harbour commissioner, opened" in reply and "ferry fees" in reply, reply
+
+
+async def test_two_different_middle_names_leave_the_short_name_a_choice(news: Services) -> None:
+    # "Mary Tamsett" may be either: whose she is would be a guess.
+    first, choices = await ask_who(
+        news,
+        "Tamsett",
+        story(1, "Mary Louise Tamsett, the harbour commissioner, opened the new quay on Monday."),
+        story(2, "Mary Anne Tamsett, a novelist, signed copies of her new book in the library on Friday."),
+        story(3, "Mary Tamsett said the quay would take the largest ferries by the summer."),
+    )
+    assert first == "Which Tamsett do you mean?", (first, choices)
+    assert sorted(c.split(" (")[0] for c in choices) == ["Mary Anne Tamsett", "Mary Louise Tamsett", "Mary Tamsett"]
+
+
+async def test_a_surname_the_model_typed_org_is_the_person_its_articles_name(news: Services) -> None:
+    # The model types "Jamal Sterland" and the bare "Sterland" ORG in the transfer stories; the
+    # full name is written in both, and no other Sterland is.
+    first, choices = await ask_who(
+        news,
+        "Sterland",
+        story(1, "The Rovers winger Jamal Sterland scored twice on Saturday."),
+        story(2, "Rovers contract rebel Jamal Sterland could also be on any list of summer targets. Sterland has "
+                 "rejected a new deal worth a lot of money a week."),
+        story(3, "Burnley contract rebel Jamal Sterland could also be on any list of summer targets. It will suit "
+                 "Sterland’s representative if any new deal is delayed until the summer."),
+    )  # fmt: skip
+    assert first == "Jamal Sterland — Rovers winger", (first, choices)
+
+
+async def test_a_place_that_is_also_a_surname_stays_itself(news: Services) -> None:
+    # The town is in more articles than the person, and its articles do not name him: a choice,
+    # not the person with the town's articles added.
+    first, choices = await ask_who(
+        news,
+        "Kelbrook",
+        story(1, "Flooding closed the main road into Kelbrook, a market town in Yorkshire, on Monday."),
+        story(2, "Shopkeepers in the town of Kelbrook said the floods had cost them customers."),
+        story(3, "Flooding closed the railway line to Kelbrook, a market town in Yorkshire, on Tuesday."),
+        story(4, "Tom Kelbrook, the Rovers winger, scored twice on Saturday."),
+        story(5, "Tom Kelbrook, the Rovers winger, signed a new contract on Friday."),
+    )
+    assert first == "Which Kelbrook do you mean?", (first, choices)
+    assert sorted(c.split(" (")[0] for c in choices) == ["Kelbrook", "Tom Kelbrook"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.given_names import one_given_name, same_bearer
+from domain.given_names import adds_middle_names, one_given_name, same_bearer
 
 
 def test_a_short_form_and_its_full_name_are_one_given_name() -> None:
@@ -26,3 +26,17 @@ def test_no_merge_without_the_same_surname_or_with_conflicting_evidence() -> Non
     # "Алекс" is short for both "Александр" and "Алексей": with both in the store, no guess.
     assert same_bearer("Алекс Петров", "Александр Петров")
     assert not same_bearer("Алекс Петров", "Александр Петров", others=["Алексей Петров"])
+
+
+def test_a_name_with_middle_names_added_is_the_fuller_name() -> None:
+    assert adds_middle_names("Mary Tamsett", "Mary Louise Tamsett")
+    assert adds_middle_names("Mary Tamsett", "Mary Louise Anne Tamsett")
+    assert adds_middle_names("Mary Louise Tamsett", "Mary Louise Anne Tamsett")
+    assert adds_middle_names("Mary Anne Tamsett", "Mary Louise Anne Tamsett")  # in order, not adjacent
+    assert adds_middle_names("Renée Tamsett", "Renee Louise Tamsett")  # accents off
+    # Another first or last word, another middle name, or no more words: not a fuller name.
+    assert not adds_middle_names("Mary Louise Tamsett", "Mary Anne Tamsett")
+    assert not adds_middle_names("Anne Tamsett", "Mary Anne Tamsett")
+    assert not adds_middle_names("Mary Tamsett", "Mary Louise Tamsett-Hale")
+    assert not adds_middle_names("Mary Tamsett", "Mary Tamsett")
+    assert not adds_middle_names("Tamsett", "Mary Louise Tamsett")
