@@ -26,6 +26,24 @@ _PARTICLES = frozenset("bin ibn al el de da di du del della der den van von le l
 # Titles that are part of how a royal is named ("Queen Elizabeth II"): kept in the name.
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "sheikh"})
 _DASHES = frozenset({"-", "–", "—"})
+# Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
+_RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+# Posts written before a name that ROLE_HEADS leaves out ("One guard, Tom Vance,").
+_MORE_HEADS = frozenset({"guard", "stand-off", "half-back", "full-back", "fullback", "second-row", "wicketkeeper"})
+# Letters only a person writes after a name ("Ann Lee QC"; "Acme PLC" is a company's).
+_PERSON_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla", "obe", "mbe", "cbe", "kbe", "dbe"})
+# Words of a club's, a place's or a body's name, never of a person's ("Leeds United").
+_BODY_WORDS = frozenset(
+    "united city town county rovers athletic club fc afc party council house street road park stadium group "
+    "bank university college school hospital airport court church cup league state republic kingdom island "
+    "islands news times post".split()
+)
+# Words that open a person's span without being their name ("Saturday Tom Vance").
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march july september october november december".split())
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too: cut only on evidence
+_SAINTS = frozenset({"st", "st.", "saint"})
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # "teacher", "sailor", "pianist"
 
 
 def entity_kind(span: Span) -> str | None:
@@ -43,6 +61,97 @@ def _post_nominal(token: Token) -> bool:
     no Roman numeral."""
     text = token.text
     return token.is_alpha and text.isupper() and 2 <= len(text) <= 4 and not set(text) <= set("IVX")
+
+
+def _name_shaped(text: str) -> bool:
+    """Two to four capitalised words (name particles aside), none an initial, an acronym or a word
+    of a body's name ("Leeds United"): how a person's full name is written."""
+    words = text.split()
+    named = [w for w in words if w not in _PARTICLES]
+    if not 2 <= len(words) <= 4 or len(named) < 2 or not words[0][:1].isupper():
+        return False
+    for word in named:
+        letters = word.replace("'", "").replace("’", "").replace("-", "")
+        if not (letters.isalpha() and letters[:1].isupper() and len(letters) > 1 and not letters.isupper()):
+            return False
+        if word.lower() in _BODY_WORDS:
+            return False
+    return True
+
+
+def _role_head(word: str) -> bool:
+    return word in ROLE_HEADS or word in _MORE_HEADS
+
+
+def _word_before(span: Span) -> str:
+    """The whole word written before the span in its sentence (past a comma or colon: "One guard,
+    Tom Vance"), lower case; "" at the sentence's start."""
+    doc = span.doc
+    before = doc.text[span.sent.start_char : span.start_char].rstrip(" ,:(\n\t")
+    words = before.split()
+    return words[-1].lower() if words else ""
+
+
+def _person_role(role: str) -> bool:
+    """A role only a person holds: a post ("scrum-half", "Actress") or a noun for someone who
+    does something ("teacher", "model"), not a thing's ("cruise ship", "home to Dover")."""
+    last = role.split()[-1] if role.split() else ""
+    if _role_head(last.lower()) or last.lower() in {"model", "star"}:
+        return True
+    return last.islower() and last.endswith(_AGENT_ENDINGS)
+
+
+def _person_letters(token: Token) -> bool:
+    return token.is_upper and token.lower_ in _PERSON_LETTERS
+
+
+def _stated_person(span: Span) -> tuple[Span, str | None] | None:
+    """A full name the model tagged ORG, GPE, FAC, NORP or LOC that the text states is a person's:
+    a post written right before it in the way a person's is ("scrum-half Tom Vance", "Wales prop
+    Tom Vance", "One guard, Tom Vance,"), or letters only a person carries right after it ("Ann Lee
+    QC"). The span as a person's (the letters still in it, for _trimmed to cut) and the post when
+    the role rules miss it ("stand-off"), else None. A team or a body before a role noun
+    ("Arsenal boss Tom Vance") is never the person."""
+    if span.label_ not in _RETYPED:
+        return None
+    doc = span.doc
+    # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
+    for i in range(span.start, span.end - 2):
+        if doc[i].is_lower and _role_head(doc[i].lower_) and _name_shaped(doc[i + 1 : span.end].text):
+            return Span(doc, i + 1, span.end, label="PERSON"), None
+    end = span.end
+    letters = end - span.start >= 3 and _person_letters(doc[end - 1])
+    if letters:
+        end -= 1
+    elif end < len(doc) and _person_letters(doc[end]):
+        # "Labour MSP Ann Lee": letters before a name are her title, not the party's.
+        letters = end + 1 == len(doc) or not doc[end + 1].is_title
+    if not _name_shaped(doc[span.start : end].text):
+        return None
+    if not letters:
+        after = doc[end] if end < len(doc) else None
+        if (
+            after is not None
+            and after.pos_ in {"NOUN", "PROPN"}
+            and (_role_head(after.lower_) or _person_letters(after))
+        ):
+            return None
+        root = span.root
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+            return None
+        last = _word_before(span)
+        if not _role_head(last):
+            return None
+        if not any(role.split()[-1].lower() == last for role in roles_for(doc[span.start : end])):
+            # "stand-off Tom Vance" that the role rules miss: the post written right before the
+            # name, in lower case, that the parse hangs on it.
+            pieces = len(last.split("-")) * 2 - 1  # "stand", "-", "off"
+            word = doc[max(span.sent.start, span.start - pieces) : span.start]
+            tied = len(word) and word.text.lower() == last and word[0].is_lower and doc[span.start - 1].whitespace_
+            if not (tied and any(span.start <= t.head.i < span.end for t in word)):
+                return None
+            return Span(doc, span.start, span.end, label="PERSON"), word.text
+    return Span(doc, span.start, span.end, label="PERSON"), None
 
 
 class _Linker:
@@ -70,8 +179,18 @@ class _Linker:
             self.analysis.sentences.append(SentenceInfo(text, words))
             for token in sent:
                 self.sentence_of[token.i] = position
-        spans = self._people_mislabelled([(e, kind) for e in doc.ents if (kind := entity_kind(e))])
-        spans = self._not_names(self._leading_entities(self._trim_names(self._split_lists(spans))))
+        found: list[tuple[Span, str]] = []
+        for ent in doc.ents:
+            stated = _stated_person(ent)
+            if stated is not None:
+                found.append((stated[0], "PERSON"))
+                if stated[1]:
+                    self.cut_roles[stated[0].start] = stated[1]
+            elif kind := entity_kind(ent):
+                found.append((ent, kind))
+        spans = self._one_kind_per_name(self._people_mislabelled(found))
+        spans = self._leading_non_names(self._leading_entities(self._trim_names(self._split_lists(spans))))
+        spans = self._not_names(spans)
         spans = self._untagged_bearers(spans)
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
         for span, kind in spans:
@@ -128,6 +247,38 @@ class _Linker:
             mislabelled = titled or (kind != "PERSON" and name_like and (words[-1].lower() in people or listed))
             fixed.append((span, "PERSON" if mislabelled else kind))
         return fixed
+
+    def _one_kind_per_name(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """A full name tagged PERSON in one sentence and ORG or GPE in another ("Tom Vance" both)
+        is one person: every mention of it is the person's (letters after it aside: "Ann Lee QC").
+        The model also tags a club or a show a person now and then ("Aston Villa", "the Old
+        Bailey"), so the article must say it is a person: more of its mentions are tagged so, a
+        post is stated for it ("Actress"), or its surname follows a title of address; and it is
+        never written after "the"."""
+
+        def key(span: Span, kind: str) -> str:
+            words = clean_name(span.text, kind).split(" ")
+            while len(words) > 2 and words[-1].isupper() and words[-1].lower() in _PERSON_LETTERS:
+                words = words[:-1]
+            return name_key(" ".join(words))
+
+        groups: dict[str, list[tuple[Span, str]]] = {}
+        for span, kind in spans:
+            groups.setdefault(key(span, kind), []).append((span, kind))
+        doc = self.doc
+        titled = {t.lower_ for t in doc[1:] if doc[t.i - 1].lower_.rstrip(".") in HONORIFICS}
+        people: set[str] = set()
+        for name, group in groups.items():
+            tagged = sum(1 for _, kind in group if kind == "PERSON")
+            others = sum(1 for _, kind in group if kind in _RETYPED)
+            if not tagged or not others or not _name_shaped(name.title()):
+                continue
+            if any(span.start > 0 and doc[span.start - 1].lower_ == "the" for span, _ in group):
+                continue
+            stated = any(_person_role(role) for span, _ in group for role in roles_for(span))
+            if tagged > others or stated or name.split(" ")[-1] in titled:
+                people.add(name)
+        return [(span, "PERSON" if kind in _RETYPED and key(span, kind) in people else kind) for span, kind in spans]
 
     def _untagged_first_name(self, span: Span) -> int | None:
         """The index of the first name before a one-word name the model tagged without it: a
@@ -279,6 +430,86 @@ class _Linker:
                     span = Span(doc, span.start + cut, span.end, label=span.label)
                     break
             result.append((span, kind))
+        return result
+
+    def _leading_non_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Words opening a person's span that are no part of the name: a weekday or a month
+        ("Saturday Tom Vance"; "May", "June", "April" and "August" are given names too, so only
+        before a surname the article gives someone else in full), "St" or "Saint"; and the name
+        of a ground, a club, a place or an event the article tags elsewhere, or writes inside one
+        ("Valencia Vance" beside "Valencia CF", "Family Circle Cup Ann Lee"), when the rest is a
+        name of its own: a surname the article gives someone with another given name ("Tom
+        Vance"), or a full name it tags a person elsewhere. A span tagged a place or a ground
+        that is such words before a surname ("Headingley Vance" as FAC, beside "Tom Vance") is
+        split the same way. A real given name that is a place too ("Jordan" of "Jordan Vance")
+        stays, unless the surname has another given name here."""
+        doc = self.doc
+        full: dict[str, set[str]] = {}  # surname -> the full names that end with it
+        person_names: dict[str, int] = {}  # name -> how many spans give a person it
+        for span, kind in spans:
+            if kind == "PERSON":
+                name = clean_name(span.text, kind).lower()
+                person_names[name] = person_names.get(name, 0) + 1
+                if " " in name:
+                    full.setdefault(name.split(" ")[-1], set()).add(name)
+
+        def elsewhere(span: Span) -> tuple[dict[str, str], set[str]]:
+            """The names (with their kinds) of the non-person entities outside the span, and the
+            first words of those of them no person's name is like ("Valencia" of "Valencia CF")."""
+            names: dict[str, str] = {}
+            words: set[str] = set()
+            for other, kind in spans:
+                if kind != "PERSON" and (other.end <= span.start or other.start >= span.end):
+                    name = clean_name(other.text, kind)
+                    names.setdefault(name.lower(), kind)
+                    if " " in name and not _name_shaped(name):
+                        words.add(name.lower().split(" ")[0])
+            return names, words
+
+        result: list[tuple[Span, str]] = []
+        for span, kind in spans:
+            if len(span) < 2 or not (kind == "PERSON" or (kind in _RETYPED and len(span) <= 4)):
+                result.append((span, kind))
+                continue
+            own = clean_name(span.text, "PERSON").lower()
+            cut, lead_kind = 0, ""
+            # "Del Bosque" beside "Vicente del Bosque": the whole span ends a fuller name here; and a
+            # name written so twice is a name.
+            fuller = any(name != own and name.endswith(" " + own) for name in person_names)
+            repeated = person_names.get(own, 0) > (1 if kind == "PERSON" else 0)
+            for n in (1, 2, 3):
+                if fuller or len(span) - n < 1 or span[n - 1].is_lower or span[0].lower_ in _PARTICLES:
+                    break
+                lead = doc[span.start : span.start + n].text.lower()
+                rest = doc[span.start + n : span.end]
+                rest_name = clean_name(rest.text, "PERSON").lower()
+                if not rest_name or not all(w[:1].isupper() for w in rest.text.split() if w not in _PARTICLES):
+                    break
+                # the rest is what ends the name of someone else here ("Tom Vance" for "Vance"), or a
+                # full name the article tags a person
+                tail = " " + rest_name
+                other_bearer = any(name != own and name.endswith(tail) for name in full.get(tail.split(" ")[-1], ()))
+                named = other_bearer or (" " in rest_name and rest_name in person_names)
+                if n == 1 and (lead in _WEEKDAYS or lead in _MONTHS) and kind == "PERSON":
+                    cut = n
+                    break
+                if n == 1 and lead in _NAME_MONTHS | _WEEKDAYS | _MONTHS | _SAINTS and other_bearer:
+                    cut = n
+                    break
+                names, words = elsewhere(span)
+                tagged = lead in names or (n == 1 and lead in words)
+                if tagged and named and not repeated:
+                    cut, lead_kind = n, names.get(lead, kind)
+                    break
+            if not cut:
+                result.append((span, kind))
+                continue
+            lead_span, rest = doc[span.start : span.start + cut], doc[span.start + cut : span.end]
+            self.not_names.add(span.start + cut - 1)
+            if kind != "PERSON" and lead_span.text.lower() not in _WEEKDAYS | _MONTHS | _NAME_MONTHS | _SAINTS:
+                # "Holland Vance" tagged ORG, "Holland" a place elsewhere: the place.
+                result.append((Span(doc, lead_span.start, lead_span.end, label=lead_kind or kind), lead_kind or kind))
+            result.append((Span(doc, rest.start, rest.end, label="PERSON"), "PERSON"))
         return result
 
     def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
