@@ -128,10 +128,10 @@ async def test_a_surname_the_model_typed_org_is_the_person_its_articles_name(new
         news,
         "Sterland",
         story(1, "The Rovers winger Jamal Sterland scored twice on Saturday."),
-        story(2, "Rovers contract rebel Jamal Sterland could also be on any list of summer targets. Sterland has "
-                 "rejected a new deal worth a lot of money a week."),
-        story(3, "Burnley contract rebel Jamal Sterland could also be on any list of summer targets. It will suit "
-                 "Sterland’s representative if any new deal is delayed until the summer."),
+        story(2, "Burnley want unsettled forward Jamal Sterland before the window opens. Any delay on a new deal "
+                 "would please Sterland's agent."),
+        story(3, "Unhappy Rovers rebel Jamal Sterland could feature on a number of wish lists in June. Sterland has "
+                 "refused an improved offer."),
     )  # fmt: skip
     assert first == "Jamal Sterland — Rovers winger", (first, choices)
 

@@ -28,59 +28,63 @@ def roles(analysis: Analysis) -> dict[str, list[str]]:
     [
         # A position the tagger read as an adverb or a particle, after the words describing it.
         (
-            "Rovers confirmed the sale of teenage forward Rory Dunmore to Stenhouse for a fee.",
+            "United agreed a fee for teenage forward Rory Dunmore with Stenhouse on Friday.",
             "Rory Dunmore",
             "teenage forward",
         ),
         (
-            "'The squad is in good health,' centre back Tomas Ferrer told reporters on Monday.",
+            "'Everyone is fit and ready,' centre back Tomas Ferrer said after training on Monday.",
             "Tomas Ferrer",
             "centre back",
         ),
         (
-            "Quins are still without England full back Tom Varley and have brought in a centre.",
+            "Town will again be without Ireland full back Tom Varley for the derby at home.",
             "Tom Varley",
-            "England full back",
+            "Ireland full back",
         ),
         # "international" as a player's standing, read as an adjective.
         (
-            "Okafor tussles with Peru international Diego Salas, who enjoyed a fine game.",
+            "Okafor battled with Peru international Diego Salas, who had a fine evening.",
             "Diego Salas",
             "Peru international",
         ),
         # Trades the news names people by.
-        ("A nurse explains to blogger Ida Morrow in a video how the cream works.", "Ida Morrow", "blogger"),
+        ("In the clip, a chemist shows blogger Ida Morrow in a kitchen how the soap is made.", "Ida Morrow", "blogger"),
         # The title a preposition's object, the company before it.
         (
-            "In a startling new tutorial YouTube star Nola Brisk turns herself into a doll.",
+            "In a new video TikTok star Nola Brisk paints her face to look like a cat.",
             "Nola Brisk",
-            "YouTube star",
+            "TikTok star",
         ),
         # A lower-case post "of" a field, before the name.
         ("ABC director of research Mark Sollen said that costs rose again.", "Mark Sollen", "ABC director of research"),
         # A spelled number inside a capitalised title; a qualifier the tagger read as a verb.
         (
-            "Three-time Formula One champion Nils Laufer said the public will watch him.",
+            "Four-time Formula One champion Nils Laufer thinks the young driver will cope well.",
             "Nils Laufer",
-            "Three-time Formula One champion",
+            "Four-time Formula One champion",
         ),
         (
-            "He spoke beside local Labour candidate and shadow foreign secretary Dougal Ander at the hall.",
+            "The rally heard from the local Labour hopeful and shadow health secretary Dougal Ander at the school.",
             "Dougal Ander",
-            "shadow foreign secretary",
+            "shadow health secretary",
         ),
         (
-            "She once helmed a campaign for Texas state Senator Wendy Harlow in 2014.",
+            "Voters backed Ohio state Senator Wendy Harlow in the primary last spring.",
             "Wendy Harlow",
-            "Texas state Senator",
+            "Ohio state Senator",
         ),
         # A team before a position of two words the tagger misread.
-        ("Rovers full back Ugo Manye (centre) is hanging up his boots in May.", "Ugo Manye", "Rovers full back"),
+        (
+            "Harriers full back Ugo Manye (centre) will retire when the season ends in May.",
+            "Ugo Manye",
+            "Harriers full back",
+        ),
         # Counsel in a court report.
         ("Eddie Cole, prosecuting, said the defendant had lied to police.", "Eddie Cole", "prosecuting"),
         ("Andrew Lawton, representing Mason, said his client was sorry.", "Andrew Lawton", "representing Mason"),
         # An honorific that is a post, when the text states no other.
-        ("Professor Alan Crewe, who led the study, said the results were clear.", "Alan Crewe", "Professor"),
+        ("Professor Alan Crewe, who ran the trial, said the results were clear.", "Alan Crewe", "Professor"),
     ],
 )
 def test_a_role_of_the_long_tail_is_found(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -105,9 +109,33 @@ def test_a_field_after_of_is_never_the_role_alone(nlp) -> None:  # type: ignore[
 def test_a_caption_word_is_never_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
     # Where someone stands in a photo, what a caption points to, a caption run into the text.
     for text, person in (
-        ("Rovers full back Ugo Manye (centre) is hanging up his boots in May.", "Ugo Manye"),
+        ("County wing Ugo Manye (centre) will retire when the season ends in May.", "Ugo Manye"),
         ("Scroll down for video Lena Brandvold told the show she was moving abroad.", "Lena Brandvold"),
-        ("Her lawyer feared an outcome at trial Mira Tollefsen was arrested in 2013.", "Mira Tollefsen"),
+        ("Her friends waited for news at trial Mira Tollefsen was later released on bail.", "Mira Tollefsen"),
     ):
         found = roles(analyze_texts(nlp, [text])[0]).get(person, [])
         assert not {"centre", "video", "trial"} & {role.lower() for role in found}, found
+
+
+def test_a_title_a_report_calls_someone_by_after_naming_them_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The club will keep faith with Paul McAlister after the troubled midfielder was fined for a fight."
+    assert "troubled midfielder" in roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister", [])
+
+
+def test_a_title_after_two_people_or_in_the_next_sentence_is_nobodys(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze_texts(nlp, ["Ann Lee met Tom Vance on Monday. The minister said talks went well."])[0])
+    assert not any("minister" in role for person in found.values() for role in person), found
+    # In the next sentence, or speaking, a title may be someone else's.
+    text = "Paul McAlister avoided jail on Monday. 'Do not come back,' the sheriff added."
+    assert not roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister")
+    text = "Paul McAlister was fined after the sheriff said the assault was serious."
+    assert not roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister")
+    found = roles(
+        analyze_texts(nlp, ["Gary Lock will replace Allan Jonson, and the manager said he was delighted."])[0]
+    )
+    assert not any("manager" in role for person in found.values() for role in person), found
+
+
+def test_a_description_counts_only_where_the_article_gives_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Top seed Rafael Stone won again after the Spanish star was given a bye."
+    assert roles(analyze_texts(nlp, [text])[0]).get("Rafael Stone") == ["Top seed"]

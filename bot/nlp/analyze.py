@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import ROLE_HEADS, headline_role, names_someone, roles_for
+from bot.nlp.roles import ROLE_HEADS, description_role, headline_role, names_someone, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -204,8 +204,34 @@ class _Linker:
                 continue
             self._mention(self._entity(name, kind), span, span.text)
         self._unlabelled_surnames(surnames)
+        self._described_again()
         self._quotes()
         return self.analysis
+
+    def _described_again(self) -> None:
+        """ "Dundee stand by Tom Vance after the bad boy midfielder was spared jail": a report
+        names someone, then calls them by a title (roles.description_role). It is theirs when
+        they are the one person named before it in the same sentence; with two people, or in the
+        next sentence ("… Tom Vance. The judge said …"), it may be someone else. It counts only
+        for a person the article gives no title otherwise: a description ("the Swiss star") is
+        how a report varies its words, not the post it states."""
+        if self.headline and len(list(self.doc.sents)) < 2:
+            return
+        people_in: dict[int, list[tuple[int, tuple[str, str]]]] = {}
+        for i, ref in self.person_by_token.items():
+            if ref[1] == "PERSON":
+                people_in.setdefault(self.sentence_of[i], []).append((i, ref))
+        titled = {ref for ref, _, _ in self.analysis.roles}
+        found: list[tuple[tuple[str, str], int, str]] = []
+        for token in self.doc:
+            role = description_role(token) if token.lower_ in ROLE_HEADS else None
+            position = self.sentence_of.get(token.i, 0)
+            if role is None or (self.headline and position == 0):
+                continue
+            before = {ref for i, ref in people_in.get(position, []) if i < token.i}
+            if len(before) == 1 and (ref := before.pop()) not in titled:
+                found.append((ref, position, role))
+        self.analysis.roles += found
 
     def _people_mislabelled(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """A full name the model labels ORG or GPE ("Nicola Sturgeon" as ORG) is a person when

@@ -846,12 +846,16 @@ def preceding_apposition_role(span: Span) -> str | None:
     post comes first and the name, set off by a comma, is its apposition."""
     doc = span.doc
     root = span.root
-    if span.start < 2 or doc[span.start - 1].text != ",":
+    # "the study's author, Dr Ann Lee,": an honorific between the comma and the name.
+    comma = span.start - 1
+    while comma > 0 and doc[comma].lower_.rstrip(".") in HONORIFICS and doc[comma].is_title:
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
         return None
-    if root.dep_ == "appos" and root.head.i < span.start:
+    if root.dep_ == "appos" and root.head.i < comma:
         noun = root.head
-    elif span.end < len(doc) and doc[span.end].text == "," and doc[span.start - 2].tag_ == "NN":
-        noun = doc[span.start - 2]  # "shot an armed demonstrator, Tom Vance, on Sunday", parsed otherwise
+    elif span.end < len(doc) and doc[span.end].text == "," and doc[comma - 1].tag_ == "NN":
+        noun = doc[comma - 1]  # "shot an armed demonstrator, Tom Vance, on Sunday", parsed otherwise
     else:
         return None
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
@@ -866,7 +870,7 @@ def preceding_apposition_role(span: Span) -> str | None:
         return noun.text if owned and named else None
     if noun.lower_ in _NOT_TITLES or not _names_someone(noun):
         return None
-    tokens = list(doc[noun.left_edge.i : span.start - 1])
+    tokens = list(doc[noun.left_edge.i : comma])
     return _tidy(tokens) or _tidy([t for t in noun.subtree if t.i <= noun.i])
 
 
@@ -894,6 +898,35 @@ def as_role(span: Span) -> str | None:
                 return None
             return _tidy([t for t in post.subtree if t.i <= post.i])
     return None
+
+
+_SPEECH_VERBS = frozenset(
+    "said says say added adds told tells ruled rules sentenced sentences ordered orders warned warns explained "
+    "explains insisted insists stated states claimed claims argued argues announced announces confirmed "
+    "confirms revealed reveals".split()
+)
+
+
+def description_role(noun: Token) -> str | None:
+    """ "Dundee stand by Tom Vance after the bad boy midfielder was spared jail": a definite
+    description as a clause's subject, the way a report names again someone it has just named;
+    the words of the title ("bad boy midfielder"). Who it is, the caller decides."""
+    if not (noun.is_lower and noun.tag_ == "NN" and noun.lower_ in ROLE_HEADS and noun.dep_ in {"nsubj", "nsubjpass"}):
+        return None
+    if noun.lower_ in _NOT_TITLES or noun.lower_ in _GENERIC:
+        return None
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    # "the manager of the club", "the manager who": a post described further may be anyone's.
+    further = {"poss", "prep", "relcl", "conj", "appos", "acl"}
+    if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in further for c in noun.children):
+        return None
+    # "…, the judge said": who speaks or rules in a report about someone is someone else.
+    if noun.head.lower_ in _SPEECH_VERBS:
+        return None
+    words = [t for t in noun.subtree if dets[0].i < t.i <= noun.i]
+    if any(t.ent_type_ == "PERSON" or t.lower_ in _RANKS or t.tag_ in {"JJS", "RBS"} for t in words):
+        return None  # "the first manager", "the best player": a rank among several
+    return _tidy(words)
 
 
 _COURT_SIDES = frozenset({"prosecuting", "defending"})
