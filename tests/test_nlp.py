@@ -292,7 +292,7 @@ def test_a_title_the_parser_hangs_the_name_on_is_the_role(analyze) -> None:  # t
     assert found["Mara Quist"] == ["actress"] and found["Lena Holm"] == ["actress"]
     # Who someone is to another ("his rival") is no post; a plural before one name is a verb.
     assert roles(analyze("Mr Brown joined his alleged rival Alan Milburn at the launch.")) == {}
-    assert roles(analyze("Nadal outplays Roddick to reach 40-0 but the American fights back.")) == {}
+    assert roles(analyze("Moya outplays Agassi to lead 30-0 before the American hits back.")) == {}
 
 
 def test_a_rank_written_as_number_one_is_a_role(analyze) -> None:  # type: ignore[no-untyped-def]
@@ -343,11 +343,9 @@ def test_a_standing_is_not_a_post(analyze) -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_name_listed_with_a_person_is_a_person(analyze) -> None:  # type: ignore[no-untyped-def]
-    analysis = analyze(
-        "The jury includes actresses Cate Blanchett and Helena Bonham-Carter, the festival said on Monday."
-    )
-    assert ("cate blanchett", "PERSON") in analysis.entities
-    assert roles(analysis).get("Cate Blanchett") == ["actress"]
+    analysis = analyze("The panel includes actresses Cate Bellamy and Nora Lindqvist, organisers said on Monday.")
+    assert ("cate bellamy", "PERSON") in analysis.entities
+    assert roles(analysis).get("Cate Bellamy") == ["actress"]
 
 
 def test_wordings_of_one_post_support_it_and_a_current_post_comes_before_a_former() -> None:

@@ -159,7 +159,7 @@ def test_a_shorter_name_and_a_title_before_a_surname_link_to_the_full_name_in_on
 
 
 def test_one_mention_states_one_post_however_many_rules_find_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Peter Walsh, Chief Secretary to the Treasury, is to step down as an MP."
+    text = "Peter Walsh, Chief Secretary to the Treasury, will leave Parliament at the election."
     assert roles(analyze_texts(nlp, [text])[0]) == {"Peter Walsh": ["Chief Secretary to the Treasury"]}
 
 
