@@ -225,7 +225,17 @@ def _fold_middle_names(merged: list[EntityHit]) -> list[EntityHit]:
         names = {h.id: " ".join(words[h.id]) for h in bearers}
         person = {h.id: h.id for h in bearers}  # each name's person: the names joined so far
         for hit in bearers:
-            fuller = [b for b in bearers if adds_middle_names(names[hit.id], names[b.id])]
+            # A two-word form better covered than the fuller name ("John Smith" in 40 articles
+            # beside two "John Paul Smith") may be anyone of that name: it joins a fuller name only
+            # when it is rare or the fuller name is as well covered.
+            if len(words[hit.id]) != 2:
+                continue
+            fuller = [
+                b
+                for b in bearers
+                if adds_middle_names(names[hit.id], names[b.id])
+                and (hit.articles <= MIDDLE_NAME_RARE or b.articles >= hit.articles)
+            ]
             if not fuller:
                 continue
             longest = max(fuller, key=lambda b: len(words[b.id]))
@@ -241,6 +251,9 @@ def _fold_middle_names(merged: list[EntityHit]) -> list[EntityHit]:
                 _fold(into, out)
                 folded.add(out.id)
     return [h for h in merged if h.id not in folded]
+
+
+MIDDLE_NAME_RARE = 2  # articles: a two-word form this rare beside a fuller name is its short form
 
 
 def _root(person: dict[int, int], id_: int) -> int:

@@ -150,3 +150,18 @@ async def test_a_place_that_is_also_a_surname_stays_itself(news: Services) -> No
     )
     assert first == "Which Kelbrook do you mean?", (first, choices)
     assert sorted(c.split(" (")[0] for c in choices) == ["Kelbrook", "Tom Kelbrook"]
+
+
+async def test_the_usual_short_form_is_not_folded_into_a_rare_fuller_name(news: Services) -> None:
+    # "Tomas Brenner" in three articles is the one readers know; one "Tomas Karl Brenner" may be
+    # anyone else: he is offered beside the answer, not swallowed by it.
+    first, choices = await ask_who(
+        news,
+        "Brenner",
+        story(1, "Tomas Brenner, the harbour master, closed the quay on Monday."),
+        story(2, "Tomas Brenner, the harbour master, reopened the quay on Tuesday."),
+        story(3, "Tomas Brenner, the harbour master, warned of storms on Wednesday."),
+        story(4, "Tomas Karl Brenner, a painter, opened an exhibition in the old mill."),
+    )
+    assert first.startswith("Tomas Brenner — harbour master"), (first, choices)
+    assert any(c.startswith("Tomas Karl Brenner") for c in choices), choices

@@ -260,3 +260,12 @@ def test_a_place_run_into_a_surname_tagged_an_organisation_is_the_place(tagged) 
     assert kinds(analysis)["Holland"] == {"GPE"}
     assert "Holland Marcos" not in kinds(analysis)
     assert mentions_of(analysis, "Luis Marcos") == 2
+
+
+def test_a_post_a_company_holds_too_never_makes_it_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text, company in (
+        ("Leipzig owner Red Bull has denied the claims.", "Red Bull"),
+        ("The match will be shown by broadcaster Sky Sports on Sunday.", "Sky Sports"),
+    ):
+        kinds = {e.name: e.kind for e in analyze_texts(nlp, [text])[0].entities.values()}
+        assert kinds.get(company) != "PERSON", kinds

@@ -117,25 +117,15 @@ def test_a_caption_word_is_never_a_role(nlp) -> None:  # type: ignore[no-untyped
         assert not {"centre", "video", "trial"} & {role.lower() for role in found}, found
 
 
-def test_a_title_a_report_calls_someone_by_after_naming_them_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The club will keep faith with Paul McAlister after the troubled midfielder was fined for a fight."
-    assert "troubled midfielder" in roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister", [])
-
-
-def test_a_title_after_two_people_or_in_the_next_sentence_is_nobodys(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = roles(analyze_texts(nlp, ["Ann Lee met Tom Vance on Monday. The minister said talks went well."])[0])
-    assert not any("minister" in role for person in found.values() for role in person), found
-    # In the next sentence, or speaking, a title may be someone else's.
-    text = "Paul McAlister avoided jail on Monday. 'Do not come back,' the sheriff added."
-    assert not roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister")
-    text = "Paul McAlister was fined after the sheriff said the assault was serious."
-    assert not roles(analyze_texts(nlp, [text])[0]).get("Paul McAlister")
-    found = roles(
-        analyze_texts(nlp, ["Gary Lock will replace Allan Jonson, and the manager said he was delighted."])[0]
-    )
-    assert not any("manager" in role for person in found.values() for role in person), found
-
-
-def test_a_description_counts_only_where_the_article_gives_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Top seed Rafael Stone won again after the Spanish star was given a bye."
-    assert roles(analyze_texts(nlp, [text])[0]).get("Rafael Stone") == ["Top seed"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A trade noun that is a verb here, after a plural subject.
+        "Detectives suspect Ann Lee was killed at her home on Friday.",
+        "Rivals engineer Ann Lee's downfall at the party conference.",
+        # "representing" a place in a race, not a client in court.
+        "Tom Vance, representing Manchester, won the 100m on Saturday.",
+    ],
+)
+def test_a_verb_or_a_team_is_no_role(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze_texts(nlp, [text])[0]) == {}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import ROLE_HEADS, description_role, headline_role, names_someone, roles_for
+from bot.nlp.roles import ROLE_HEADS, headline_role, names_someone, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -28,6 +28,26 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "s
 _DASHES = frozenset({"-", "–", "—"})
 # Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
 _RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+_BODY_ROLES = frozenset(
+    {
+        "owner",
+        "broadcaster",
+        "investor",
+        "sponsor",
+        "partner",
+        "backer",
+        "supplier",
+        "publisher",
+        "producer",
+        "champion",
+        "winner",
+        "leader",
+        "founder",
+        "member",
+        "host",
+        "international",
+    }
+)
 # Posts written before a name that ROLE_HEADS leaves out ("One guard, Tom Vance,").
 _MORE_HEADS = frozenset({"guard", "stand-off", "half-back", "full-back", "fullback", "second-row", "wicketkeeper"})
 # Letters only a person writes after a name ("Ann Lee QC"; "Acme PLC" is a company's).
@@ -96,9 +116,20 @@ def _person_role(role: str) -> bool:
     """A role only a person holds: a post ("scrum-half", "Actress") or a noun for someone who
     does something ("teacher", "model"), not a thing's ("cruise ship", "home to Dover")."""
     last = role.split()[-1] if role.split() else ""
+    # "Leipzig owner Red Bull", "broadcaster Sky Sports": posts a company holds too.
+    if last.lower() in _BODY_ROLES:
+        return False
     if _role_head(last.lower()) or last.lower() in {"model", "star"}:
         return True
     return last.islower() and last.endswith(_AGENT_ENDINGS)
+
+
+def _after_preposition(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.tag_ == "DT" and span.start > 1:
+        before = doc[span.start - 2]
+    return before is not None and before.tag_ == "IN"
 
 
 def _person_letters(token: Token) -> bool:
@@ -140,7 +171,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
             return None
         last = _word_before(span)
-        if not _role_head(last):
+        if not _role_head(last) or last in _BODY_ROLES:
             return None
         if not any(role.split()[-1].lower() == last for role in roles_for(doc[span.start : end])):
             # "stand-off Tom Vance" that the role rules miss: the post written right before the
@@ -204,34 +235,8 @@ class _Linker:
                 continue
             self._mention(self._entity(name, kind), span, span.text)
         self._unlabelled_surnames(surnames)
-        self._described_again()
         self._quotes()
         return self.analysis
-
-    def _described_again(self) -> None:
-        """ "Dundee stand by Tom Vance after the bad boy midfielder was spared jail": a report
-        names someone, then calls them by a title (roles.description_role). It is theirs when
-        they are the one person named before it in the same sentence; with two people, or in the
-        next sentence ("… Tom Vance. The judge said …"), it may be someone else. It counts only
-        for a person the article gives no title otherwise: a description ("the Swiss star") is
-        how a report varies its words, not the post it states."""
-        if self.headline and len(list(self.doc.sents)) < 2:
-            return
-        people_in: dict[int, list[tuple[int, tuple[str, str]]]] = {}
-        for i, ref in self.person_by_token.items():
-            if ref[1] == "PERSON":
-                people_in.setdefault(self.sentence_of[i], []).append((i, ref))
-        titled = {ref for ref, _, _ in self.analysis.roles}
-        found: list[tuple[tuple[str, str], int, str]] = []
-        for token in self.doc:
-            role = description_role(token) if token.lower_ in ROLE_HEADS else None
-            position = self.sentence_of.get(token.i, 0)
-            if role is None or (self.headline and position == 0):
-                continue
-            before = {ref for i, ref in people_in.get(position, []) if i < token.i}
-            if len(before) == 1 and (ref := before.pop()) not in titled:
-                found.append((ref, position, role))
-        self.analysis.roles += found
 
     def _people_mislabelled(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """A full name the model labels ORG or GPE ("Nicola Sturgeon" as ORG) is a person when
@@ -524,7 +529,10 @@ class _Linker:
                     break
                 names, words = elsewhere(span)
                 tagged = lead in names or (n == 1 and lead in words)
-                if tagged and named and not repeated:
+                # "against Valencia Enrique said", "at Headingley Vance stayed": a caption run into
+                # the text puts the place after a preposition; "Chelsea Clinton" and "Paris Hilton"
+                # beside "Bill Clinton" and "Rick Hilton" are names.
+                if tagged and named and not repeated and _after_preposition(span):
                     cut, lead_kind = n, names.get(lead, kind)
                     break
             if not cut:

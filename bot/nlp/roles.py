@@ -100,13 +100,19 @@ ROLE_HEADS = frozenset(
         "frontwoman", "suspect",
     }
 )  # fmt: skip
+# Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
+_POSITIONS = frozenset(
+    {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "back", "wing", "centre",
+     "prop", "hooker", "lock", "flanker", "captain", "coach", "manager", "boss", "star", "player", "international"}
+)  # fmt: skip
 # Role nouns that are also verbs, adverbs or particles ("back Tom Vance in the vote", "lock Tom
 # Vance out"): when the tagger reads one as such, it is a title only after a word describing it
 # ("centre back", "teenage forward").
 _ALSO_NOT_NOUNS = frozenset(
     {"back", "forward", "lock", "prop", "host", "star", "wing", "centre", "general", "judge", "coach",
      "boss", "captain", "champion", "guard", "hooker", "chief", "model", "pilot", "referee", "trainer",
-     "substitute", "lead", "international", "expert", "resident", "veteran", "author", "suspect"}
+     "substitute", "lead", "international", "expert", "resident", "veteran", "author", "suspect", "engineer",
+     "nurse", "doctor", "counsel", "director", "producer"}
 )  # fmt: skip
 
 
@@ -697,8 +703,8 @@ def _team_position_before(span: Span) -> str | None:
     if len(span) < 2 or span.start - 2 < span.sent.start:
         return None
     team, word = doc[span.start - 2], doc[span.start - 1]
-    if not (word.is_lower and word.is_alpha and word.lower_ in ROLE_HEADS and word.tag_ not in {"NN", "NNS"}):
-        return None  # a noun the other rules read with its own modifiers
+    if not (word.is_lower and word.is_alpha and word.lower_ in _POSITIONS and word.tag_ not in {"NN", "NNS"}):
+        return None  # a noun the other rules read with its own modifiers; "Rivals engineer": a verb
     # A capitalised word the tagger read as an adjective ("while Brive back …") is a name
     # unless capitalised only for opening the sentence.
     named = team.tag_ in {"NNP", "NNPS", "NNS"} or (team.tag_ == "JJ" and team.i > span.sent.start)
@@ -900,36 +906,8 @@ def as_role(span: Span) -> str | None:
     return None
 
 
-_SPEECH_VERBS = frozenset(
-    "said says say added adds told tells ruled rules sentenced sentences ordered orders warned warns explained "
-    "explains insisted insists stated states claimed claims argued argues announced announces confirmed "
-    "confirms revealed reveals".split()
-)
-
-
-def description_role(noun: Token) -> str | None:
-    """ "Dundee stand by Tom Vance after the bad boy midfielder was spared jail": a definite
-    description as a clause's subject, the way a report names again someone it has just named;
-    the words of the title ("bad boy midfielder"). Who it is, the caller decides."""
-    if not (noun.is_lower and noun.tag_ == "NN" and noun.lower_ in ROLE_HEADS and noun.dep_ in {"nsubj", "nsubjpass"}):
-        return None
-    if noun.lower_ in _NOT_TITLES or noun.lower_ in _GENERIC:
-        return None
-    dets = [c for c in noun.children if c.dep_ == "det"]
-    # "the manager of the club", "the manager who": a post described further may be anyone's.
-    further = {"poss", "prep", "relcl", "conj", "appos", "acl"}
-    if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in further for c in noun.children):
-        return None
-    # "…, the judge said": who speaks or rules in a report about someone is someone else.
-    if noun.head.lower_ in _SPEECH_VERBS:
-        return None
-    words = [t for t in noun.subtree if dets[0].i < t.i <= noun.i]
-    if any(t.ent_type_ == "PERSON" or t.lower_ in _RANKS or t.tag_ in {"JJS", "RBS"} for t in words):
-        return None  # "the first manager", "the best player": a rank among several
-    return _tidy(words)
-
-
 _COURT_SIDES = frozenset({"prosecuting", "defending"})
+_COUNSEL_VERBS = frozenset({"said", "told", "says", "added", "argued", "asked", "explained", "described", "claimed"})
 
 
 def court_role(span: Span) -> str | None:
@@ -939,16 +917,17 @@ def court_role(span: Span) -> str | None:
     if span.end + 2 >= len(doc) or doc[span.end].text != ",":
         return None
     word = doc[span.end + 1]
-    if word.lower_ in _COURT_SIDES and doc[span.end + 2].is_punct:
-        return word.text
-    if word.lower_ != "representing":
-        return None
     end = span.end + 2
-    while end < len(doc) and end - span.end <= 5 and doc[end].is_title:
-        end += 1
-    if end == span.end + 2 or end >= len(doc) or doc[end].text != ",":
+    if word.lower_ == "representing":
+        while end < len(doc) and end - span.end <= 5 and doc[end].is_title:
+            end += 1
+        if end == span.end + 2:
+            return None
+    elif word.lower_ not in _COURT_SIDES:
         return None
-    return doc[span.end + 1 : end].text
+    # "Tom Vance, representing Leeds, won the 100m": counsel is named where they speak.
+    spoke = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _COUNSEL_VERBS
+    return doc[span.end + 1 : end].text if spoke else None
 
 
 def roles_for(span: Span) -> list[str]:
