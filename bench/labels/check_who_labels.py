@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-EARLIER = ("who_dev.json", "who_heldout.json", "who_heldout2.json", "who_heldout3.json", "who_heldout4.json", "who_heldout5.json")
+EARLIER = (
+    "who_dev.json",
+    "who_heldout.json",
+    "who_heldout2.json",
+    "who_heldout3.json",
+    "who_heldout4.json",
+    "who_heldout5.json",
+)
 STORES = ("bbc", "timeline", "cnndm")
 # The least count a bearer needs to dominate, or to be offered: 250 articles give smaller counts (WHO_RULES_CNNDM.md).
 LEAST = {"bbc": (3, 2), "timeline": (3, 2), "cnndm": (1, 1)}

@@ -107,7 +107,11 @@ def _word_before(span: Span) -> str:
     """The whole word written before the span in its sentence (past a comma or colon: "One guard,
     Tom Vance"), lower case; "" at the sentence's start."""
     doc = span.doc
-    before = doc.text[span.sent.start_char : span.start_char].rstrip(" ,:(\n\t")
+    start = span.start  # the sentence's first token
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    # The tokens' own text: Doc.text joins the whole document anew at every call.
+    before = "".join(t.text_with_ws for t in doc[start : span.start]).rstrip(" ,:(\n\t")
     words = before.split()
     return words[-1].lower() if words else ""
 
