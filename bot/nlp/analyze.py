@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import ROLE_HEADS, headline_role, names_someone, roles_for
+from bot.nlp.roles import AGENT_ENDINGS, ROLE_HEADS, headline_role, names_someone, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, clean_name, full_form, name_key
 
@@ -63,7 +63,6 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _MONTHS = frozenset("january february march july september october november december".split())
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too: cut only on evidence
 _SAINTS = frozenset({"st", "st.", "saint"})
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # "teacher", "sailor", "pianist"
 
 
 def entity_kind(span: Span) -> str | None:
@@ -125,7 +124,7 @@ def _person_role(role: str) -> bool:
         return False
     if _role_head(last.lower()) or last.lower() in {"model", "star"}:
         return True
-    return last.islower() and last.endswith(_AGENT_ENDINGS)
+    return last.islower() and last.endswith(AGENT_ENDINGS)
 
 
 def _after_preposition(span: Span) -> bool:
@@ -167,7 +166,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         after = doc[end] if end < len(doc) else None
         if (
             after is not None
-            and after.pos_ in {"NOUN", "PROPN"}
+            and after.tag_ in {"NN", "NNS", "NNP", "NNPS"}  # the pipeline sets tags, not pos_
             and (_role_head(after.lower_) or _person_letters(after))
         ):
             return None

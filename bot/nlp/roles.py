@@ -833,7 +833,7 @@ def _opens_credit(doc: Doc, i: int) -> bool:
     return i < 0 or doc[i].is_punct or doc[i].is_space or doc[i].ent_type_ == "PERSON" or doc[i + 1].is_sent_start
 
 
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def names_someone(noun: Token) -> bool:
@@ -844,7 +844,7 @@ def names_someone(noun: Token) -> bool:
 def _names_someone(noun: Token) -> bool:
     """A noun that names a person by what they do: a role noun, or an agent noun ("demonstrator",
     "lawyer", "strategist")."""
-    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(_AGENT_ENDINGS)
+    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(AGENT_ENDINGS)
 
 
 def preceding_apposition_role(span: Span) -> str | None:
