@@ -49,7 +49,7 @@ are columns the write path keeps (`storage/writes.py`, migration `0004_entity_co
 newest evidence is one ordered index range per entity, and the mention and role indexes cover
 what is read of them.
 
-Run to run on this shared machine (load average 1.3 to 3.2 during the run above): an earlier
+Run to run on the earlier host (AMD EPYC, load average 1.3 to 3.2 during its 13:16 UTC run): an earlier
 run of the same code, warmed with 3 questions instead of all 50, measured 10,000 → 100,000
 p50 growth of `/who` 1.11× and `/status` 0.84× on SQLite, `/who` 1.51× and `/status` 1.83× on
 PostgreSQL (14.2 → 21.4 ms and 20.2 → 36.9 ms: caches cold after the bulk fill); every p95 at
