@@ -511,6 +511,8 @@ class _Linker:
             # name written so twice is a name.
             fuller = any(name != own and name.endswith(" " + own) for name in person_names)
             repeated = person_names.get(own, 0) > (1 if kind == "PERSON" else 0)
+            names: dict[str, str] | None = None
+            words: set[str] = set()
             for n in (1, 2, 3):
                 if fuller or len(span) - n < 1 or span[n - 1].is_lower or span[0].lower_ in _PARTICLES:
                     break
@@ -530,7 +532,8 @@ class _Linker:
                 if n == 1 and lead in _NAME_MONTHS | _WEEKDAYS | _MONTHS | _SAINTS and other_bearer:
                     cut = n
                     break
-                names, words = elsewhere(span)
+                if names is None:  # read once per span, only when a leading word is in question
+                    names, words = elsewhere(span)
                 tagged = lead in names or (n == 1 and lead in words)
                 # "against Valencia Enrique said", "at Headingley Vance stayed": a caption run into
                 # the text puts the place after a preposition; "Chelsea Clinton" and "Paris Hilton"
