@@ -1,7 +1,8 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
 (store + query) is in another part (who_dev.json, who_heldout.json, who_heldout2.json, who_heldout3.json,
-who_heldout4.json), and, with --counts, every count and verdict follows WHO_RULES.md (for the cnndm store,
-WHO_RULES_CNNDM.md: no minimum count, a count of 1 may be offered) when recounted from the store's text.
+who_heldout4.json … who_heldout7.json), and, with --counts, every count and verdict follows WHO_RULES.md (for the cnndm store,
+WHO_RULES_CNNDM.md, and for a file labelled by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be
+offered) when recounted from the store's text.
 
 Usage: python bench/labels/check_who_labels.py [bench/labels/who_heldout3.json] [--counts ../shared/data]"""
 
@@ -19,10 +20,14 @@ EARLIER = (
     "who_heldout3.json",
     "who_heldout4.json",
     "who_heldout5.json",
+    "who_heldout6.json",
+    "who_heldout7.json",
 )
 STORES = ("bbc", "timeline", "cnndm")
 # The least count a bearer needs to dominate, or to be offered: 250 articles give smaller counts (WHO_RULES_CNNDM.md).
 LEAST = {"bbc": (3, 2), "timeline": (3, 2), "cnndm": (1, 1)}
+# WHO_RULES_TAIL.md takes the cnndm thresholds for the tail of the bbc and timeline stores.
+TAIL_LEAST = {store: (1, 1) for store in STORES}
 
 
 def format_errors(document: dict) -> list[str]:
@@ -54,12 +59,15 @@ def overlap_errors(labels: list[dict], path: Path) -> list[str]:
     keys = [(x["store"], x["query"]) for x in labels]
     errors = [f"{s}:{q} appears twice" for s, q in sorted(set(keys)) if keys.count((s, q)) > 1]
     for name in (n for n in EARLIER if n != path.name and (HERE / n).exists()):
-        earlier = {(x["store"], x["query"]) for x in json.loads((HERE / name).read_text())["labels"]}
+        document = json.loads((HERE / name).read_text())
+        earlier = {(x["store"], x["query"]) for x in document["labels"]}
+        skipped = document.get("skipped") or {}
+        earlier |= {(store, surname) for store, names in dict(skipped).items() for surname in names}
         errors += [f"{s}:{q} is already in {name}" for s, q in sorted(set(keys) & earlier)]
     return errors
 
 
-def count_errors(labels: list[dict], data: Path) -> list[str]:
+def count_errors(labels: list[dict], data: Path, least: dict[str, tuple[int, int]] = LEAST) -> list[str]:
     """Recount by the plain-regex rule and re-derive each verdict (dominant, or who must be offered)."""
     from who_candidates import store_items
     from who_count import count
@@ -78,7 +86,7 @@ def count_errors(labels: list[dict], data: Path) -> list[str]:
         ]
         ranked = [*sorted(bearers.values(), reverse=True), 0]
         top, second = ranked[0], ranked[1]
-        dominates, offered = LEAST[label["store"]]
+        dominates, offered = least[label["store"]]
         if label["meant"] == "ambiguous":
             must = {name for name, c in bearers.items() if c >= offered and c >= top / 3}
             if top >= 3 * second or must != set(label["offer"]):
@@ -96,7 +104,8 @@ def main() -> None:
     document = json.loads(path.read_text())
     errors = format_errors(document) + overlap_errors(document["labels"], path)
     if "--counts" in sys.argv:
-        errors += count_errors(document["labels"], Path(sys.argv[sys.argv.index("--counts") + 1]))
+        least = TAIL_LEAST if str(document.get("rules", "")).endswith("WHO_RULES_TAIL.md") else LEAST
+        errors += count_errors(document["labels"], Path(sys.argv[sys.argv.index("--counts") + 1]), least)
     for error in errors:
         print(error)
     labels = document["labels"]

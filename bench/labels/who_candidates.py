@@ -4,7 +4,7 @@ text around each mention that may state a role. It FINDS; the labels are written
 spaCy finds multi-word PERSON names; a plain whole-word regex counts the items naming each one.
 For the cnndm store (WHO_RULES_CNNDM.md) no analyser is run: the names are runs of capitalised words,
 found by regex, and reading decides which are people.
-Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm [--min 3] [--store DB.sqlite] > out.txt
+Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm [--regex] [--min 3] [--store DB.sqlite] > out.txt
 (--store: take the names from a SQLite store the bot built from the same items, e.g. the eval's --keep)"""
 
 from __future__ import annotations
@@ -139,7 +139,8 @@ def main() -> None:
     if "--store" in sys.argv:
         names = store_names(Path(sys.argv[sys.argv.index("--store") + 1]))
     else:
-        names = regex_names(items) if store == "cnndm" else full_names(items)
+        # WHO_RULES_CNNDM.md and WHO_RULES_TAIL.md: candidates by regex, people by reading.
+        names = regex_names(items) if store == "cnndm" or "--regex" in sys.argv else full_names(items)
     counts = count_items(names, items)
     by_surname: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, count in counts.items():
@@ -150,7 +151,8 @@ def main() -> None:
         if bearers[0][1] < minimum:
             continue
         top, second = bearers[0][1], bearers[1][1] if len(bearers) > 1 else 0
-        least = 1 if store == "cnndm" else 3  # WHO_RULES_CNNDM.md: no minimum count in 250 articles
+        # WHO_RULES_CNNDM.md and WHO_RULES_TAIL.md: no minimum count in 250 articles or in the tail.
+        least = 1 if store == "cnndm" or "--regex" in sys.argv else 3
         verdict = bearers[0][0] if top >= 3 * second and top >= least else "AMBIGUOUS"
         print(f"== {surname}: {verdict} :: " + ", ".join(f"{n} ({c})" for n, c in bearers[:8]))
         for name, count in bearers[:4]:
