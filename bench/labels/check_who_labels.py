@@ -1,6 +1,6 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
 (store + query) is in another part (who_dev.json, who_heldout.json, who_heldout2.json, who_heldout3.json,
-who_heldout4.json … who_heldout7.json), and, with --counts, every count and verdict follows WHO_RULES.md (for the cnndm store,
+who_heldout4.json … who_heldout8.json), and, with --counts, every count and verdict follows WHO_RULES.md (for the cnndm store,
 WHO_RULES_CNNDM.md, and for a file labelled by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be
 offered) when recounted from the store's text.
 
@@ -22,6 +22,7 @@ EARLIER = (
     "who_heldout5.json",
     "who_heldout6.json",
     "who_heldout7.json",
+    "who_heldout8.json",
 )
 STORES = ("bbc", "timeline", "cnndm")
 # The least count a bearer needs to dominate, or to be offered: 250 articles give smaller counts (WHO_RULES_CNNDM.md).
