@@ -12,10 +12,11 @@ or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or 
 parts, each looked at once, by the lead)
 on both stores and writes its own section with errors by kind. `--set heldout4` and `--set heldout5` score
 who_heldout4.json and who_heldout5.json on a third store, the 250 CNN/Daily Mail articles of
-../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md).
+../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md). `--set heldout6` and `--set heldout7` score the
+tail of the first two stores, the surnames the earlier parts did not reach (rules: bench/labels/WHO_RULES_TAIL.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).
 Usage: python bench/who_status_eval.py ../shared/data [--make-labels]
-       [--set dev|heldout|heldout2|heldout3|heldout4|heldout5] [--labels FILE] [--keep DIR]"""
+       [--set dev|heldout|heldout2|…|heldout7] [--labels FILE] [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -309,8 +310,14 @@ BEFORE = {
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {"heldout5": "Run once, before the changes it then guided (commit 042bca0)"}
-# The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles).
-RULES = {"heldout4": "WHO_RULES_CNNDM.md", "heldout5": "WHO_RULES_CNNDM.md"}
+# The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
+# tail's to the names earlier parts did not reach).
+RULES = {
+    "heldout4": "WHO_RULES_CNNDM.md",
+    "heldout5": "WHO_RULES_CNNDM.md",
+    "heldout6": "WHO_RULES_TAIL.md",
+    "heldout7": "WHO_RULES_TAIL.md",
+}
 
 
 def set_report(name: str, results: list[tuple[dict, str | None, str]]) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march july september october november december".split())
+NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM_DOTS = re.compile(r"\b((?:[a-z]\.){2,})")
 _SPACE = re.compile(r"\s+")

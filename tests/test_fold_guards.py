@@ -65,13 +65,19 @@ def test_a_better_covered_shorter_name_is_its_own_person() -> None:
 def test_thousands_of_bearers_of_one_surname_merge_at_once() -> None:
     hits = [hit(i, f"Given{i} Smithers", 1 + i % 7) for i in range(3000)]
     hits += [hit(5000 + i, f"Mike{i} Given{i} Smithers", 1) for i in range(1000)]
-    started = time.perf_counter()
-    _merge(hits)
-    small = time.perf_counter() - started
-    started = time.perf_counter()
-    _merge(hits[:400])
-    ratio = small / max(time.perf_counter() - started, 1e-4)
+    ratio = best_time(hits) / max(best_time(hits[:400]), 1e-4)
     assert ratio < 40, ratio  # ten times the names; a quadratic fold would take ~100 times as long
+
+
+def best_time(hits: list[EntityHit]) -> float:
+    """The best of three runs, each on fresh copies: one run may be caught by a garbage collection."""
+    times = []
+    for _ in range(3):
+        copies = [hit(h.id, h.name, h.articles) for h in hits]
+        started = time.perf_counter()
+        _merge(copies)
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 # Through the real store: articles of our own, ingested, then /who as a reader asks it.

@@ -11,7 +11,7 @@ from bot.nlp import quotes as q
 from bot.nlp.parse import parse
 from bot.nlp.roles import AGENT_ENDINGS, ROLE_HEADS, headline_role, names_someone, roles_for
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
-from domain.names import HONORIFICS, clean_name, full_form, name_key
+from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS, clean_name, full_form, name_key
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -28,6 +28,11 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "s
 _DASHES = frozenset({"-", "–", "—"})
 # Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
 _RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+# Ranks written in capitals before a name ("Detective Constable Ann Lee").
+_FORCES_RANKS = frozenset(
+    {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
+     "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff", "admiral", "brigadier"}
+)  # fmt: skip
 _BODY_ROLES = frozenset(
     {
         "owner",
@@ -59,9 +64,14 @@ _BODY_WORDS = frozenset(
     "islands news times post".split()
 )
 # Words that open a person's span without being their name ("Saturday Tom Vance").
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset("january february march july september october november december".split())
-_NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too: cut only on evidence
+_WEEKDAYS, _MONTHS = WEEKDAYS, MONTHS
+# Positions in a team ("Valencia striker"), and its boss: the word before one is the team's name.
+_PLAYER_POSITIONS = frozenset(
+    {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back", "fullback",
+     "prop", "hooker", "flanker", "fly-half", "scrum-half", "centre-back", "centre-half", "player", "international",
+     "boss"}
+)  # fmt: skip
+_NAME_MONTHS = NAME_MONTHS  # given names too: cut only on evidence
 _SAINTS = frozenset({"st", "st.", "saint"})
 
 
@@ -204,6 +214,7 @@ class _Linker:
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
         # first token: the model tagged it part of the name, so the parse rules do not see it.
         self.cut_roles: dict[int, str] = {}
+        self.stated: set[int] = set()  # starts of untagged names the text states are people's
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -223,7 +234,8 @@ class _Linker:
             elif kind := entity_kind(ent):
                 found.append((ent, kind))
         spans = self._one_kind_per_name(self._people_mislabelled(found))
-        spans = self._leading_non_names(self._leading_entities(self._trim_names(self._split_lists(spans))))
+        spans = self._teams_by_position(self._untagged_people(self._split_lists(spans)))
+        spans = self._leading_non_names(self._leading_entities(self._trim_names(spans)))
         spans = self._not_names(spans)
         spans = self._untagged_bearers(spans)
         surnames = self._full_people([e for e, kind in spans if kind == "PERSON"])
@@ -449,7 +461,7 @@ class _Linker:
         for span, kind in spans:
             own = clean_name(span.text, kind).lower()
             for cut in (1, 2):
-                if kind != "PERSON" or len(span) - cut < 1:
+                if kind != "PERSON" or len(span) - cut < 1 or span.start in self.stated:
                     break
                 lead = clean_name(doc[span.start : span.start + cut].text, kind).lower()
                 rest = doc[span.start + cut : span.end]
@@ -465,6 +477,91 @@ class _Linker:
                     break
             result.append((span, kind))
         return result
+
+    def _untagged_people(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """A full name the model left untagged, or tagged only in part ("Per" untagged and
+        "Vance" an organisation), that the text states is a person's: a post right before it in
+        lower case ("Arsenal defender Per Vance"), a rank ("world No 1 Tom Vance"), a title of the
+        forces or the police ("Detective Constable Ann Lee"), or an age right after it ("Ann Lee,
+        37,"). The words of the name are two or three capitalised ones no entity reaches past."""
+        doc = self.doc
+        reach = {}  # token -> the entity span it is in
+        for span, _ in spans:
+            for t in span:
+                reach[t.i] = span
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP" and end - i < 4:
+                end += 1
+            if not 2 <= end - i <= 3 or (end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP"):
+                i = max(end, i + 1)
+                continue
+            inside = [reach[k] for k in range(i, end) if k in reach]
+            whole = all(i <= s.start and s.end <= end for s in inside)
+            exact = next((s for s in inside if (s.start, s.end) == (i, end)), None)
+            # "captain Hollin Vale boss Tom Lee": a club before a post is no person.
+            after = doc[end] if end < len(doc) else None
+            body = after is not None and after.is_lower and after.lower_ in ROLE_HEADS
+            person = exact is None or exact.label_ == "PERSON"  # a whole name tagged a body: _stated_person's
+            if whole and person and not body and _name_shaped(doc[i:end].text) and self._stated_before_or_after(i, end):
+                # Tagged or not, a name the text states is a person's is whole: no leading word
+                # of it is cut as a place ("Rhodri" tagged a place elsewhere).
+                self.stated.add(i)
+                if exact is None:
+                    found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        if not found:
+            return spans
+        covered = {t.i for span in found for t in span}
+        kept = [(s, k) for s, k in spans if not any(t.i in covered for t in s)]
+        return sorted([*kept, *((s, "PERSON") for s in found)], key=lambda pair: pair[0].start)
+
+    def _stated_before_or_after(self, start: int, end: int) -> bool:
+        doc = self.doc
+        before = doc[start - 1] if start > 0 else None
+        if before is None:
+            return False
+        if before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
+            # a post in lower case, or a rank of the forces or the police in capitals
+            if before.is_lower or (before.is_title and before.lower_ in _FORCES_RANKS):
+                return True
+        if start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
+            return True  # "world No 1 Tom Vance"
+        # "Ann Lee, 37,": an age set off by commas.
+        after = doc[end : end + 3]
+        return (
+            len(after) == 3
+            and after[0].text == ","
+            and after[1].like_num
+            and after[1].is_digit
+            and after[2].text == ","
+        )
+
+    def _teams_by_position(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """A one-word name the article writes before a player's position ("Valencia striker",
+        "Leeds winger") is a team, whatever the model tagged it: every one-word mention of it
+        here is the team's. A coach or a captain may be someone's ("Murray coach"), a position
+        in a team is not."""
+        doc = self.doc
+        teams = {
+            span.text.lower()
+            for span, kind in spans
+            if kind == "PERSON"
+            and len(span) == 1
+            and span.end < len(doc)
+            and doc[span.end].is_lower
+            and doc[span.end].lower_ in _PLAYER_POSITIONS
+        }
+        if not teams:
+            return spans
+        return [
+            (Span(doc, span.start, span.end, label="ORG"), "ORG")
+            if kind == "PERSON" and len(span) == 1 and span.text.lower() in teams
+            else (span, kind)
+            for span, kind in spans
+        ]
 
     def _leading_non_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Words opening a person's span that are no part of the name: a weekday or a month
@@ -502,7 +599,11 @@ class _Linker:
 
         result: list[tuple[Span, str]] = []
         for span, kind in spans:
-            if len(span) < 2 or not (kind == "PERSON" or (kind in _RETYPED and len(span) <= 4)):
+            if (
+                len(span) < 2
+                or not (kind == "PERSON" or (kind in _RETYPED and len(span) <= 4))
+                or span.start in self.stated
+            ):
                 result.append((span, kind))
                 continue
             own = clean_name(span.text, "PERSON").lower()
@@ -526,7 +627,8 @@ class _Linker:
                 tail = " " + rest_name
                 other_bearer = any(name != own and name.endswith(tail) for name in full.get(tail.split(" ")[-1], ()))
                 named = other_bearer or (" " in rest_name and rest_name in person_names)
-                if n == 1 and (lead in _WEEKDAYS or lead in _MONTHS) and kind == "PERSON":
+                # "Saturday Tom Vance"; but "January Jones" may be a name, cut only beside another Jones.
+                if n == 1 and kind == "PERSON" and (lead in _WEEKDAYS or (lead in _MONTHS and " " in rest_name)):
                     cut = n
                     break
                 if n == 1 and lead in _NAME_MONTHS | _WEEKDAYS | _MONTHS | _SAINTS and other_bearer:
@@ -557,7 +659,9 @@ class _Linker:
         - "Vote Blair": a leading word the article also writes in lower case, before the surname
           of a person it names, is not their first name: the mention is the surname alone;
         - "Chelsea" tagged PERSON once but ORG elsewhere in the article is the other thing;
-        - a one-word name in a title-case headline that the body never uses is a headline word."""
+        - a one-word name in a title-case headline that the body never uses is a headline word;
+        - "Chan Chan", "Bora Bora": a word written twice is a place's name, and "St James" (of "St
+          James' Park") a saint's or a place's: neither is a given name and a surname."""
         doc = self.doc
         lower = {t.text for t in doc if t.is_lower}
         # surname -> the names that end with it ("blair" -> {"tony blair", "mr blair"})
@@ -574,6 +678,8 @@ class _Linker:
         result = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
+            if len(words) == 2 and (words[0].lower() == words[1].lower() or words[0].lower() in _SAINTS):
+                continue
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
             titled = len(words) == 2 and words[0].lower() in ROLE_HEADS and words[0].lower() not in _ROYAL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from domain.names import HONORIFICS
+from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS
 from domain.roles import COWORKERS
 
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
@@ -14,6 +14,8 @@ _NOT_ROLES = frozenset(
     {"earlier", "later", "then", "now", "also", "former", "said", "says", "left", "right", "pictured", "above", "below"}
     # "Scroll down for video Tom Vance": what a caption points to, never who someone is.
     | {"video", "footage", "photo", "picture", "image", "clip", "gallery"}
+    # "No 1 choice Tom Vance", "the favourite": who is picked for a post, not the post.
+    | {"choice", "favourite", "favorite", "pick", "option"}
 )
 # Where someone stands in a photo, in brackets after the name ("Tom Vance (centre)"); "centre" is a
 # position too, but never in a caption's brackets.
@@ -50,6 +52,8 @@ _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
 _STANDING_PREPOSITIONS = frozenset({"in", "among"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
 MAX_ROLE_WORDS = 7
+# "current manager of the NatWest Biggin Hill branch": a post with what it is of runs longer.
+MAX_OF_ROLE_WORDS = 10
 _TAG_MARKS = frozenset({"#", "@"})  # a hashtag's or a handle's first character
 _HYPHENS = frozenset({"-", "–"})
 # Words an item opens with that label the item, not the person ("Watch Tom Vance's goal",
@@ -195,7 +199,7 @@ def _past_tense(token: Token) -> bool:
     return word.endswith("ed") and not word.endswith("eed") and len(word) > 4 and word not in ROLE_HEADS
 
 
-def _tidy(tokens: list[Token]) -> str | None:
+def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     tokens = _whole(tokens)
     while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct or _late(tokens)):
         tokens = tokens[1:]
@@ -207,10 +211,12 @@ def _tidy(tokens: list[Token]) -> str | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
-    if not tokens or len(tokens) > MAX_ROLE_WORDS:
+    if not tokens or len(tokens) > limit:
         return None
     # "number one", "world number two": a rank whose last word is a number.
     ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
+    # "world No 1": the same rank in figures.
+    ranked = ranked or (len(tokens) > 1 and tokens[-2].lower_ in {"no", "no."} and tokens[-1].is_digit)
     # "co-star" whose last piece the tagger read as an adjective: a hyphenated word is a noun
     # when one of its pieces is.
     pieces = _hyphen_pieces(tokens)
@@ -237,7 +243,7 @@ def _tidy(tokens: list[Token]) -> str | None:
     glued = len(tokens) - 1
     while glued > 0 and not tokens[glued - 1].whitespace_:
         glued -= 1
-    if any(c.isdigit() for t in tokens[glued:] for c in t.text):
+    if any(c.isdigit() for t in tokens[glued:] for c in t.text) and not ranked:
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
@@ -267,6 +273,9 @@ def _tidy(tokens: list[Token]) -> str | None:
     if all(t.ent_type_ for t in tokens) and not titled and not (len(tokens) > 1 and last in ROLE_HEADS):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
+    # "then-Sergeant": the post held at the time told of, a former one now.
+    if text[:5].lower() in {"then-", "then–"} and len(text) > 5:
+        text = "former " + text[5:]
     return text if any(c.isalpha() for c in text) else None
 
 
@@ -353,6 +362,10 @@ def premodifier_role(span: Span) -> str | None:
             continue
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
         if token.ent_type_ == "PERSON" and token.head.i not in inside:
+            break
+        # "on Tuesday Arsenal captain Tom Vance": a day or month the parser hung on the title
+        # ("Sunday Mirror editor" is a paper's name).
+        if _dated(token):
             break
         # "Secretary of State Mike Pompeo", "Chief Secretary to the Treasury Paul Boateng": the
         # title's own phrase; the check below keeps it only when it hangs on the title.
@@ -451,7 +464,9 @@ def apposition_role(span: Span) -> str | None:
             of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS]
             if of:
                 tokens += [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
-            return _tidy(tokens) or _tidy([t for t in child.subtree if t.i <= child.i])
+            return _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS) or _tidy(
+                [t for t in child.subtree if t.i <= child.i]
+            )
     return None
 
 
@@ -461,6 +476,9 @@ def copula_role(span: Span) -> str | None:
     # "Ann Lee and Tom Vance are Olympic champions": each of the listed subjects is one.
     listed = (root.dep_ == "conj" and root.head.dep_ == "nsubj") or any(t.dep_ == "conj" for t in root.rights)
     subject = root.head if root.dep_ == "conj" else root
+    # "Rojo's wife, Ann Lee (pictured), is a model": the name is the subject's apposition.
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj" and root.head.i < root.i:
+        subject = root.head
     head = subject.head
     copulas = _PLURAL_COPULAS if listed else _COPULAS
     if subject.dep_ != "nsubj" or head.lower_ not in copulas:
@@ -482,7 +500,7 @@ def copula_role(span: Span) -> str | None:
             # professor of European studies").
             indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children)
             of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in child.rights)
-            if indefinite and (listed or child.lower_ not in ROLE_HEADS or not of_what):
+            if indefinite and (listed or child.lower_ not in ROLE_HEADS or not (of_what or _plainly_named(child))):
                 return None
             # "is the only player", "the best man", "the first woman": a distinction, not a post.
             if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
@@ -492,6 +510,26 @@ def copula_role(span: Span) -> str | None:
             role = (_tidy([*tokens, *child.doc[child.i + 1 : of[0].right_edge.i + 1]]) if of else None) or _tidy(tokens)
             return _singular_role(role, child.text) if role and listed and role.endswith(child.text) else role
     return None
+
+
+# Role nouns that also praise ("is a winner", "a real leader", "a star"): after "a" alone, a judgement.
+_PRAISE = frozenset(
+    {"star", "superstar", "legend", "leader", "winner", "champion", "player", "boss", "chief", "king", "queen",
+     "prince", "princess", "general", "veteran", "expert", "international", "back", "host"}
+)  # fmt: skip
+
+
+def _plainly_named(noun: Token) -> bool:
+    """ "a model", "a lingerie model", "a Labour MP", "a British diplomat", "a former soldier":
+    after "a", a trade, or a role noun whose modifiers say which post (nouns, a party, a nation, a
+    time) names it; "a great player", "a keen golfer", "a winner" judge the person."""
+    modifiers = [t for t in noun.lefts if t.dep_ != "det"]
+    if not modifiers:
+        return noun.lower_ not in _PRAISE
+    return all(
+        t.dep_ == "compound" or t.lower_ in _TIME_MARKS or (t.is_title and t.ent_type_ in {"NORP", "GPE", "ORG"})
+        for t in modifiers
+    )
 
 
 def _kin_of(kin: Token) -> str | None:
@@ -930,6 +968,118 @@ def court_role(span: Span) -> str | None:
     return doc[span.end + 1 : end].text if spoke else None
 
 
+def one_of_role(span: Span) -> str | None:
+    """ "Tom Vance, one of the world's best climbers,", "Ann Lee one of the group's founders":
+    one of a group named by what its members do says what the person is; the phrase as written,
+    whatever the parser hangs it on."""
+    doc = span.doc
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i + 2 >= len(doc) or doc[i].lower_ != "one" or doc[i + 1].lower_ != "of":
+        return None
+    noun = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.tag_ != "NNS" or not _names_someone_plural(noun):
+        return None
+    tokens = [doc[i], doc[i + 1]]
+    for token in doc[i + 2 : noun.right_edge.i + 1]:
+        if token.is_punct or token.tag_ in {"WP", "WDT", "WP$"}:
+            break  # a comma or a relative clause ends what the group is
+        tokens.append(token)
+    if not tokens or tokens[-1].i < noun.i or len(tokens) > MAX_OF_ROLE_WORDS:
+        return None
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _names_someone_plural(noun: Token) -> bool:
+    singular = _singular(noun.lower_)
+    return singular in ROLE_HEADS or singular.endswith(AGENT_ENDINGS)
+
+
+# Linking words inside a capitalised name ("News of the World", "Marks & Spencer").
+_NAME_JOINS = frozenset({"of", "the", "&", "and"})
+
+
+def _dated(word: Token) -> bool:
+    """ "on Tuesday", "in May": a day or a month, not a word of a name ("Sunday Mirror")."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    calendar = word.lower_ in WEEKDAYS | MONTHS | NAME_MONTHS and before is not None and before.tag_ == "IN"
+    return calendar or word.ent_type_ in {"DATE", "TIME"}
+
+
+def written_title_role(span: Span) -> str | None:
+    """ "Leeds Rhinos veteran Tom Vance", "Bayer Leverkusen defender Tom Vance", "former News of
+    the World editor Ann Lee", "Texas state Senator Ann Lee": a team, body or place written in
+    capitals, then a post with a word in lower case, then the full name. Read from the words: the
+    parser often makes the role noun a verb here, or the team the name's subject."""
+    doc = span.doc
+    first = span.sent.start
+    # A sentence the parser started inside a phrase ("for Texas state | Senator Ann Lee WHERE'S
+    # …", a caption run on) goes on from the words before it.
+    if first > 0 and not (doc[first - 1].is_punct or doc[first - 1].is_space):
+        first = doc[first - 1].sent.start
+    post = span.start - 1
+    if len(span) < 2 or post <= first or doc[post].lower_ not in ROLE_HEADS:
+        return None
+    start = post
+    # "state" of "Texas state Senator", "royal" of "royal editor": lower-case words on the post.
+    while start - 1 > first and doc[start - 1].is_lower and doc[start - 1].tag_ in {"NN", "JJ"}:
+        start -= 1
+    if not any(t.is_lower for t in doc[start : post + 1]):
+        return None  # a headline's capitalised words are read by headline_role
+    # "Tories back Boris Kemp in the vote": a role noun that is also a verb, taking the name.
+    if start == post and doc[post].lower_ in _ALSO_NOT_NOUNS and _verb_object(span):
+        return None
+    k = start
+    while k - 1 >= first:
+        word = doc[k - 1]
+        # "Formula One": a spelled number is a word of a name in capitals.
+        # A plural or an adjective in capitals only opening the sentence ("Detectives suspect Ann
+        # Lee was…") is a common word, unless tagged as a name ("Wolves").
+        common = word.tag_ in {"NNS", "JJ"} and word.i == span.sent.start and not word.ent_type_
+        named = (word.tag_ in {"NNP", "NNPS", "NNS", "JJ"} and not common) or (word.tag_ == "CD" and word.is_alpha)
+        capital = (word.is_title or (word.is_upper and len(word) > 1)) and named
+        # "of the" inside "News of the World"; "and" between two teams, not after a person.
+        after_person = k - 2 >= first and doc[k - 2].ent_type_ == "PERSON"
+        join = word.lower_ in _NAME_JOINS and k < start and not (word.lower_ == "and" and after_person)
+        if _dated(word) or not (capital or join):
+            break
+        k -= 1
+    # A sentence's capitalised first word may be an opener ("But", "The"), and a run ends in a name.
+    while k < start and (doc[k].is_stop or doc[k].lower_ in _NAME_JOINS):
+        k += 1
+    if k == start:
+        return None  # no team or body before the post: the other rules read it
+    if k - 1 >= first and doc[k - 1].lower_ in _TIME_MARKS:
+        k -= 1
+    return _tidy(list(doc[k : post + 1]))
+
+
+def rank_in_figures_role(span: Span) -> str | None:
+    """ "world No 1 Tom Vance", "British No 2 Ann Lee": a rank in figures before the name (the
+    parser reads "No" as a determiner and drops it)."""
+    doc = span.doc
+    at = span.start
+    if at < 2 or not doc[at - 1].is_digit or doc[at - 2].lower_ not in {"no", "no."} or not doc[at - 2].is_title:
+        return None
+    words = [doc[at - 2], doc[at - 1]]
+    where = doc[at - 3] if at >= 3 else None
+    if where is not None and where.is_alpha and where.tag_ in {"NN", "JJ", "NNP"} and not where.is_stop:
+        words.insert(0, where)
+    return " ".join(t.text for t in words)
+
+
+_OFFICE_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla"})
+
+
+def letters_role(span: Span) -> str | None:
+    """ "Ann Lee QC said": letters of an office after a name are the post, when nothing else
+    states one."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_upper and after.lower_ in _OFFICE_LETTERS:
+        return after.text
+    return None
+
+
 def roles_for(span: Span) -> list[str]:
     found = [
         premodifier_role(span),
@@ -943,9 +1093,17 @@ def roles_for(span: Span) -> list[str]:
         office_of_role(span),
         lower_office_of_role(span),
         court_role(span),
+        one_of_role(span),
+        rank_in_figures_role(span),
     ]
+    written = written_title_role(span)
+    # The same post read from the words, longer: kept when it contains what the parse gave.
+    if written and not any(r and r.split()[-1] == written.split()[-1] and not _inside(r, written) for r in found):
+        found.append(written)
     if not any(found):
-        found.append(sibling_title_role(span) or adjacent_title_role(span) or honorific_post_role(span))
+        found.append(
+            sibling_title_role(span) or adjacent_title_role(span) or honorific_post_role(span) or letters_role(span)
+        )
     roles = list(dict.fromkeys(role for role in found if role))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
@@ -999,17 +1157,21 @@ def lower_office_of_role(span: Span) -> str | None:
 
 
 # Honorifics that are also posts: "Professor Ann Lee" is a professor; "Dr" may be any doctorate.
-_POST_HONORIFICS = frozenset({"professor", "prof", "prof."})
+# Honorifics that are posts, as a role: a professor's chair, a nun's or a priest's calling.
+_POST_HONORIFICS = {"professor": "Professor", "prof": "Professor", "prof.": "Professor", "sister": "Sister",
+                    "father": "Father"}  # fmt: skip
 
 
 def honorific_post_role(span: Span) -> str | None:
-    """ "Professor Ann Lee, who led the study": the honorific is the only post the text states."""
+    """ "Professor Ann Lee, who led the study", "Sister Ann Lee": the honorific is the only post
+    the text states. Capitalised before a full name, "Sister" and "Father" are a calling ("his
+    sister Ann Lee" is kin, in lower case)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > span.sent.start else None
-    if before is not None and before.is_title and before.lower_ in _POST_HONORIFICS:
-        return "Professor"
+    if before is not None and before.is_title and before.lower_ in _POST_HONORIFICS and len(span) > 1:
+        return _POST_HONORIFICS[before.lower_]
     inside = len(span) > 2 and span[0].is_title and span[0].lower_ in _POST_HONORIFICS
-    return "Professor" if inside else None
+    return _POST_HONORIFICS[span[0].lower_] if inside else None
 
 
 def _inside(short: str, long: str) -> bool:
