@@ -1,8 +1,7 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
-(store + query) is in another part (who_dev.json, who_heldout.json, who_heldout2.json, who_heldout3.json,
-who_heldout4.json … who_heldout8.json), and, with --counts, every count and verdict follows WHO_RULES.md (for the cnndm store,
-WHO_RULES_CNNDM.md, and for a file labelled by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be
-offered) when recounted from the store's text.
+(store + query) is in another part (who_dev.json, who_heldout.json … who_heldout8.json), and, with --counts,
+every count and verdict follows WHO_RULES.md (for the cnndm store, WHO_RULES_CNNDM.md, and for a file labelled
+by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be offered) when recounted from the text.
 
 Usage: python bench/labels/check_who_labels.py [bench/labels/who_heldout3.json] [--counts ../shared/data]"""
 

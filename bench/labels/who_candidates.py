@@ -4,7 +4,9 @@ text around each mention that may state a role. It FINDS; the labels are written
 spaCy finds multi-word PERSON names; a plain whole-word regex counts the items naming each one.
 For the cnndm store (WHO_RULES_CNNDM.md) no analyser is run: the names are runs of capitalised words,
 found by regex, and reading decides which are people.
-Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm [--regex] [--min 3] [--store DB.sqlite] > out.txt
+Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm [--regex] [--min 3]
+       [--store DB.sqlite] > out.txt
+(--regex: candidates by regex in the bbc and timeline stores too, as WHO_RULES_TAIL.md says)
 (--store: take the names from a SQLite store the bot built from the same items, e.g. the eval's --keep)"""
 
 from __future__ import annotations
