@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import AGENT_ENDINGS, ROLE_HEADS, headline_role, names_someone, roles_for
+from bot.nlp.roles import AGENT_ENDINGS, ROLE_HEADS, headline_role, names_someone, roles_for, spaced_dash
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS, clean_name, full_form, name_key
 
@@ -28,6 +28,8 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "s
 _DASHES = frozenset({"-", "–", "—"})
 # Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
 _RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+# Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
+_CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
 # Ranks written in capitals before a name ("Detective Constable Ann Lee").
 _FORCES_RANKS = frozenset(
     {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
@@ -68,8 +70,7 @@ _WEEKDAYS, _MONTHS = WEEKDAYS, MONTHS
 # Positions in a team ("Valencia striker"), and its boss: the word before one is the team's name.
 _PLAYER_POSITIONS = frozenset(
     {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back", "fullback",
-     "prop", "hooker", "flanker", "fly-half", "scrum-half", "centre-back", "centre-half", "player", "international",
-     "boss"}
+     "prop", "hooker", "flanker", "fly-half", "scrum-half", "centre-back", "centre-half", "boss"}
 )  # fmt: skip
 _NAME_MONTHS = NAME_MONTHS  # given names too: cut only on evidence
 _SAINTS = frozenset({"st", "st.", "saint"})
@@ -428,9 +429,22 @@ class _Linker:
         # a name never ends in an acronym, though a regnal number ("Elizabeth II") ends one.
         while end - start >= 3 and _post_nominal(doc[end - 1]):
             end -= 1
-        # "Ann Lee Producer: Tom Vance": the next credit's label taken into the name before it.
-        while end - start >= 3 and end < len(doc) and doc[end - 1].lower_ in ROLE_HEADS and doc[end].text == ":":
+        # "Ann Lee Producer: Tom Vance", "Tom Vance Guests: …": the next credit's label taken into
+        # the name before it.
+        while end - start >= 3 and end < len(doc) and doc[end].text == ":":
+            if doc[end - 1].lower_ not in ROLE_HEADS | _CREDIT_LABELS:
+                break
             end -= 1
+        # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
+        label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in _CREDIT_LABELS
+        if (
+            label
+            and start >= 2
+            and doc[start - 2].text == ":"
+            and doc[start - 1].is_title
+            and not doc[start - 1].ent_type_
+        ):
+            start, end = start - 1, end - 1
         while end - start >= 3:
             first = doc[start]
             lower = first.is_lower and first.lower_ not in _PARTICLES
@@ -495,12 +509,22 @@ class _Linker:
             end = i
             while end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP" and end - i < 4:
                 end += 1
+            # "Free University of Berlin Ann Lee": the words that end an entity begun before are its.
+            while i < end and i in reach and reach[i].start < i:
+                i += 1
+            # "spokeswoman Ann Lee Thursday declined": a day after the name is when, not a name.
+            if end - i > 2 and doc[end - 1].lower_ in _WEEKDAYS | _MONTHS:
+                end -= 1
             if not 2 <= end - i <= 3 or (end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP"):
                 i = max(end, i + 1)
                 continue
             inside = [reach[k] for k in range(i, end) if k in reach]
-            whole = all(i <= s.start and s.end <= end for s in inside)
+            # "Ann Lee - Professor" tagged as one body: what follows the spaced dash is her post.
+            dashed = end < len(doc) and spaced_dash(doc[end])
+            whole = all(i <= s.start and (s.end <= end or dashed) for s in inside)
             exact = next((s for s in inside if (s.start, s.end) == (i, end)), None)
+            if exact is None and dashed and inside and inside[0].label_ == "PERSON":
+                exact = inside[0]  # a person's name the dash trims later (_trimmed)
             # "captain Hollin Vale boss Tom Lee": a club before a post is no person.
             after = doc[end] if end < len(doc) else None
             body = after is not None and after.is_lower and after.lower_ in ROLE_HEADS
@@ -508,7 +532,8 @@ class _Linker:
             if whole and person and not body and _name_shaped(doc[i:end].text) and self._stated_before_or_after(i, end):
                 # Tagged or not, a name the text states is a person's is whole: no leading word
                 # of it is cut as a place ("Rhodri" tagged a place elsewhere).
-                self.stated.add(i)
+                if end - i == 2:  # three words may still open with a place ("Peru Ann Lee")
+                    self.stated.add(i)
                 if exact is None:
                     found.append(Span(doc, i, end, label="PERSON"))
             i = end
@@ -521,14 +546,16 @@ class _Linker:
     def _stated_before_or_after(self, start: int, end: int) -> bool:
         doc = self.doc
         before = doc[start - 1] if start > 0 else None
-        if before is None:
-            return False
-        if before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
+        if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
             # a post in lower case, or a rank of the forces or the police in capitals
             if before.is_lower or (before.is_title and before.lower_ in _FORCES_RANKS):
                 return True
-        if start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
+        if before is not None and start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
             return True  # "world No 1 Tom Vance"
+        # "Guests: Ann Lee - novelist and playwright": a programme's guest, then her post.
+        after = doc[end : end + 4]
+        if len(after) > 1 and spaced_dash(after[0]) and any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in after[1:]):
+            return True
         # "Ann Lee, 37,": an age set off by commas.
         after = doc[end : end + 3]
         return (
@@ -545,6 +572,8 @@ class _Linker:
         here is the team's. A coach or a captain may be someone's ("Murray coach"), a position
         in a team is not."""
         doc = self.doc
+        # A surname the article gives someone in full is that person's ("Ferguson" of "Alex Ferguson").
+        surnames = {span[-1].lower_ for span, kind in spans if kind == "PERSON" and len(span) > 1}
         teams = {
             span.text.lower()
             for span, kind in spans
@@ -553,6 +582,7 @@ class _Linker:
             and span.end < len(doc)
             and doc[span.end].is_lower
             and doc[span.end].lower_ in _PLAYER_POSITIONS
+            and span[0].lower_ not in surnames
         }
         if not teams:
             return spans
@@ -660,8 +690,9 @@ class _Linker:
           of a person it names, is not their first name: the mention is the surname alone;
         - "Chelsea" tagged PERSON once but ORG elsewhere in the article is the other thing;
         - a one-word name in a title-case headline that the body never uses is a headline word;
-        - "Chan Chan", "Bora Bora": a word written twice is a place's name, and "St James" (of "St
-          James' Park") a saint's or a place's: neither is a given name and a surname."""
+        - "Chan Chan", "Bora Bora": a word written twice is a place's name unless the text states
+          a post or an age for it ("Ali Ali, 19,"), and "St James" (of "St James' Park") a saint's
+          or a place's: neither is a given name and a surname."""
         doc = self.doc
         lower = {t.text for t in doc if t.is_lower}
         # surname -> the names that end with it ("blair" -> {"tony blair", "mr blair"})
@@ -678,7 +709,9 @@ class _Linker:
         result = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
-            if len(words) == 2 and (words[0].lower() == words[1].lower() or words[0].lower() in _SAINTS):
+            # A doubled name is a person's only when the text says so ("analyst Hassan Hassan").
+            doubled = len(words) == 2 and words[0].lower() == words[1].lower() and span.start not in self.stated
+            if doubled or (len(words) == 2 and words[0].lower() in _SAINTS):
                 continue
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.

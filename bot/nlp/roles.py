@@ -48,6 +48,9 @@ _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
 # Copulas of a list of people ("Ann Lee and Tom Vance are Olympic champions").
 _PLURAL_COPULAS = frozenset({"are", "were"})
 _TITLE_PREPOSITIONS = frozenset({"of", "to", "for"})
+# After a comma the post may also say where it is held ("Ann Lee, a teacher in rural Peru,",
+# "Tom Vance, a professor at Georgetown University,").
+_WHERE_PREPOSITIONS = _TITLE_PREPOSITIONS | {"in", "at"}
 # "is the outsider in the best director category", "the favourite among": a standing, not a post.
 _STANDING_PREPOSITIONS = frozenset({"in", "among"})
 _RANKS = frozenset({"only", "first", "last", "next", "latest"})
@@ -101,7 +104,8 @@ ROLE_HEADS = frozenset(
         "substitute", "prosecutor", "solicitor", "barrister", "attorney", "pilot", "soldier",
         "veteran", "firefighter", "paramedic", "councillor", "politician", "campaigner", "volunteer",
         "resident", "passenger", "expert", "spokesperson", "superstar", "socialite", "frontman",
-        "frontwoman", "suspect",
+        "frontwoman", "suspect", "cinematographer", "choreographer", "screenwriter", "lyricist", "sculptor",
+        "curator", "historian", "medallist", "medalist", "inventor",
     }
 )  # fmt: skip
 # Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
@@ -209,7 +213,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         tokens = tokens[pronouns[-1] + 2 :]
     elif tokens and tokens[0].i > 0 and tokens[0].doc[tokens[0].i - 1].lower_ in _SUBJECT_PRONOUNS:
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS") and not _abbreviation_dot(tokens):
         tokens = tokens[:-1]
     if not tokens or len(tokens) > limit:
         return None
@@ -219,9 +223,15 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     ranked = ranked or (len(tokens) > 1 and tokens[-2].lower_ in {"no", "no."} and tokens[-1].is_digit)
     # "co-star" whose last piece the tagger read as an adjective: a hyphenated word is a noun
     # when one of its pieces is.
-    pieces = _hyphen_pieces(tokens)
+    # "director of the popular West End musical": a post with what it is of ends in that
+    # phrase; the post's own noun is the word before "of".
+    of = next(
+        (k for k, t in enumerate(tokens) if k and t.lower_ in _WHERE_PREPOSITIONS and tokens[k - 1].whitespace_),
+        len(tokens),
+    )  # not the "in" of "stand-in"
+    pieces = _hyphen_pieces(tokens[:of])
     # "Peru international", "full back": a role noun the tagger read as an adjective or adverb.
-    misread = tokens[-1].is_lower and tokens[-1].lower_ in ROLE_HEADS
+    misread = tokens[of - 1].is_lower and tokens[of - 1].lower_ in ROLE_HEADS
     if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
     if _hyphen_adjective(tokens) or _past_tense(tokens[-1]):
@@ -277,6 +287,15 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     if text[:5].lower() in {"then-", "then–"} and len(text) > 5:
         text = "former " + text[5:]
     return text if any(c.isalpha() for c in text) else None
+
+
+def _abbreviation_dot(tokens: list[Token]) -> bool:
+    """ "Lt. Col." before a name: the last dot is the abbreviation's, not the sentence's."""
+    dot = tokens[-1]
+    word = tokens[-2] if len(tokens) > 1 else None
+    after = dot.doc[dot.i + 1] if dot.i + 1 < len(dot.doc) else None
+    glued = word is not None and not word.whitespace_ and word.is_title and len(word) <= 4
+    return dot.text == "." and glued and after is not None and after.is_title
 
 
 def _hyphen_pieces(tokens: list[Token]) -> list[Token]:
@@ -461,13 +480,35 @@ def apposition_role(span: Span) -> str | None:
                 tokens.append(after)
             # "chief executive of Hewlett-Packard", "Chief Secretary to the Treasury": whose post
             # it is belongs to the role.
-            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS]
+            # "a figure in the party" is still only a figure: where, for a post, not for a standing.
+            where = child.lower_ not in _GENERIC
+            of = [
+                c
+                for c in child.rights
+                if c.dep_ == "prep" and (c.lower_ in _TITLE_PREPOSITIONS or (where and _where(c)))
+            ]
             if of:
-                tokens += [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
+                phrase = [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
+                # "of the Broadway musical, Night Lights": the phrase ends at its comma.
+                tokens += phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
             return _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS) or _tidy(
                 [t for t in child.subtree if t.i <= child.i]
             )
     return None
+
+
+# "at the time", "in the past": when, not where.
+_TIME_NOUNS = frozenset({"time", "times", "moment", "past", "end", "start", "beginning", "weekend", "morning", "night"})
+
+
+def _where(prep: Token) -> bool:
+    """ "in rural Peru", "at Georgetown University": where a post is held, not when."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ in {"in", "at"}
+        and bool(objects)
+        and not any(o.lower_ in _TIME_NOUNS or o.ent_type_ in {"DATE", "TIME"} for o in objects)
+    )
 
 
 def copula_role(span: Span) -> str | None:
@@ -482,7 +523,15 @@ def copula_role(span: Span) -> str | None:
     head = subject.head
     copulas = _PLURAL_COPULAS if listed else _COPULAS
     if subject.dep_ != "nsubj" or head.lower_ not in copulas:
-        return None
+        # "Tom Vance, who is the club's chairman,": the same statement in a relative clause.
+        relative = (
+            c
+            for c in root.children
+            if c.dep_ == "relcl" and c.lower_ in _COPULAS and any(k.lower_ == "who" for k in c.children)
+        )
+        head = next(relative, None)
+        if head is None or listed:
+            return None
     for child in head.children:
         if child.dep_ == "attr" and child.tag_ in ({"NNS"} if listed else {"NN", "NNS"}):
             if child.lower_ in _KIN:  # "is the wife of the president"
@@ -816,10 +865,14 @@ def _headline_apposition(span: Span) -> str | None:
     for token in doc[span.end + 1 : end]:
         if token.is_space:
             break
-        if (token.is_punct and token.text not in _HYPHENS) or _verb_or_prep(token) or token.ent_type_ == "PERSON":
+        verb = _verb_or_prep(token) and token.lower_ not in ROLE_HEADS  # "inventor" read as a verb
+        if (token.is_punct and token.text not in _HYPHENS) or verb or token.ent_type_ == "PERSON":
             break
         words.append(token)
-    if not words or len(words) > 6 or words[-1].lower_ not in ROLE_HEADS:
+    # "Tireless inventor ahead of his time": the title ends with its role noun.
+    heads = [k for k, word in enumerate(words) if word.lower_ in ROLE_HEADS]
+    words = words[: heads[-1] + 1] if heads else []
+    if not words or len(words) > 6:
         return None
     return _tidy(words)
 
@@ -863,6 +916,41 @@ def label_role(span: Span) -> str | None:
     if before.is_title and before.ent_type_ != "PERSON" and _opens_credit(doc, before.i - 1):
         return f"{before.text} {label.text}"  # "Film Editor", "Executive Producer"
     return None
+
+
+def spaced_dash(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    spaced = bool(token.whitespace_) and before is not None and bool(before.whitespace_)
+    return spaced and token.text in _HYPHENS | {"—"}
+
+
+def guest_role(span: Span) -> str | None:
+    """ "Guests: Ann Lee - Professor of Law, Rutgers University Tom Vance - Director, …": a
+    programme's list of guests gives each name, a spaced dash, then the post and where it is
+    held, up to the next guest's name (two capitalised words before the next dash) or the end."""
+    doc = span.doc
+    if len(span) < 2 or span.end + 1 >= len(doc) or not spaced_dash(doc[span.end]):
+        return None
+    tokens: list[Token] = []
+    for token in doc[span.end + 1 : span.end + 1 + MAX_OF_ROLE_WORDS + 2]:
+        ahead = doc[token.i + 2] if token.i + 2 < len(doc) else None
+        next_guest = ahead is not None and token.is_title and doc[token.i + 1].is_title and spaced_dash(ahead)
+        glued = token.text in _HYPHENS and not token.whitespace_  # "Editor-in-chief"
+        ends = (
+            token.is_space
+            or token.like_url
+            or (token.is_punct and token.text not in {",", "&", "'", "’"} and not glued)
+        )
+        if next_guest or ends or spaced_dash(token) or (token.ent_type_ == "PERSON" and token.ent_iob_ == "B"):
+            break
+        tokens.append(token)
+    while tokens and (tokens[-1].text in {",", "&"} or tokens[-1].tag_ in {"IN", "CC", "DT", "TO"}):
+        tokens.pop()  # "Professor at" before a link
+    post = tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))]
+    if not post or not any(_names_someone(t) for t in post):
+        return None
+    # Where the post is held, after a comma, while it stays short; else the post alone.
+    return _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS)
 
 
 def _opens_credit(doc: Doc, i: int) -> bool:
@@ -979,6 +1067,9 @@ def one_of_role(span: Span) -> str | None:
     noun = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
     if noun is None or noun.tag_ != "NNS" or not _names_someone_plural(noun):
         return None
+    # "one of the best players of her generation" praises; "one of the children's grandparents" is kin.
+    if _singular(noun.lower_) in _PRAISE | _NOT_TITLES or "parent" in noun.lower_:
+        return None
     tokens = [doc[i], doc[i + 1]]
     for token in doc[i + 2 : noun.right_edge.i + 1]:
         if token.is_punct or token.tag_ in {"WP", "WDT", "WP$"}:
@@ -995,14 +1086,16 @@ def _names_someone_plural(noun: Token) -> bool:
 
 
 # Linking words inside a capitalised name ("News of the World", "Marks & Spencer").
-_NAME_JOINS = frozenset({"of", "the", "&", "and"})
+_NAME_JOINS = frozenset({"of", "the", "&", "and", "in", "on"})  # "Al-Qaeda in the Arabian Peninsula"
 
 
 def _dated(word: Token) -> bool:
-    """ "on Tuesday", "in May": a day or a month, not a word of a name ("Sunday Mirror")."""
-    before = word.doc[word.i - 1] if word.i > 0 else None
-    calendar = word.lower_ in WEEKDAYS | MONTHS | NAME_MONTHS and before is not None and before.tag_ == "IN"
-    return calendar or word.ent_type_ in {"DATE", "TIME"}
+    """ "said on Tuesday", "in May": a day or a month after a preposition, not a word of a name
+    ("Sunday Times", "Sheffield Wednesday", "the Mail on Sunday")."""
+    doc = word.doc
+    before = doc[word.i - 1] if word.i > 0 else None
+    named = word.i > 1 and doc[word.i - 2].is_title  # "Mail on Sunday"
+    return word.lower_ in WEEKDAYS | MONTHS | NAME_MONTHS and before is not None and before.tag_ == "IN" and not named
 
 
 def written_title_role(span: Span) -> str | None:
@@ -1021,7 +1114,17 @@ def written_title_role(span: Span) -> str | None:
         return None
     start = post
     # "state" of "Texas state Senator", "royal" of "royal editor": lower-case words on the post.
-    while start - 1 > first and doc[start - 1].is_lower and doc[start - 1].tag_ in {"NN", "JJ"}:
+    while start - 1 > first and doc[start - 1].is_lower:
+        word = doc[start - 1]
+        # "attacking" of "Colombia attacking midfielder"; "surrogate and health policy expert".
+        joined = (
+            word.lower_ == "and"
+            and start - 2 > first
+            and doc[start - 2].is_lower
+            and doc[start - 2].tag_ in {"NN", "JJ"}
+        )
+        if word.tag_ not in {"NN", "JJ", "VBG"} and not joined:
+            break
         start -= 1
     if not any(t.is_lower for t in doc[start : post + 1]):
         return None  # a headline's capitalised words are read by headline_role
@@ -1040,6 +1143,11 @@ def written_title_role(span: Span) -> str | None:
         # "of the" inside "News of the World"; "and" between two teams, not after a person.
         after_person = k - 2 >= first and doc[k - 2].ent_type_ == "PERSON"
         join = word.lower_ in _NAME_JOINS and k < start and not (word.lower_ == "and" and after_person)
+        # "the MDA's chairman": whose post it is, a body's possessive (never a person's).
+        owner = doc[k - 2] if k - 2 >= first else None
+        owned = owner is not None and (owner.is_title or (owner.is_upper and len(owner) > 1))
+        if word.tag_ == "POS" and k == start and owned and owner.ent_type_ != "PERSON":
+            join = True
         if _dated(word) or not (capital or join):
             break
         k -= 1
@@ -1050,7 +1158,7 @@ def written_title_role(span: Span) -> str | None:
         return None  # no team or body before the post: the other rules read it
     if k - 1 >= first and doc[k - 1].lower_ in _TIME_MARKS:
         k -= 1
-    return _tidy(list(doc[k : post + 1]))
+    return _tidy(list(doc[k : post + 1]), MAX_OF_ROLE_WORDS)
 
 
 def rank_in_figures_role(span: Span) -> str | None:
@@ -1095,6 +1203,7 @@ def roles_for(span: Span) -> list[str]:
         court_role(span),
         one_of_role(span),
         rank_in_figures_role(span),
+        guest_role(span),
     ]
     written = written_title_role(span)
     # The same post read from the words, longer: kept when it contains what the parse gave.
@@ -1168,6 +1277,11 @@ def honorific_post_role(span: Span) -> str | None:
     sister Ann Lee" is kin, in lower case)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > span.sent.start else None
+    # "Sister Ann Lee said her brother …": opening a sentence that speaks of kin, she is kin.
+    kin = any(t.lower_ in _KIN for t in span.sent if t.i != span.start - 1)
+    calling = before is not None and before.lower_ in {"sister", "father"}
+    if calling and before.i == span.sent.start and kin:
+        return None
     if before is not None and before.is_title and before.lower_ in _POST_HONORIFICS and len(span) > 1:
         return _POST_HONORIFICS[before.lower_]
     inside = len(span) > 2 and span[0].is_title and span[0].lower_ in _POST_HONORIFICS
