@@ -162,6 +162,23 @@ def test_kin_praise_or_a_cut_post_is_no_role(nlp, text: str) -> None:  # type: i
     assert bad == [], found
 
 
+def test_a_title_before_a_tagged_name_and_an_age_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, ["Witness Tom Vance, 52, told the court he saw the car."])[0]
+    assert people(analysis) == {"Tom Vance"} and roles(analysis) == {"Tom Vance": ["Witness"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Vance is not a doctor, the council said.",  # denied
+        "Ann Lee was a teacher before she became an MP.",  # past, after "a"
+        "Tom Vance, who was then the manager, left in May.",  # past, in a relative clause
+    ],
+)
+def test_a_denied_or_past_post_is_not_given_as_now(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze_texts(nlp, [text])[0]) == {}
+
+
 def test_when_is_no_part_of_a_post(nlp) -> None:  # type: ignore[no-untyped-def]
     assert roles(analyze_texts(nlp, ["Pat Quill, a student at the time, was hurt."])[0]) == {"Pat Quill": ["student"]}
 

@@ -525,6 +525,14 @@ class _Linker:
             exact = next((s for s in inside if (s.start, s.end) == (i, end)), None)
             if exact is None and dashed and inside and inside[0].label_ == "PERSON":
                 exact = inside[0]  # a person's name the dash trims later (_trimmed)
+            # "Witness Tom Vance, 52,": a full name the model tagged inside the run is the name; the
+            # word before it is a title. Only a surname tagged alone ("Rhodri" untagged) grows.
+            tagged_full = [s for s in inside if s.label_ == "PERSON" and len(s) >= 2]
+            if exact is None and tagged_full:
+                if len(tagged_full[0]) == 2 and self._stated_before_or_after(tagged_full[0].start, tagged_full[0].end):
+                    self.stated.add(tagged_full[0].start)
+                i = end
+                continue
             # "captain Hollin Vale boss Tom Lee": a club before a post is no person.
             after = doc[end] if end < len(doc) else None
             body = after is not None and after.is_lower and after.lower_ in ROLE_HEADS

@@ -9,6 +9,7 @@ from domain.roles import COWORKERS
 
 _PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "cc", "conj"})
 _COPULAS = frozenset({"is", "was", "'s", "remains", "became", "becomes"})
+_PRESENT_COPULAS = frozenset({"is", "'s", "remains", "becomes"})
 # A caption's directions ("Tom Vance (right) with his coach") are where someone stands in a photo.
 _NOT_ROLES = frozenset(
     {"earlier", "later", "then", "now", "also", "former", "said", "says", "left", "right", "pictured", "above", "below"}
@@ -530,8 +531,12 @@ def copula_role(span: Span) -> str | None:
             if c.dep_ == "relcl" and c.lower_ in _COPULAS and any(k.lower_ == "who" for k in c.children)
         )
         head = next(relative, None)
-        if head is None or listed:
+        # "who was then the manager": a past post is read only where the text says it is past.
+        if head is None or listed or head.lower_ not in _PRESENT_COPULAS:
             return None
+    # "Tom Vance is not a doctor".
+    if any(c.dep_ == "neg" for c in head.children):
+        return None
     for child in head.children:
         if child.dep_ == "attr" and child.tag_ in ({"NNS"} if listed else {"NN", "NNS"}):
             if child.lower_ in _KIN:  # "is the wife of the president"
@@ -549,7 +554,9 @@ def copula_role(span: Span) -> str | None:
             # professor of European studies").
             indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children)
             of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in child.rights)
-            if indefinite and (listed or child.lower_ not in ROLE_HEADS or not (of_what or _plainly_named(child))):
+            # "was a teacher before she became an MP": after "a", a post held now.
+            plain = _plainly_named(child) and head.lower_ in _PRESENT_COPULAS
+            if indefinite and (listed or child.lower_ not in ROLE_HEADS or not (of_what or plain)):
                 return None
             # "is the only player", "the best man", "the first woman": a distinction, not a post.
             if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
