@@ -49,7 +49,7 @@ def people(analysis: Analysis) -> set[str]:
         (
             "The board may reinstate the captain of the ferry Dawn, Otto Brask, who was dismissed in May.",
             "Otto Brask",
-            "captain",
+            "captain of the ferry Dawn",
         ),
         # A capitalised post in apposition (a list of guests).
         ("Guests: Mark Dawson, Director of the Harbour Institute.", "Mark Dawson", "Director of the Harbour Institute"),

@@ -89,6 +89,13 @@ def people(analysis: Analysis) -> set[str]:
         # Two posts of one person joined by "and", after whose surrogate he is.
         ("Hasan debates Bernie Sanders surrogate and health policy expert Abdul Rahimi.", "Abdul Rahimi",
          "Bernie Sanders surrogate and health policy expert"),
+        # A hyphenated post after a club or a nation; what a post is of, ending in a title.
+        ("Rovers vice-chairman Dan Ellery said the club may list its shares.", "Dan Ellery", "Rovers vice-chairman"),
+        ("Australia all-rounder Kim Garner talks about her rare achievement.", "Kim Garner", "Australia all-rounder"),
+        ("There may not be enough to go round, predicts Owen Fisk, editor of computer magazine Bits.", "Owen Fisk",
+         "editor of computer magazine Bits"),
+        ("Mara Kosik, one of the last opposition leaders left in Belarus, was detained.", "Mara Kosik",
+         "one of the last opposition leaders left in Belarus"),
         # "then-Corporal": the post of that time, a former one now.
         ("Explicit pictures show then-Corporal Dana Kirby in uniform.", "Dana Kirby", "former Corporal"),
     ],
@@ -177,6 +184,19 @@ def test_a_title_before_a_tagged_name_and_an_age_is_no_part_of_the_name(nlp) -> 
 )
 def test_a_denied_or_past_post_is_not_given_as_now(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert roles(analyze_texts(nlp, [text])[0]) == {}
+
+
+def test_a_post_is_never_a_given_name_nor_a_headline_verb_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, ["Winger Nitto scored twice for Italy."])[0]
+    assert people(analysis) == {"Nitto"} and roles(analysis) == {"Nitto": ["Winger"]}
+    analysis = analyze_texts(nlp, ["Gen Mark Dorsey said the troops would stay."])[0]
+    assert people(analysis) == {"Mark Dorsey"}
+    headline = analyze_texts(nlp, ["Spencer Hale Wins Utah Governor Race\nSpencer Hale won the race."], [True])[0]
+    assert people(headline) == {"Spencer Hale"}
+
+
+def test_belonging_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze_texts(nlp, ["Ann Mercer was part of the team that broke the code."])[0]) == {}
 
 
 def test_when_is_no_part_of_a_post(nlp) -> None:  # type: ignore[no-untyped-def]

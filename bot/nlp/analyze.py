@@ -713,10 +713,18 @@ class _Linker:
             if doc[token.i - 1].lower_.rstrip(".") in HONORIFICS:
                 people.setdefault(token.lower_, set()).add("mr " + token.lower_)
         other_kind = {clean_name(s.text, k).lower(): k for s, k in spans if k != "PERSON"}
+        person_names = self._person_names(spans)
         body = {t.lower_ for t in doc if self.sentence_of.get(t.i, 0) > 0}
         result = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
+            # "Spencer Cox Wins Race" in a headline beside "Spencer Cox": the name, then a word of
+            # the headline.
+            if len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
+                span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
+            # "The Louise Michel" (a ship): a person's name never opens with "the".
+            if kind == "PERSON" and span[0].lower_ == "the":
+                continue
             # A doubled name is a person's only when the text says so ("analyst Hassan Hassan").
             doubled = len(words) == 2 and words[0].lower() == words[1].lower() and span.start not in self.stated
             if doubled or (len(words) == 2 and words[0].lower() in _SAINTS):
@@ -724,7 +732,8 @@ class _Linker:
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
             titled = len(words) == 2 and words[0].lower() in ROLE_HEADS and words[0].lower() not in _ROYAL
-            if len(words) == 2 and len(span) > 1 and (words[0].lower() in lower or titled) and named_else:
+            # "Winger Nitoglia": a post is never a given name, whoever else the article names.
+            if len(words) == 2 and len(span) > 1 and ((words[0].lower() in lower and named_else) or titled):
                 if titled:
                     self.cut_roles[span.end - 1] = span[0].text
                 else:
@@ -738,6 +747,9 @@ class _Linker:
                     continue
             result.append((span, kind))
         return result
+
+    def _person_names(self, spans: list[tuple[Span, str]]) -> set[str]:
+        return {clean_name(s.text, k).lower() for s, k in spans if k == "PERSON"}
 
     def _full_people(self, spans: list[Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
         """Surname -> [(token index, person)] for every person named with two or more words."""

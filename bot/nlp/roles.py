@@ -17,6 +17,8 @@ _NOT_ROLES = frozenset(
     | {"video", "footage", "photo", "picture", "image", "clip", "gallery"}
     # "No 1 choice Tom Vance", "the favourite": who is picked for a post, not the post.
     | {"choice", "favourite", "favorite", "pick", "option"}
+    # "was part of the team": belonging, not a post.
+    | {"part"}
 )
 # Where someone stands in a photo, in brackets after the name ("Tom Vance (centre)"); "centre" is a
 # position too, but never in a caption's brackets.
@@ -106,7 +108,9 @@ ROLE_HEADS = frozenset(
         "veteran", "firefighter", "paramedic", "councillor", "politician", "campaigner", "volunteer",
         "resident", "passenger", "expert", "spokesperson", "superstar", "socialite", "frontman",
         "frontwoman", "suspect", "cinematographer", "choreographer", "screenwriter", "lyricist", "sculptor",
-        "curator", "historian", "medallist", "medalist", "inventor",
+        "curator", "historian", "medallist", "medalist", "inventor", "all-rounder", "rounder",
+        # Ranks abbreviated without a dot ("Gen Mark Vance", "Sgt Ann Lee").
+        "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
     }
 )  # fmt: skip
 # Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
@@ -206,7 +210,10 @@ def _past_tense(token: Token) -> bool:
 
 def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     tokens = _whole(tokens)
-    while tokens and (tokens[0].tag_ in {"DT", "PRP$", "POS"} or tokens[0].is_punct or _late(tokens)):
+    # ("all" of "all-rounder" is a piece of the word, not a determiner)
+    while tokens and (
+        (tokens[0].tag_ in {"DT", "PRP$", "POS"} and tokens[0].whitespace_) or tokens[0].is_punct or _late(tokens)
+    ):
         tokens = tokens[1:]
     # "as they eye captain Tom Vance": a word right after a subject pronoun is its verb.
     pronouns = [k for k, t in enumerate(tokens) if t.lower_ in _SUBJECT_PRONOUNS and t.tag_ == "PRP"]
@@ -276,8 +283,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     # "slogan Vote" (of "the slogan Vote Blair"): a common noun before a capitalised last word
     # is no title; titles run "Foreign Minister", "foreign secretary", "Chelsea boss".
-    slogan = tokens[-1].lower_ not in ROLE_HEADS  # "Texas state Senator" is a post
-    if slogan and len(tokens) > 1 and tokens[-1].is_title and tokens[-2].is_lower and tokens[-2].tag_ in {"NN", "NNS"}:
+    post = tokens[:of]  # "editor of gadget magazine Stuff": the check is on the post, not what it is of
+    slogan = post[-1].lower_ not in ROLE_HEADS  # "Texas state Senator" is a post
+    if slogan and len(post) > 1 and post[-1].is_title and post[-2].is_lower and post[-2].tag_ in {"NN", "NNS"}:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
@@ -1075,7 +1083,10 @@ def one_of_role(span: Span) -> str | None:
     if noun is None or noun.tag_ != "NNS" or not _names_someone_plural(noun):
         return None
     # "one of the best players of her generation" praises; "one of the children's grandparents" is kin.
-    if _singular(noun.lower_) in _PRAISE | _NOT_TITLES or "parent" in noun.lower_:
+    superlative = any(t.tag_ in {"JJS", "RBS"} for t in noun.subtree if t.i < noun.i)
+    if (superlative and _singular(noun.lower_) in _PRAISE) or _singular(noun.lower_) in _NOT_TITLES:
+        return None
+    if "parent" in noun.lower_:
         return None
     tokens = [doc[i], doc[i + 1]]
     for token in doc[i + 2 : noun.right_edge.i + 1]:
@@ -1120,6 +1131,11 @@ def written_title_role(span: Span) -> str | None:
     if len(span) < 2 or post <= first or doc[post].lower_ not in ROLE_HEADS:
         return None
     start = post
+    # "vice-chairman", "all-rounder": the pieces of the post's word.
+    while start - 2 > first and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_:
+            break
+        start -= 2
     # "state" of "Texas state Senator", "royal" of "royal editor": lower-case words on the post.
     while start - 1 > first and doc[start - 1].is_lower:
         word = doc[start - 1]
@@ -1144,7 +1160,7 @@ def written_title_role(span: Span) -> str | None:
         # "Formula One": a spelled number is a word of a name in capitals.
         # A plural or an adjective in capitals only opening the sentence ("Detectives suspect Ann
         # Lee was…") is a common word, unless tagged as a name ("Wolves").
-        common = word.tag_ in {"NNS", "JJ"} and word.i == span.sent.start and not word.ent_type_
+        common = word.tag_ == "NNS" and word.i == span.sent.start and not word.ent_type_
         named = (word.tag_ in {"NNP", "NNPS", "NNS", "JJ"} and not common) or (word.tag_ == "CD" and word.is_alpha)
         capital = (word.is_title or (word.is_upper and len(word) > 1)) and named
         # "of the" inside "News of the World"; "and" between two teams, not after a person.
