@@ -13,12 +13,11 @@ from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import RawArticle
 from bot.nlp.analyze import analyze_texts
-from bot.nlp.model import load_pipeline
 from bot.render.html import to_plain
 from bot.services import Services
-from bot.settings import Settings
 from domain.entities import EntityHit
 from storage.queries import _merge
+from tests.support.nlp import english
 
 NOW = datetime(2021, 3, 1, tzinfo=UTC)
 
@@ -36,7 +35,7 @@ def merged(*hits: EntityHit) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline(Settings(_env_file=None).spacy_model)
+    return english()
 
 
 def test_a_verb_before_a_name_is_no_team_position(nlp) -> None:  # type: ignore[no-untyped-def]

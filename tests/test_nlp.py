@@ -14,6 +14,7 @@ from domain.analysis import Analysis
 from domain.entities import RoleSupport
 from domain.names import clean_name, name_key, query_key
 from storage.queries import rank_roles
+from tests.support.nlp import roles
 
 
 def day(n: int) -> datetime:
@@ -25,13 +26,6 @@ def day(n: int) -> datetime:
 def analyze():  # type: ignore[no-untyped-def]
     nlp = load_pipeline(Settings(_env_file=None).spacy_model)
     return lambda text: analyze_texts(nlp, [text])[0]
-
-
-def roles(analysis: Analysis) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for (key, _), _, role in analysis.roles:
-        found.setdefault(analysis.entities[(key, "PERSON")].name, []).append(role)
-    return found
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,13 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.analyze import analyze_docs, analyze_texts
-from bot.nlp.model import load_pipeline
-from bot.settings import Settings
 from domain.analysis import Analysis
+from tests.support.nlp import english, people
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline(Settings(_env_file=None).spacy_model)
+    return english()
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +46,6 @@ def kinds(analysis: Analysis) -> dict[str, set[str]]:
     for entity in analysis.entities.values():
         found.setdefault(entity.name, set()).add(entity.kind)
     return found
-
-
-def people(analysis: Analysis) -> set[str]:
-    return {e.name for e in analysis.entities.values() if e.kind == "PERSON"}
 
 
 def roles_of(analysis: Analysis, name: str) -> list[str]:

@@ -8,29 +8,16 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.nlp.analyze import analyze_texts
-from bot.nlp.model import load_pipeline
-from bot.settings import Settings
-from domain.analysis import Analysis
 from domain.entities import EntityHit, RoleSupport
 from storage.queries import _merge, rank_roles
+from tests.support.nlp import english, people, roles
 
 NOW = datetime(2021, 3, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline(Settings(_env_file=None).spacy_model)
-
-
-def roles(analysis: Analysis) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for (key, _), _, role in analysis.roles:
-        found.setdefault(analysis.entities[(key, "PERSON")].name, []).append(role)
-    return found
-
-
-def people(analysis: Analysis) -> set[str]:
-    return {e.name for e in analysis.entities.values() if e.kind == "PERSON"}
+    return english()
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.analyze import analyze_texts
-from bot.nlp.model import load_pipeline
-from bot.settings import Settings
-from domain.analysis import Analysis
+from tests.support.nlp import english, roles
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline(Settings(_env_file=None).spacy_model)
-
-
-def roles(analysis: Analysis) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for (key, kind), _, role in analysis.roles:
-        found.setdefault(analysis.entities[(key, kind)].name, []).append(role)
-    return found
+    return english()
 
 
 @pytest.mark.parametrize(

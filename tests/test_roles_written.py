@@ -10,28 +10,15 @@ import pytest
 from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.nlp.analyze import analyze_docs, analyze_texts
-from bot.nlp.model import load_pipeline
 from bot.render.html import to_plain
 from bot.services import Services
-from bot.settings import Settings
-from domain.analysis import Analysis
+from tests.support.nlp import english, people, roles
 from tests.test_fold_guards import story
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
-    return load_pipeline(Settings(_env_file=None).spacy_model)
-
-
-def roles(analysis: Analysis) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for (key, kind), _, role in analysis.roles:
-        found.setdefault(analysis.entities[(key, kind)].name, []).append(role)
-    return found
-
-
-def people(analysis: Analysis) -> set[str]:
-    return {e.name for e in analysis.entities.values() if e.kind == "PERSON"}
+    return english()
 
 
 @pytest.mark.parametrize(
