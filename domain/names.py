@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx".split())
+# Titles of address, no part of a name and no post ("Ayatollah", "Sheikh" as "Sir").
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx ayatollah sheikh".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("january february march july september october november december".split())
 NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too

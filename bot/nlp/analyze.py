@@ -161,8 +161,10 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         return None
     doc = span.doc
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
+    # "UN Special Coordinator Ann Lee" too: a post in capitals after the first word.
     for i in range(span.start, span.end - 2):
-        if doc[i].is_lower and _role_head(doc[i].lower_) and _name_shaped(doc[i + 1 : span.end].text):
+        post = doc[i].is_lower or (doc[i].is_title and i > span.start)
+        if post and _role_head(doc[i].lower_) and _name_shaped(doc[i + 1 : span.end].text):
             return Span(doc, i + 1, span.end, label="PERSON"), None
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
@@ -556,7 +558,10 @@ class _Linker:
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
             # a post in lower case, or a rank of the forces or the police in capitals
-            if before.is_lower or (before.is_title and before.lower_ in _FORCES_RANKS):
+            # a post in lower case; a rank in capitals; a title in capitals after another of its
+            # words ("UN Special Coordinator Ann Lee")
+            titled = start >= 2 and (doc[start - 2].is_title or doc[start - 2].is_upper) and not doc[start - 2].is_stop
+            if before.is_lower or (before.is_title and (before.lower_ in _FORCES_RANKS or titled)):
                 return True
         if before is not None and start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
             return True  # "world No 1 Tom Vance"
@@ -722,6 +727,9 @@ class _Linker:
             # the headline.
             if len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
+            # "Biden to Pick Jennifer Granholm" beside "Jennifer Granholm": a headline's verb, then the name.
+            elif len(words) >= 3 and len(span) >= 3 and " ".join(words[1:]).lower() in person_names:
+                span, words = Span(doc, span.start + 1, span.end, label=span.label), words[1:]
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
                 continue

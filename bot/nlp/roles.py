@@ -111,6 +111,8 @@ ROLE_HEADS = frozenset(
         "curator", "historian", "medallist", "medalist", "inventor", "all-rounder", "rounder",
         # Ranks abbreviated without a dot ("Gen Mark Vance", "Sgt Ann Lee").
         "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
+        # Church posts written before a name, a chair, and American football's positions.
+        "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
     }
 )  # fmt: skip
 # Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
@@ -1151,25 +1153,23 @@ def written_title_role(span: Span) -> str | None:
         start -= 1
     if not any(t.is_lower for t in doc[start : post + 1]):
         return None  # a headline's capitalised words are read by headline_role
-    # "Tories back Boris Kemp in the vote": a role noun that is also a verb, taking the name.
-    if start == post and doc[post].lower_ in _ALSO_NOT_NOUNS and _verb_object(span):
-        return None
     k = start
     while k - 1 >= first:
         word = doc[k - 1]
-        # "Formula One": a spelled number is a word of a name in capitals.
         # A plural or an adjective in capitals only opening the sentence ("Detectives suspect Ann
         # Lee was…") is a common word, unless tagged as a name ("Wolves").
         common = word.tag_ == "NNS" and word.i == span.sent.start and not word.ent_type_
-        named = (word.tag_ in {"NNP", "NNPS", "NNS", "JJ"} and not common) or (word.tag_ == "CD" and word.is_alpha)
-        capital = (word.is_title or (word.is_upper and len(word) > 1)) and named
+        # "Formula One", "Formula 1": a number is a word of a name in capitals.
+        numbered = word.tag_ == "CD" and (word.is_alpha or (k - 2 >= first and doc[k - 2].is_title))
+        named = (word.tag_ in {"NNP", "NNPS", "NNS", "JJ"} and not common) or numbered
+        capital = numbered or ((word.is_title or (word.is_upper and len(word) > 1)) and named)
         # "of the" inside "News of the World"; "and" between two teams, not after a person.
         after_person = k - 2 >= first and doc[k - 2].ent_type_ == "PERSON"
         join = word.lower_ in _NAME_JOINS and k < start and not (word.lower_ == "and" and after_person)
         # "the MDA's chairman": whose post it is, a body's possessive (never a person's).
         owner = doc[k - 2] if k - 2 >= first else None
         owned = owner is not None and (owner.is_title or (owner.is_upper and len(owner) > 1))
-        if word.tag_ == "POS" and k == start and owned and owner.ent_type_ != "PERSON":
+        if word.tag_ == "POS" and owned and owner.ent_type_ != "PERSON":  # "Dead Man's Shoes' star" too
             join = True
         if _dated(word) or not (capital or join):
             break
@@ -1179,6 +1179,11 @@ def written_title_role(span: Span) -> str | None:
         k += 1
     if k == start:
         return None  # no team or body before the post: the other rules read it
+    # "Tories back Boris Kemp in the vote": one word, then a role noun that is also a verb
+    # taking the name ("Dead Man's Shoes' star Ann Lee for the award" is a title).
+    verb = start == post and doc[post].lower_ in _ALSO_NOT_NOUNS and _verb_object(span)
+    if verb and start - k == 1:
+        return None
     if k - 1 >= first and doc[k - 1].lower_ in _TIME_MARKS:
         k -= 1
     return _tidy(list(doc[k : post + 1]), MAX_OF_ROLE_WORDS)
