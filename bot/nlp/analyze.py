@@ -728,7 +728,14 @@ class _Linker:
             if len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
             # "Biden to Pick Jennifer Granholm" beside "Jennifer Granholm": a headline's verb, then the name.
-            elif len(words) >= 3 and len(span) >= 3 and " ".join(words[1:]).lower() in person_names:
+            elif (
+                self.headline
+                and self.sentence_of.get(span.start) == 0
+                and len(words) >= 3
+                and len(span) >= 3
+                and words[1].lower() not in _PARTICLES  # "Vicente Del Bosque" beside "Del Bosque"
+                and " ".join(words[1:]).lower() in person_names
+            ):
                 span, words = Span(doc, span.start + 1, span.end, label=span.label), words[1:]
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
