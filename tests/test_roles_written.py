@@ -199,6 +199,11 @@ def test_a_headline_verb_before_a_full_name_the_article_gives_is_cut(nlp) -> Non
     assert people(next(analyze_docs([doc], [True]))) == {"Jenna Holloway"}
 
 
+def test_a_body_whose_name_holds_a_role_word_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The International Monetary Fund cut its forecast for growth in Germany to 0.8%."
+    assert people(analyze_texts(nlp, [text])[0]) == set()
+
+
 def test_belonging_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
     assert roles(analyze_texts(nlp, ["Ann Mercer was part of the team that broke the code."])[0]) == {}
 

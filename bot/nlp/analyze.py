@@ -28,6 +28,12 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "s
 _DASHES = frozenset({"-", "–", "—"})
 # Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
 _RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+# Offices written in capitals inside a title ("UN Special Coordinator", "Prime Minister").
+_OFFICES = frozenset(
+    {"coordinator", "co-ordinator", "director", "minister", "secretary", "president", "governor", "senator",
+     "chairman", "chairwoman", "ambassador", "envoy", "commander", "spokesman", "spokeswoman", "adviser",
+     "correspondent", "editor", "professor", "chancellor", "mayor", "commissioner", "representative"}
+)  # fmt: skip
 # Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
 _CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
 # Ranks written in capitals before a name ("Detective Constable Ann Lee").
@@ -161,9 +167,10 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         return None
     doc = span.doc
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
-    # "UN Special Coordinator Ann Lee" too: a post in capitals after the first word.
+    # "UN Special Coordinator Ann Lee" too: an office in capitals after the first word (not the
+    # "International" of "The International Monetary Fund").
     for i in range(span.start, span.end - 2):
-        post = doc[i].is_lower or (doc[i].is_title and i > span.start)
+        post = doc[i].is_lower or (doc[i].is_title and i > span.start and doc[i].lower_ in _OFFICES)
         if post and _role_head(doc[i].lower_) and _name_shaped(doc[i + 1 : span.end].text):
             return Span(doc, i + 1, span.end, label="PERSON"), None
     end = span.end
@@ -561,7 +568,8 @@ class _Linker:
             # a post in lower case; a rank in capitals; a title in capitals after another of its
             # words ("UN Special Coordinator Ann Lee")
             titled = start >= 2 and (doc[start - 2].is_title or doc[start - 2].is_upper) and not doc[start - 2].is_stop
-            if before.is_lower or (before.is_title and (before.lower_ in _FORCES_RANKS or titled)):
+            office = titled and before.lower_ in _OFFICES
+            if before.is_lower or (before.is_title and (before.lower_ in _FORCES_RANKS or office)):
                 return True
         if before is not None and start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
             return True  # "world No 1 Tom Vance"
