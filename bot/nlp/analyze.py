@@ -9,7 +9,15 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import parse
-from bot.nlp.roles import AGENT_ENDINGS, ROLE_HEADS, headline_role, names_someone, roles_for, spaced_dash
+from bot.nlp.roles import (
+    AGENT_ENDINGS,
+    FORCES_RANKS,
+    ROLE_HEADS,
+    headline_role,
+    names_someone,
+    roles_for,
+    spaced_dash,
+)
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS, clean_name, full_form, name_key
 
@@ -36,11 +44,6 @@ _OFFICES = frozenset(
 )  # fmt: skip
 # Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
 _CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
-# Ranks written in capitals before a name ("Detective Constable Ann Lee").
-_FORCES_RANKS = frozenset(
-    {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
-     "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff", "admiral", "brigadier"}
-)  # fmt: skip
 _BODY_ROLES = frozenset(
     {
         "owner",
@@ -72,13 +75,11 @@ _BODY_WORDS = frozenset(
     "islands news times post".split()
 )
 # Words that open a person's span without being their name ("Saturday Tom Vance").
-_WEEKDAYS, _MONTHS = WEEKDAYS, MONTHS
 # Positions in a team ("Valencia striker"), and its boss: the word before one is the team's name.
 _PLAYER_POSITIONS = frozenset(
     {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "full-back", "fullback",
      "prop", "hooker", "flanker", "fly-half", "scrum-half", "centre-back", "centre-half", "boss"}
 )  # fmt: skip
-_NAME_MONTHS = NAME_MONTHS  # given names too: cut only on evidence
 _SAINTS = frozenset({"st", "st.", "saint"})
 
 
@@ -522,7 +523,7 @@ class _Linker:
             while i < end and i in reach and reach[i].start < i:
                 i += 1
             # "spokeswoman Ann Lee Thursday declined": a day after the name is when, not a name.
-            if end - i > 2 and doc[end - 1].lower_ in _WEEKDAYS | _MONTHS:
+            if end - i > 2 and doc[end - 1].lower_ in WEEKDAYS | MONTHS:
                 end -= 1
             if not 2 <= end - i <= 3 or (end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP"):
                 i = max(end, i + 1)
@@ -564,12 +565,11 @@ class _Linker:
         doc = self.doc
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
-            # a post in lower case, or a rank of the forces or the police in capitals
             # a post in lower case; a rank in capitals; a title in capitals after another of its
             # words ("UN Special Coordinator Ann Lee")
             titled = start >= 2 and (doc[start - 2].is_title or doc[start - 2].is_upper) and not doc[start - 2].is_stop
             office = titled and before.lower_ in _OFFICES
-            if before.is_lower or (before.is_title and (before.lower_ in _FORCES_RANKS or office)):
+            if before.is_lower or (before.is_title and (before.lower_ in FORCES_RANKS or office)):
                 return True
         if before is not None and start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
             return True  # "world No 1 Tom Vance"
@@ -679,10 +679,10 @@ class _Linker:
                 other_bearer = any(name != own and name.endswith(tail) for name in full.get(tail.split(" ")[-1], ()))
                 named = other_bearer or (" " in rest_name and rest_name in person_names)
                 # "Saturday Tom Vance"; but "January Jones" may be a name, cut only beside another Jones.
-                if n == 1 and kind == "PERSON" and (lead in _WEEKDAYS or (lead in _MONTHS and " " in rest_name)):
+                if n == 1 and kind == "PERSON" and (lead in WEEKDAYS or (lead in MONTHS and " " in rest_name)):
                     cut = n
                     break
-                if n == 1 and lead in _NAME_MONTHS | _WEEKDAYS | _MONTHS | _SAINTS and other_bearer:
+                if n == 1 and lead in NAME_MONTHS | WEEKDAYS | MONTHS | _SAINTS and other_bearer:
                     cut = n
                     break
                 if names is None:  # read once per span, only when a leading word is in question
@@ -699,7 +699,7 @@ class _Linker:
                 continue
             lead_span, rest = doc[span.start : span.start + cut], doc[span.start + cut : span.end]
             self.not_names.add(span.start + cut - 1)
-            if kind != "PERSON" and lead_span.text.lower() not in _WEEKDAYS | _MONTHS | _NAME_MONTHS | _SAINTS:
+            if kind != "PERSON" and lead_span.text.lower() not in WEEKDAYS | MONTHS | NAME_MONTHS | _SAINTS:
                 # "Holland Vance" tagged ORG, "Holland" a place elsewhere: the place.
                 result.append((Span(doc, lead_span.start, lead_span.end, label=lead_kind or kind), lead_kind or kind))
             result.append((Span(doc, rest.start, rest.end, label="PERSON"), "PERSON"))

@@ -71,6 +71,12 @@ _ITEM_LABELS = frozenset(
         "see", "profile", "obituary", "quiz", "latest", "recap", "highlights",
     }
 )  # fmt: skip
+# Ranks of the forces and the police, written before a name as its title ("Trooper",
+# "Detective Constable Ann Lee").
+FORCES_RANKS = frozenset(
+    {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
+     "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff", "admiral", "brigadier"}
+)  # fmt: skip
 # Nouns that name a post, a trade or a standing in a game: what a headline's capitalised
 # words before a full name must end with to be a title ("Wales Forward", "Gov."), since a
 # headline capitalises every word. A generic list of role nouns, no names.
@@ -89,10 +95,6 @@ ROLE_HEADS = frozenset(
         "back", "wing", "centre", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock", "filmmaker",
         "playwright", "activist", "diplomat", "co-ordinator", "coordinator", "strategist", "economist",
         "republican", "democrat", "aide",
-        # Ranks of the forces and the police, written before a name as its title ("Trooper").
-        "fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper",
-        "rifleman", "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff",
-        "admiral", "brigadier",
         # Trades and standings the news names private people and public ones by ("blogger Ann
         # Lee", "Peru international Tom Vance", "passenger Tom Vance"). No word here is also a
         # common surname ("Bishop", "Cook", "Mason"), since a title-case one is cut from a name.
@@ -115,6 +117,7 @@ ROLE_HEADS = frozenset(
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
     }
 )  # fmt: skip
+ROLE_HEADS |= FORCES_RANKS
 # Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
 _POSITIONS = frozenset(
     {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "back", "wing", "centre",
