@@ -44,13 +44,14 @@ async def resolve_or_choose(services: Services, query: str, command: str) -> Pic
             entity_id = user_number(match.group(1))
             hit = await queries.entity_by_id(session, entity_id) if is_id(entity_id) else None
             return Picked(hit, [], None)
-        resolution = await queries.resolve(session, query)
+        people_first = command == "who"  # "who" asks for a person, before a song or a place of that name
+        resolution = await queries.resolve(session, query, people_first)
         if resolution.hit is None and not resolution.others and is_russian(query):
             # "Зеленского", "в Киеве": names are stored in the nominative (the first query loads
             # the Russian dictionary: off the event loop).
             normal = await asyncio.to_thread(normal_query, query)
             if normal != query:
-                resolution = await queries.resolve(session, normal)
+                resolution = await queries.resolve(session, normal, people_first)
     if resolution.hit is None and resolution.others:
         others = resolution.others[:MAX_CHOICES]
         ask = Reply.of(_("Which {name} do you mean?").format(name=esc(query[:100])), choices=buttons(others, command))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # Titles of address, no part of a name and no post ("Ayatollah", "Sheikh" as "Sir").
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx ayatollah sheikh".split())
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor rev mx ayatollah sheikh mullah".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("january february march july september october november december".split())
 NAME_MONTHS = frozenset({"april", "may", "june", "august"})  # given names too

@@ -144,7 +144,7 @@ def _merge(hits: list[EntityHit], written: dict[int, dict[int, set[int]]] | None
             by_key[key] = hit
         else:
             _fold(first, hit)
-    people = _fold_middle_names(_fold_tails(_fold_given_names(list(by_key.values()))))
+    people = _fold_middle_names(_fold_tails(_fold_initials(_fold_given_names(list(by_key.values())))))
     return _fold_surnames(people, written or {})
 
 
@@ -171,6 +171,31 @@ def _fold_given_names(hits: list[EntityHit]) -> list[EntityHit]:
             else:
                 kept.append(hit)
     return [h for h in hits if h.id not in folded]
+
+
+def _fold_initials(hits: list[EntityHit]) -> list[EntityHit]:
+    """ "S Betsen" of a team sheet is "Serge Betsen" when he is the one bearer of that surname
+    whose given name starts with that letter; beside "Serge" and "Simon Betsen" it stays apart
+    (whose it is would be a guess). A letter is weak evidence: its articles are his mentions,
+    but they do not make him more prominent than a bearer named in full ("K Morgan" does not
+    lift Kevin Morgan over Steve Morgan)."""
+    full: dict[str, list[EntityHit]] = defaultdict(list)  # surname -> the bearers with a given name
+    initials: list[tuple[EntityHit, str, str]] = []
+    for hit in hits:
+        words = person_key(hit.key).split(" ") if hit.kind == "PERSON" else []
+        if len(words) != 2:
+            continue
+        if len(words[0].rstrip(".")) == 1:
+            initials.append((hit, words[0][0], words[1]))
+        elif words[0].isalpha():
+            full[words[1]].append(hit)
+    folded: set[int] = set()
+    for hit, letter, surname in initials:
+        bearers = [b for b in full.get(surname, []) if person_key(b.key)[0] == letter]
+        if len(bearers) == 1:
+            bearers[0].same_key_ids += [hit.id, *hit.same_key_ids]
+            folded.add(hit.id)
+    return [h for h in hits if h.id not in folded] if folded else hits
 
 
 def _fold_tails(merged: list[EntityHit]) -> list[EntityHit]:
@@ -417,8 +442,16 @@ async def find_entities(session: AsyncSession, query: str, kinds: set[str] | Non
     return _merge(hits, await _full_names_written(session, hits))
 
 
-async def resolve(session: AsyncSession, query: str) -> Resolution:
+async def resolve(session: AsyncSession, query: str, people_first: bool = False) -> Resolution:
+    """The entity meant by `query` and the other candidates. `people_first` (for /who): when people
+    with full names bear the name ("Courtney Love" for "Love"), the one meant is among them, and a
+    song, a place or a club of that name is offered beside them; a one-word "person" (a word the
+    model took for a name) does not set the others aside."""
     hits = await find_entities(session, query)
+    people = [h for h in hits if h.kind == "PERSON" and " " in h.key] if people_first else []
+    if people and len(people) < len(hits):
+        hit = prominent([h for h in hits if h.kind == "PERSON"])
+        return Resolution(hit, [h for h in hits if h is not hit])
     hit = prominent(hits)
     return Resolution(hit, [h for h in hits if h is not hit])
 

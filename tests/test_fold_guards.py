@@ -142,8 +142,9 @@ async def test_a_surname_the_model_typed_org_is_the_person_its_articles_name(new
 
 
 async def test_a_place_that_is_also_a_surname_stays_itself(news: Services) -> None:
-    # The town is in more articles than the person, and its articles do not name him: a choice,
-    # not the person with the town's articles added.
+    # The town is in more articles than the person, and its articles do not name him: /who asks
+    # for a person, so it answers him with the town offered beside him (not with the town's
+    # articles added); /status, for a place or a topic, asks which one.
     first, choices = await ask_who(
         news,
         "Kelbrook",
@@ -153,8 +154,12 @@ async def test_a_place_that_is_also_a_surname_stays_itself(news: Services) -> No
         story(4, "Tom Kelbrook, the Rovers winger, scored twice on Saturday."),
         story(5, "Tom Kelbrook, the Rovers winger, signed a new contract on Friday."),
     )
-    assert first == "Which Kelbrook do you mean?", (first, choices)
-    assert sorted(c.split(" (")[0] for c in choices) == ["Kelbrook", "Tom Kelbrook"]
+    assert first == "Tom Kelbrook — Rovers winger", (first, choices)
+    assert [c.split(" (")[0] for c in choices] == ["Kelbrook"]
+    reply = await Commands(news).questions.who("Kelbrook")
+    assert "Mentioned in 2 articles" in to_plain(reply.messages[0])
+    status = await Commands(news).questions.status("Kelbrook")
+    assert to_plain(status.messages[0]).startswith("Which Kelbrook do you mean?")
 
 
 async def test_the_usual_short_form_is_not_folded_into_a_rare_fuller_name(news: Services) -> None:

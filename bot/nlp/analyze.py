@@ -13,10 +13,13 @@ from bot.nlp.roles import (
     AGENT_ENDINGS,
     FORCES_RANKS,
     ROLE_HEADS,
+    agent_post,
     headline_role,
     names_someone,
     roles_for,
     spaced_dash,
+    written_apposition_post,
+    written_as_noun,
 )
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS, clean_name, full_form, name_key
@@ -157,12 +160,24 @@ def _person_letters(token: Token) -> bool:
     return token.is_upper and token.lower_ in _PERSON_LETTERS
 
 
+def _ranked(doc: Doc, start: int) -> bool:
+    """ "world No 1 Tom Vance", "British number one Ann Lee": a rank right before a name."""
+    return start >= 2 and doc[start - 1].like_num and doc[start - 2].lower_ in {"no", "no.", "number"}
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    """ "Ann Lee, 37,": an age set off by commas right after a name."""
+    after = doc[end : end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].is_digit and after[2].text == ","
+
+
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     """A full name the model tagged ORG, GPE, FAC, NORP or LOC that the text states is a person's:
     a post written right before it in the way a person's is ("scrum-half Tom Vance", "Wales prop
-    Tom Vance", "One guard, Tom Vance,"), or letters only a person carries right after it ("Ann Lee
-    QC"). The span as a person's (the letters still in it, for _trimmed to cut) and the post when
-    the role rules miss it ("stand-off"), else None. A team or a body before a role noun
+    Tom Vance", "One guard, Tom Vance,"), a rank before it ("British number one Ann Lee"), an age
+    or a post after it ("Ann Lee, 37,", "Ann Lee, chief of Acme."), or letters only a person carries
+    right after it ("Ann Lee QC"). The span as a person's (the letters still in it, for _trimmed to
+    cut) and the post when the role rules miss it ("stand-off"), else None. A team or a body before a role noun
     ("Arsenal boss Tom Vance") is never the person."""
     if span.label_ not in _RETYPED:
         return None
@@ -183,7 +198,12 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         letters = end + 1 == len(doc) or not doc[end + 1].is_title
     if not _name_shaped(doc[span.start : end].text):
         return None
-    if not letters:
+    # A post after the comma that only a person holds: a role noun, or "-ist", "-ian" ("a maker of
+    # pumps" may be a company).
+    post = written_apposition_post(span)
+    personal = post is not None and (post.lower_ in ROLE_HEADS or post.lower_.endswith(("ist", "ian")))
+    stated = _ranked(doc, span.start) or _aged(doc, end) or (personal and post.lower_ not in _BODY_ROLES)
+    if not letters and not stated:
         after = doc[end] if end < len(doc) else None
         if (
             after is not None
@@ -226,6 +246,9 @@ class _Linker:
         # first token: the model tagged it part of the name, so the parse rules do not see it.
         self.cut_roles: dict[int, str] = {}
         self.stated: set[int] = set()  # starts of untagged names the text states are people's
+        # The agent noun that stated an untagged name a person's ("British contender Darren Till"),
+        # by the name's first token: its role when the parse gives none.
+        self.agent_posts: dict[int, str] = {}
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -392,9 +415,16 @@ class _Linker:
         return sorted([*spans, *extra], key=lambda pair: pair[0].start) if extra else spans
 
     def _split_lists(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        """ "Terry, Bridge" (a team sheet the model read as one person) is two names."""
+        """ "Terry, Bridge" (a team sheet the model read as one person) is two names; so is
+        "Travis Kelce & Derrick Henry", two full names joined ("Simon & Garfunkel" stays a duo)."""
         result = []
         for span, kind in spans:
+            join = next((t for t in span if t.lower_ in {"&", "and"}), None) if kind == "PERSON" else None
+            if join is not None:
+                left, right = self.doc[span.start : join.i], self.doc[join.i + 1 : span.end]
+                if _name_shaped(left.text) and _name_shaped(right.text):
+                    result += [(Span(self.doc, s.start, s.end, label=span.label), kind) for s in (left, right)]
+                    continue
             if kind != "PERSON" or not any(t.text == "," for t in span):
                 result.append((span, kind))
                 continue
@@ -458,7 +488,19 @@ class _Linker:
         while end - start >= 3:
             first = doc[start]
             lower = first.is_lower and first.lower_ not in _PARTICLES
-            role = first.is_title and first.lower_ in ROLE_HEADS and first.lower_ not in _ROYAL
+            # "Songwriter Guy Chambers," opening a paragraph of an article about songwriters.
+            role = (
+                first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first)) and first.lower_ not in _ROYAL
+            )
+            # "Eagles Receiver DeSean Jackson Apologizes" (a headline): a team, then its post.
+            second = doc[start + 1]
+            posted = (
+                end - start >= 4 and second.is_title and second.lower_ in ROLE_HEADS and second.lower_ not in _ROYAL
+            )
+            if posted and not role and not lower:
+                self.cut_roles[start + 2] = doc[start : start + 2].text
+                start += 2
+                continue
             if not (lower or role):
                 break
             if role:
@@ -571,21 +613,20 @@ class _Linker:
             office = titled and before.lower_ in _OFFICES
             if before.is_lower or (before.is_title and (before.lower_ in FORCES_RANKS or office)):
                 return True
-        if before is not None and start >= 2 and before.like_num and doc[start - 2].lower_ in {"no", "no.", "number"}:
-            return True  # "world No 1 Tom Vance"
+        # "British contender Darren Till": an agent noun in lower case is a post too.
+        if before is not None and agent_post(before) and before.lower_ not in _BODY_ROLES:
+            first = before.i
+            while first > 0 and doc[first - 1].head.i == before.i and doc[first - 1].dep_ in {"amod", "compound"}:
+                first -= 1
+            self.agent_posts[start] = doc[first : before.i + 1].text
+            return True
+        if _ranked(doc, start):
+            return True
         # "Guests: Ann Lee - novelist and playwright": a programme's guest, then her post.
         after = doc[end : end + 4]
         if len(after) > 1 and spaced_dash(after[0]) and any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in after[1:]):
             return True
-        # "Ann Lee, 37,": an age set off by commas.
-        after = doc[end : end + 3]
-        return (
-            len(after) == 3
-            and after[0].text == ","
-            and after[1].like_num
-            and after[1].is_digit
-            and after[2].text == ","
-        )
+        return _aged(doc, end)
 
     def _teams_by_position(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """A one-word name the article writes before a player's position ("Valencia striker",
@@ -733,7 +774,21 @@ class _Linker:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
             # "Spencer Cox Wins Race" in a headline beside "Spencer Cox": the name, then a word of
             # the headline.
-            if len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
+            own = " ".join(words).lower()
+            inner = self._headline_inner_name(span, words, person_names)
+            if inner is not None:
+                span, words = inner
+            elif len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
+                span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
+            # "Jake Auchincloss Wins Primary" beside "Mr. Auchincloss": the body's surname ends it.
+            elif (
+                self.headline
+                and self.sentence_of.get(span.start) == 0
+                and len(words) >= 3
+                and len(span) >= 3
+                and people.get(words[-1].lower(), set()) <= {own}
+                and people.get(words[-2].lower(), set()) - {own}
+            ):
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
             # "Biden to Pick Jennifer Granholm" beside "Jennifer Granholm": a headline's verb, then the name.
             elif (
@@ -770,6 +825,22 @@ class _Linker:
                     continue
             result.append((span, kind))
         return result
+
+    def _headline_inner_name(
+        self, span: Span, words: list[str], person_names: set[str]
+    ) -> tuple[Span, list[str]] | None:
+        """ "Astronaut Kathy Sullivan Becomes First Woman" beside "Kathy Sullivan": in a title-case
+        headline, the longest full name inside the span that the article gives a person is the
+        name; the words around it are the headline's."""
+        if not (
+            self.headline and self.sentence_of.get(span.start) == 0 and len(words) >= 3 and len(span) == len(words)
+        ):
+            return None
+        for size in range(len(words) - 1, 1, -1):
+            for a in range(len(words) - size + 1):
+                if " ".join(words[a : a + size]).lower() in person_names:
+                    return Span(self.doc, span.start + a, span.start + a + size, label=span.label), words[a : a + size]
+        return None
 
     def _person_names(self, spans: list[tuple[Span, str]]) -> set[str]:
         return {clean_name(s.text, k).lower() for s, k in spans if k == "PERSON"}
@@ -839,6 +910,8 @@ class _Linker:
             # A headline is telegraphic: only a title it states plainly before a full name counts.
             found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
             found.append(self.cut_roles.get(span.start))
+            if not any(found):
+                found.append(self.agent_posts.get(span.start))
             for role in dict.fromkeys(found):  # a cut title the parse also finds counts once
                 if role and role != cut:
                     self.analysis.roles.append((ref, position, role))

@@ -33,7 +33,10 @@ _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "bro
 # Who someone is to another person ("his rival Tom Vance"): a relation, not a post. But who someone
 # works beside ("Mercedes team-mate", "co-star") says what they do: kept as a role, ranked below
 # any post (domain/roles.COWORKERS).
-_RELATIONS = frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent"}) | COWORKERS
+_RELATIONS = (
+    frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent", "client", "customer"})
+    | COWORKERS
+)
 _NOT_TITLES = (
     frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
     # A group of people ("the pair Ann Lee and Tom Vance") is never one person's post.
@@ -102,7 +105,7 @@ ROLE_HEADS = frozenset(
         "rabbi", "vicar", "guard", "international", "author", "writer", "novelist", "poet", "artist",
         "photographer", "designer", "architect", "engineer", "scientist", "researcher", "doctor",
         "surgeon", "nurse", "psychiatrist", "psychologist", "teacher", "headteacher", "headmaster",
-        "headmistress", "lecturer", "student", "pupil", "model", "dancer", "pianist", "composer",
+        "headmistress", "lecturer", "fellow", "student", "pupil", "model", "dancer", "pianist", "composer",
         "guitarist", "drummer", "broadcaster", "commentator", "pundit", "columnist", "entrepreneur",
         "businessman", "businesswoman", "banker", "investor", "tycoon", "billionaire", "owner",
         "referee", "umpire", "trainer", "cyclist", "sprinter", "swimmer", "athlete", "skier",
@@ -140,6 +143,14 @@ def _lower_nouns(doc: Doc) -> set[str]:
     if words is None:
         words = doc.user_data["newsbrief_lower_nouns"] = {t.text for t in doc if t.is_lower and t.tag_ in {"NN", "NNS"}}
     return words
+
+
+def written_as_noun(token: Token) -> bool:
+    """A capitalised agent noun the document also writes in lower case, or its plural
+    ("Songwriter" beside "songwriters"): a post opening a caption, not a first name."""
+    nouns = _lower_nouns(token.doc)
+    lower = token.lower_
+    return token.is_title and lower.endswith(AGENT_ENDINGS) and (lower in nouns or lower + "s" in nouns)
 
 
 def _first_name_like(token: Token) -> bool:
@@ -270,7 +281,8 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
-    named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (tokens[-1].ent_type_ == "PERSON" and not former)
+    person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1])
+    named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (person and not former)
     if tokens[-1].lower_ in _NOT_ROLES or (named and not titled):
         return None
     # What someone is ("the man"), not what they do. But a private person is identified by
@@ -301,6 +313,18 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     if text[:5].lower() in {"then-", "then–"} and len(text) > 5:
         text = "former " + text[5:]
     return text if any(c.isalpha() for c in text) else None
+
+
+def _past_a_dash(token: Token) -> bool:
+    """A word the model tagged into a person's name across a spaced dash ("Ann Lee - Senior
+    Fellow" as one person): it is the post after the name, not the name."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+        if spaced_dash(doc[i]):
+            return True
+    return False
 
 
 def _abbreviation_dot(tokens: list[Token]) -> bool:
@@ -361,7 +385,8 @@ def premodifier_role(span: Span) -> str | None:
     titled = bool(honorifics) and i >= span.sent.start and _ordinal(doc[i])
     while i >= span.sent.start:
         token = doc[i]
-        if token.text in _HYPHENS and not token.whitespace_ and i > span.sent.start and not doc[i - 1].whitespace_:
+        glued = token.text in _HYPHENS or token.text == "/"  # "singer/guitarist": two posts in one word
+        if glued and not token.whitespace_ and i > span.sent.start and not doc[i - 1].whitespace_:
             region[:0] = [doc[i - 1], token]  # "full-back", "co-chairman": one word split in three
             i -= 2
             continue
@@ -403,6 +428,10 @@ def premodifier_role(span: Span) -> str | None:
         # "Secretary of State Mike Pompeo", "Chief Secretary to the Treasury Paul Boateng": the
         # title's own phrase; the check below keeps it only when it hangs on the title.
         of_phrase = token.dep_ in {"pobj", "det"} or (token.dep_ == "prep" and token.lower_ in _TITLE_PREPOSITIONS)
+        if _post_of_name(token, region, span):
+            region.insert(0, token)
+            i -= 1
+            continue
         if (token.dep_ not in _PREMODIFIER_DEPS and not of_phrase) or token.lower_.rstrip(".") in HONORIFICS:
             break
         region.insert(0, token)
@@ -425,7 +454,7 @@ def premodifier_role(span: Span) -> str | None:
     after = span.end if span.end < len(doc) and doc[span.end].tag_ == "NNP" and span.root.head.i == span.end else None
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end)) | ({after} if after is not None else set())
-        if all(t.head.i in inside or _rank_beside(t, span) for t in region):
+        if all(t.head.i in inside or _rank_beside(t, span) or _post_of_name(t, region, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
             if _stray_noun(region):
@@ -455,6 +484,23 @@ def _stray_noun(region: list[Token]) -> bool:
     before = word.doc[word.i - 1] if word.i > 0 else None
     lone = len(region) == 1 and word.is_lower and word.tag_ in {"NN", "NNS"}
     return lone and before is not None and before.tag_ == "IN" and not names_someone(word)
+
+
+def _post_of_name(token: Token, region: list[Token], span: Span) -> bool:
+    """ "director of rugby Nigel Melville": the parser makes the name the object of "of", so the
+    post it is "of" ends the name's title ("director of rugby"), wherever the post hangs; unless
+    a post stands right before the name ("the agent of striker Tom Vance")."""
+    of = next((t for t in region if t.lower_ == "of"), None)
+    return (
+        of is not None
+        and of.i == token.i + 1
+        and of.head.i == token.i
+        and span.root.head.i == of.i
+        and token.lower_ in ROLE_HEADS
+        and span.start > of.i + 1
+        # "the manager of striker Tom Vance": a post right before the name is the name's own.
+        and not _names_someone(token.doc[span.start - 1])
+    )
 
 
 def _rank_beside(token: Token, span: Span) -> bool:
@@ -508,6 +554,55 @@ def apposition_role(span: Span) -> str | None:
             return _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS) or _tidy(
                 [t for t in child.subtree if t.i <= child.i]
             )
+    return None
+
+
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "!", "?"})
+
+
+def written_apposition_role(span: Span) -> str | None:
+    """ "Carly Fiorina, chief of technology giant Hewlett Packard." where the parse hangs the post
+    elsewhere: read from the words, a post (ROLE_HEADS, or an agent noun: "a Victorian
+    imperialist") right after the name's comma, with the words before it in lower case or a
+    people's adjective ("Victorian"), and what it is "of", up to the next stop."""
+    found = _written_apposition(span)
+    return _tidy(found[0], MAX_OF_ROLE_WORDS) if found else None
+
+
+def written_apposition_post(span: Span) -> Token | None:
+    """The post's own noun of `written_apposition_role` ("chief", "imperialist")."""
+    found = _written_apposition(span)
+    return found[1] if found else None
+
+
+def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    i = span.end + 1
+    if doc[i].tag_ == "DT":
+        i += 1
+    words: list[Token] = []
+    while i < len(doc) and len(words) < MAX_ROLE_WORDS:
+        token = doc[i]
+        cased = token.is_lower or (token.is_title and token.ent_type_ == "NORP")
+        # Words of the post's own noun phrase: "daughter of a farmer" is none.
+        if not (token.is_alpha and cased and token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"}):
+            return None
+        words.append(token)
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if token.lower_ in ROLE_HEADS or agent_post(token):
+            if after is None or after.text in _APPOSITION_ENDS:
+                return words, token
+            if after.lower_ in _TITLE_PREPOSITIONS | {"at"}:
+                end = i + 2
+                while end < len(doc) and doc[end].text not in _APPOSITION_ENDS and not doc[end].is_space:
+                    end += 1
+                return [*words, *doc[i + 1 : end]], token
+            # "a Victorian imperialist in Southern Africa who …": the post, then where or who.
+            if not (after.is_lower and after.tag_ in {"NN", "NNS"}):
+                return words, token
+        i += 1
     return None
 
 
@@ -969,8 +1064,10 @@ def guest_role(span: Span) -> str | None:
     post = tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))]
     if not post or not any(_names_someone(t) for t in post):
         return None
-    # Where the post is held, after a comma, while it stays short; else the post alone.
-    return _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS)
+    # Where the post is held, after a comma, while it stays short; else the post alone, or up to
+    # where it is held ("Senior Fellow and Professor of Journalism at the American University in …").
+    where = post[: next((k for k, t in enumerate(post) if k and t.lower_ in {"at", "in"}), len(post))]
+    return _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS) or _tidy(where, MAX_OF_ROLE_WORDS)
 
 
 def _opens_credit(doc: Doc, i: int) -> bool:
@@ -980,6 +1077,13 @@ def _opens_credit(doc: Doc, i: int) -> bool:
 
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def agent_post(noun: Token) -> bool:
+    """A noun in lower case for someone who does something ("contender", "campaigner"), not kin
+    or another relation ("sister", "brother")."""
+    lower = noun.lower_
+    return noun.is_lower and noun.tag_ == "NN" and lower.endswith(AGENT_ENDINGS) and lower not in _NOT_TITLES
 
 
 def names_someone(noun: Token) -> bool:
@@ -1242,7 +1346,11 @@ def roles_for(span: Span) -> list[str]:
         found.append(written)
     if not any(found):
         found.append(
-            sibling_title_role(span) or adjacent_title_role(span) or honorific_post_role(span) or letters_role(span)
+            written_apposition_role(span)
+            or sibling_title_role(span)
+            or adjacent_title_role(span)
+            or honorific_post_role(span)
+            or letters_role(span)
         )
     roles = list(dict.fromkeys(role for role in found if role))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
