@@ -174,3 +174,26 @@ def test_a_long_guests_post_ends_where_it_is_held(nlp) -> None:  # type: ignore[
     )
     found = roles(analyze_texts(nlp, [text])[0])
     assert found["Omar Haddad"] == ["Senior Public Policy Fellow and Professor of Journalism"], found
+
+
+def test_a_plural_post_run_into_a_name_is_no_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guests: Ann Lee - Coordinator, Committee to Protect Journalists Omar Haddad - Executive Director, Arab Center"
+    )
+    doc = nlp(text)
+    start = text.index("Journalists")
+    doc.ents = [doc.char_span(start, text.index(" - Executive"), label="PERSON")]
+    assert "Omar Haddad" in people(next(analyze_docs([doc])))
+
+
+def test_a_full_name_tagged_a_place_is_the_person_a_post_gives_the_surname_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Italy nearly scored through Ludovico Benatti, but the late try ensured an Irish victory. "
+        "Winger Benatti dropped the ball as he reached for the line."
+    )
+    assert roles(analyze_texts(nlp, [text])[0]) == {"Ludovico Benatti": ["Winger"]}
+
+
+def test_a_post_the_tagger_reads_as_a_verb_in_a_list_of_players_is_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(analyze_texts(nlp, ["Prop Tom Vance and lock Carl Penn both return to the squad after injury."])[0])
+    assert found == {"Tom Vance": ["Prop"], "Carl Penn": ["lock"]}

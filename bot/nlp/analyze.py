@@ -288,13 +288,17 @@ class _Linker:
         return self.analysis
 
     def _people_mislabelled(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        """A full name the model labels ORG or GPE ("Nicola Sturgeon" as ORG) is a person when
-        the article also calls that surname a person: tagged PERSON alone, or after Mr, Ms, Dr."""
+        """A full name the model labels ORG, GPE or FAC ("Nicola Sturgeon" as ORG) is a person when
+        the article also calls that surname a person: tagged PERSON alone, after a post ("Winger
+        Nitoglia"), or after Mr, Ms, Dr."""
         people: set[str] = set()
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ")
             if kind == "PERSON" and len(words) == 1:
                 people.add(words[0].lower())
+            # "Winger Nitoglia": a post, then the surname.
+            if kind == "PERSON" and len(words) == 2 and words[0].lower() in ROLE_HEADS:
+                people.add(words[1].lower())
         for token in self.doc[1:]:
             if self.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS and token.is_title:
                 people.add(token.lower_)
@@ -492,6 +496,15 @@ class _Linker:
             role = (
                 first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first)) and first.lower_ not in _ROYAL
             )
+            # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
+            single = first.lower_[:-1]
+            if (
+                first.is_title
+                and first.lower_.endswith("s")
+                and (single in ROLE_HEADS or single.endswith(AGENT_ENDINGS))
+            ):
+                start += 1
+                continue
             # "Eagles Receiver DeSean Jackson Apologizes" (a headline): a team, then its post.
             second = doc[start + 1]
             posted = (

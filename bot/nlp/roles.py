@@ -560,6 +560,22 @@ def apposition_role(span: Span) -> str | None:
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "!", "?"})
 
 
+def listed_post_role(span: Span) -> str | None:
+    """ "Prop Tom Vance and lock Carl Penn return": in a list of people each with a post, the
+    tagger may read a post as a verb ("lock"); in lower case right before the name, after "and"
+    or a comma, it is still the post."""
+    doc = span.doc
+    if span.start < 2:
+        return None
+    post, before = doc[span.start - 1], doc[span.start - 2]
+    listed = before.lower_ in {"and", ",", "&"} and any(
+        t.ent_type_ == "PERSON" for t in doc[max(0, before.i - 4) : before.i]
+    )
+    if post.is_lower and post.lower_ in ROLE_HEADS and listed:
+        return post.text
+    return None
+
+
 def written_apposition_role(span: Span) -> str | None:
     """ "Carly Fiorina, chief of technology giant Hewlett Packard." where the parse hangs the post
     elsewhere: read from the words, a post (ROLE_HEADS, or an agent noun: "a Victorian
@@ -1347,6 +1363,7 @@ def roles_for(span: Span) -> list[str]:
     if not any(found):
         found.append(
             written_apposition_role(span)
+            or listed_post_role(span)
             or sibling_title_role(span)
             or adjacent_title_role(span)
             or honorific_post_role(span)
