@@ -343,6 +343,31 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    "heldout9": (
+        "91/121 (75.2%)",
+        {
+            "no answer": 1,
+            "choice instead of answer": 1,
+            "wrong person": 6,
+            "role missing or wrong": 12,
+            "ambiguous not offered": 3,
+            "bearer missing from choices": 7,
+        },
+    ),
+    "heldout10": (
+        "46/58 (79.3%)",
+        {"wrong person": 2, "role missing or wrong": 9, "bearer missing from choices": 1},
+    ),
+    "heldout11": (
+        "88/105 (83.8%)",
+        {
+            "choice instead of answer": 2,
+            "wrong person": 2,
+            "role missing or wrong": 9,
+            "ambiguous not offered": 2,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -350,6 +375,9 @@ BEFORE_WHEN = {
     "heldout6": "Run once, before the changes it then guided (commit 3fcae89)",
     "heldout7": "Run once, before the changes it then guided (commit 7091d78)",
     "heldout8": "Run once, before the changes it then guided (commit 78fead4)",
+    "heldout9": "Run once, before the changes it then guided (commit 0f018b1)",
+    "heldout10": "Run once, before the changes it then guided (commit fef078a)",
+    "heldout11": "Run once, before the changes it then guided (commit fef078a)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).

@@ -197,3 +197,34 @@ def test_a_full_name_tagged_a_place_is_the_person_a_post_gives_the_surname_of(nl
 def test_a_post_the_tagger_reads_as_a_verb_in_a_list_of_players_is_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
     found = roles(analyze_texts(nlp, ["Prop Tom Vance and lock Carl Penn both return to the squad after injury."])[0])
     assert found == {"Tom Vance": ["Prop"], "Carl Penn": ["lock"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # A headline that names the post someone takes.
+        ("Nadia Corrie becomes new culture secretary.\n\nThe MP for Mid Wessex and former health minister was "
+         "promoted on Wednesday.", "Nadia Corrie", "new culture secretary"),
+        ("Ella Marsh Is Elected First Black Mayor of Kenport.\n\nMs. Marsh is also the first woman to hold the post.",
+         "Ella Marsh", "First Black Mayor of Kenport"),
+        # A post in capitals after the name's comma.
+        ("Republican Defends Inquiry Into Election.\n\nMichael Gableton, a conservative former State Supreme Court "
+         "Justice, declared that the inquiry was lawful.", "Michael Gableton",
+         "conservative former State Supreme Court Justice"),
+    ],
+)  # fmt: skip
+def test_a_headline_or_a_capitalised_apposition_states_the_post(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze_texts(nlp, [text], [True])[0]).get(person) == [role]
+
+
+def test_a_department_head_before_the_names_comma_is_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amid fears of a no-deal exit, the government's legal department head, Jonathan Pryce, quit in protest."
+    assert roles(analyze_texts(nlp, [text])[0]) == {"Jonathan Pryce": ["government's legal department head"]}
+
+
+def test_a_nationality_the_model_took_into_a_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Swiss star will face seventh seed Russian Mikhail Yerin in the quarter-finals. "
+        "The Russian beat Germany's Rainer Holt 7-5 6-4."
+    )
+    assert roles(analyze_texts(nlp, [text])[0]).get("Mikhail Yerin") == ["seventh seed"]

@@ -14,6 +14,7 @@ from bot.nlp.roles import (
     FORCES_RANKS,
     ROLE_HEADS,
     agent_post,
+    headline_copula_role,
     headline_role,
     names_someone,
     roles_for,
@@ -202,7 +203,13 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     # pumps" may be a company).
     post = written_apposition_post(span)
     personal = post is not None and (post.lower_ in ROLE_HEADS or post.lower_.endswith(("ist", "ian")))
-    stated = _ranked(doc, span.start) or _aged(doc, end) or (personal and post.lower_ not in _BODY_ROLES)
+    # "Ann Lee becomes new culture secretary": a person takes a post.
+    stated = (
+        _ranked(doc, span.start)
+        or _aged(doc, end)
+        or (personal and post.lower_ not in _BODY_ROLES)
+        or headline_copula_role(span) is not None
+    )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None
         if (
@@ -496,6 +503,10 @@ class _Linker:
             role = (
                 first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first)) and first.lower_ not in _ROYAL
             )
+            # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
+            if first.is_title and any(e.label_ == "NORP" and e.text == first.text for e in doc.ents):
+                start += 1
+                continue
             # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
             single = first.lower_[:-1]
             if (

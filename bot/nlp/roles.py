@@ -105,7 +105,8 @@ ROLE_HEADS = frozenset(
         "rabbi", "vicar", "guard", "international", "author", "writer", "novelist", "poet", "artist",
         "photographer", "designer", "architect", "engineer", "scientist", "researcher", "doctor",
         "surgeon", "nurse", "psychiatrist", "psychologist", "teacher", "headteacher", "headmaster",
-        "headmistress", "lecturer", "fellow", "student", "pupil", "model", "dancer", "pianist", "composer",
+        "headmistress", "lecturer", "fellow", "head", "justice", "administrator", "student", "pupil",
+        "model", "dancer", "pianist", "composer",
         "guitarist", "drummer", "broadcaster", "commentator", "pundit", "columnist", "entrepreneur",
         "businessman", "businesswoman", "banker", "investor", "tycoon", "billionaire", "owner",
         "referee", "umpire", "trainer", "cyclist", "sprinter", "swimmer", "athlete", "skier",
@@ -601,13 +602,16 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
     words: list[Token] = []
     while i < len(doc) and len(words) < MAX_ROLE_WORDS:
         token = doc[i]
-        cased = token.is_lower or (token.is_title and token.ent_type_ == "NORP")
+        # "a conservative former State Supreme Court Justice": capitals inside a post, not a name.
+        cased = token.is_lower or (token.is_title and token.ent_type_ != "PERSON")
         # Words of the post's own noun phrase: "daughter of a farmer" is none.
         if not (token.is_alpha and cased and token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"}):
             return None
         words.append(token)
         after = doc[i + 1] if i + 1 < len(doc) else None
         if token.lower_ in ROLE_HEADS or agent_post(token):
+            if not token.is_lower and token.lower_ not in ROLE_HEADS:
+                return None
             if after is None or after.text in _APPOSITION_ENDS:
                 return words, token
             if after.lower_ in _TITLE_PREPOSITIONS | {"at"}:
@@ -978,7 +982,8 @@ def headline_role(span: Span) -> str | None:
         or as_role(span)
     )
     if role is None:
-        return None
+        # "… Is Elected First Black Mayor of Ferguson": ends in a role noun and what it is of.
+        return _headline_copula(span)
     last = role.split()[-1]
     return role if last.islower() or last.lower() in ROLE_HEADS else None
 
@@ -1006,6 +1011,41 @@ def _headline_apposition(span: Span) -> str | None:
     if not words or len(words) > 6:
         return None
     return _tidy(words)
+
+
+_BECOMES = frozenset({"becomes", "became", "named", "elected", "appointed", "chosen", "confirmed"})
+
+
+def headline_copula_role(span: Span) -> str | None:
+    """Public form of `_headline_copula`, for the name rules in analyze.py."""
+    return _headline_copula(span)
+
+
+def _headline_copula(span: Span) -> str | None:
+    """ "Ann Lee becomes new culture secretary", "Ann Lee Is Elected First Black Mayor of
+    Ferguson": a headline that names the post someone takes, up to its role noun (and what the
+    post is of, in capitals)."""
+    doc = span.doc
+    i = span.end
+    while i < span.sent.end and doc[i].lower_ in {"is", "was", "has", "been"}:
+        i += 1
+    if i >= span.sent.end or doc[i].lower_ not in _BECOMES:
+        return None
+    words: list[Token] = []
+    for token in doc[i + 1 : span.sent.end]:
+        if token.is_punct or token.is_space or _verb_or_prep(token) or token.ent_type_ == "PERSON":
+            break
+        words.append(token)
+    heads = [k for k, word in enumerate(words) if word.lower_ in ROLE_HEADS]
+    if not heads or len(words[: heads[-1] + 1]) > MAX_ROLE_WORDS:
+        return None
+    end = words[heads[-1]].i + 1
+    # "Mayor of Ferguson": what the post is of, in capitals.
+    if end + 1 < span.sent.end and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 2
+        while end < span.sent.end and doc[end].is_title:
+            end += 1
+    return _tidy(list(doc[words[0].i : end]), MAX_OF_ROLE_WORDS)
 
 
 def _capitalised_title(span: Span) -> str | None:
