@@ -1,5 +1,5 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
-(store + query) is in another part (who_dev.json, who_heldout.json … who_heldout11.json), and, with --counts,
+(store + query) is in another part (who_dev.json, who_heldout.json … who_heldout12.json), and, with --counts,
 every count and verdict follows WHO_RULES.md (for the cnndm store, WHO_RULES_CNNDM.md, and for a file labelled
 by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be offered) when recounted from the text.
 
@@ -25,6 +25,7 @@ EARLIER = (
     "who_heldout9.json",
     "who_heldout10.json",
     "who_heldout11.json",
+    "who_heldout12.json",
 )
 STORES = ("bbc", "timeline", "cnndm")
 # The least count a bearer needs to dominate, or to be offered: 250 articles give smaller counts (WHO_RULES_CNNDM.md).
@@ -107,7 +108,8 @@ def main() -> None:
     document = json.loads(path.read_text())
     errors = format_errors(document) + overlap_errors(document["labels"], path)
     if "--counts" in sys.argv:
-        least = TAIL_LEAST if str(document.get("rules", "")).endswith("WHO_RULES_TAIL.md") else LEAST
+        rules = str(document.get("rules", ""))
+        least = TAIL_LEAST if rules.endswith(("WHO_RULES_TAIL.md", "WHO_RULES_SINGLE.md")) else LEAST
         errors += count_errors(document["labels"], Path(sys.argv[sys.argv.index("--counts") + 1]), least)
     for error in errors:
         print(error)
