@@ -34,17 +34,17 @@ class Picked:
         return ([self.hit] if self.hit else []) + self.others
 
 
-async def resolve_or_choose(services: Services, query: str, command: str) -> Picked:
+async def resolve_or_choose(services: Services, query: str, command: str, people_first: bool = False) -> Picked:
     """The entity meant (the prominent one, see queries.prominent) with the others as buttons
     that run `command` on them, or, when several are comparably prominent, the choice to ask
-    first. "#12" is that one entity."""
+    first. "#12" is that one entity. `people_first`: a question about who (/who, inline who),
+    where a person bearing the name comes before a song or a place of that name."""
     async with services.session() as session:
         match = ENTITY_ID.match(query)
         if match:
             entity_id = user_number(match.group(1))
             hit = await queries.entity_by_id(session, entity_id) if is_id(entity_id) else None
             return Picked(hit, [], None)
-        people_first = command == "who"  # "who" asks for a person, before a song or a place of that name
         resolution = await queries.resolve(session, query, people_first)
         if resolution.hit is None and not resolution.others and is_russian(query):
             # "Зеленского", "в Киеве": names are stored in the nominative (the first query loads

@@ -75,7 +75,7 @@ async def answer(questions: Questions, query: str) -> InlineAnswer:
 
 async def _candidates(questions: Questions, name: str, command: str) -> list[EntityHit]:
     """Everyone the name may mean, the most prominent first (as /who would answer)."""
-    picked = await resolve_or_choose(questions.services, name, command)
+    picked = await resolve_or_choose(questions.services, name, command, people_first=command == "who")
     return picked.hits[:MAX_RESULTS]
 
 

@@ -43,7 +43,7 @@ class Questions:
         query = query.strip()
         if not query:
             return Reply.of(_("Whom should I look up? For example: /who Lavrov"))
-        picked = await resolve_or_choose(self.services, query, "who")
+        picked = await resolve_or_choose(self.services, query, "who", people_first=True)
         if picked.ask is not None:
             return picked.ask
         if picked.hit is None:

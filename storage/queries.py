@@ -183,16 +183,17 @@ def _fold_initials(hits: list[EntityHit]) -> list[EntityHit]:
     initials: list[tuple[EntityHit, str, str]] = []
     for hit in hits:
         words = person_key(hit.key).split(" ") if hit.kind == "PERSON" else []
-        if len(words) != 2:
+        if len(words) < 2:
             continue
-        if len(words[0].rstrip(".")) == 1:
+        if len(words) == 2 and len(words[0].rstrip(".")) == 1:
             initials.append((hit, words[0][0], words[1]))
-        elif words[0].isalpha():
-            full[words[1]].append(hit)
+        elif len(words[0].rstrip(".")) > 1:  # "Jean Pierre Rives", "Mary Ann Smithers" bear their letter too
+            full[words[-1]].append(hit)
     folded: set[int] = set()
     for hit, letter, surname in initials:
         bearers = [b for b in full.get(surname, []) if person_key(b.key)[0] == letter]
-        if len(bearers) == 1:
+        # "T Rex" in 25 articles beside one "Tom Rex": the letter is the name, not his.
+        if len(bearers) == 1 and hit.articles <= bearers[0].articles:
             bearers[0].same_key_ids += [hit.id, *hit.same_key_ids]
             folded.add(hit.id)
     return [h for h in hits if h.id not in folded] if folded else hits

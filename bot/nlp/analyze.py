@@ -172,6 +172,21 @@ def _aged(doc: Doc, end: int) -> bool:
     return len(after) == 3 and after[0].text == "," and after[1].is_digit and after[2].text == ","
 
 
+# Posts that are given names too ("Justice Winslow scored 12 points"): never cut off a name.
+_GIVEN_POSTS = frozenset({"justice"})
+# Posts only a person holds (a bank may be "the lead adviser", a country "chair" of a bloc).
+_PERSON_ONLY = frozenset(
+    {"secretary", "minister", "chief", "professor", "justice", "editor", "founder", "judge", "senator",
+     "governor", "mayor", "actor", "actress", "singer", "president", "chairman", "chairwoman", "spokesman",
+     "spokeswoman", "ambassador", "envoy", "lawmaker", "congressman", "congresswoman", "councillor", "councilor"}
+)  # fmt: skip
+
+
+def _person_only(word: str) -> bool:
+    """A post only a person holds, or a noun for someone with a calling ("imperialist")."""
+    return word in _PERSON_ONLY or word.endswith("ist")
+
+
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     """A full name the model tagged ORG, GPE, FAC, NORP or LOC that the text states is a person's:
     a post written right before it in the way a person's is ("scrum-half Tom Vance", "Wales prop
@@ -199,17 +214,20 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         letters = end + 1 == len(doc) or not doc[end + 1].is_title
     if not _name_shaped(doc[span.start : end].text):
         return None
-    # A post after the comma that only a person holds: a role noun, or "-ist", "-ian" ("a maker of
-    # pumps" may be a company).
-    post = written_apposition_post(span)
-    personal = post is not None and (post.lower_ in ROLE_HEADS or post.lower_.endswith(("ist", "ian")))
-    # "Ann Lee becomes new culture secretary": a person takes a post.
-    stated = (
-        _ranked(doc, span.start)
-        or _aged(doc, end)
-        or (personal and post.lower_ not in _BODY_ROLES)
-        or headline_copula_role(span) is not None
-    )
+    # A name tagged a facility or a body, never a place ("New York, 12,", "Saudi Arabia, custodian
+    # of the holy mosques"), is a person's by a rank before it, an age after it, or a post only a
+    # person holds: after its comma ("a maker of pumps", "the lead adviser" may be a company's)
+    # or taken in a headline ("becomes new culture secretary").
+    stated = False
+    if span.label_ in {"FAC", "ORG"}:
+        post = written_apposition_post(span)
+        taken = headline_copula_role(span)
+        stated = (
+            _ranked(doc, span.start)
+            or _aged(doc, end)
+            or (post is not None and _person_only(post.lower_))
+            or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
+        )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None
         if (
@@ -304,7 +322,8 @@ class _Linker:
             if kind == "PERSON" and len(words) == 1:
                 people.add(words[0].lower())
             # "Winger Nitoglia": a post, then the surname.
-            if kind == "PERSON" and len(words) == 2 and words[0].lower() in ROLE_HEADS:
+            # Not a royal title: a given name follows it ("Queen Victoria", beside "Lake Victoria").
+            if kind == "PERSON" and len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL:
                 people.add(words[1].lower())
         for token in self.doc[1:]:
             if self.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS and token.is_title:
@@ -382,7 +401,7 @@ class _Linker:
         # An initial ("M Dawson" of a team sheet) says too little to make another bearer.
         if not (word.is_title and word.is_alpha and len(word) > 1 and word.tag_ == "NNP" and not word.ent_type_):
             return None
-        if word.lower_ in ROLE_HEADS or word.lower_ in HONORIFICS or word.lower_ in _ROYAL:
+        if word.lower_ in (ROLE_HEADS - _GIVEN_POSTS) or word.lower_ in HONORIFICS or word.lower_ in _ROYAL:
             return None
         if any(t.lower_ == word.lower_ and t.is_lower for t in doc):
             return None
@@ -501,10 +520,15 @@ class _Linker:
             lower = first.is_lower and first.lower_ not in _PARTICLES
             # "Songwriter Guy Chambers," opening a paragraph of an article about songwriters.
             role = (
-                first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first)) and first.lower_ not in _ROYAL
+                first.is_title
+                and (first.lower_ in ROLE_HEADS or written_as_noun(first))
+                and first.lower_ not in _ROYAL | _GIVEN_POSTS
             )
             # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
-            if first.is_title and any(e.label_ == "NORP" and e.text == first.text for e in doc.ents):
+            # Only a nationality written as a noun elsewhere ("The Russian beat …"), not as an
+            # adjective ("Christian groups", "the Roman road"): those are given names too.
+            nominal = (e for e in doc.ents if e.label_ == "NORP" and e.root.dep_ not in {"amod", "compound"})
+            if first.is_title and any(e.text == first.text and e.start != start for e in nominal):
                 start += 1
                 continue
             # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
@@ -605,7 +629,8 @@ class _Linker:
             # word before it is a title. Only a surname tagged alone ("Rhodri" untagged) grows.
             tagged_full = [s for s in inside if s.label_ == "PERSON" and len(s) >= 2]
             if exact is None and tagged_full:
-                if len(tagged_full[0]) == 2 and self._stated_before_or_after(tagged_full[0].start, tagged_full[0].end):
+                full = tagged_full[0]
+                if len(full) == 2 and self._stated_before_or_after(full.start, full.end, agent=True):
                     self.stated.add(tagged_full[0].start)
                 i = end
                 continue
@@ -613,7 +638,11 @@ class _Linker:
             after = doc[end] if end < len(doc) else None
             body = after is not None and after.is_lower and after.lower_ in ROLE_HEADS
             person = exact is None or exact.label_ == "PERSON"  # a whole name tagged a body: _stated_person's
-            if whole and person and not body and _name_shaped(doc[i:end].text) and self._stated_before_or_after(i, end):
+            # An agent noun states a person only before a name the model tagged a person in part
+            # ("British contender Darren Till"): "train operator Great Western" is a company.
+            partly = any(s.label_ == "PERSON" for s in inside)
+            stated = self._stated_before_or_after(i, end, agent=partly)
+            if whole and person and not body and _name_shaped(doc[i:end].text) and stated:
                 # Tagged or not, a name the text states is a person's is whole: no leading word
                 # of it is cut as a place ("Rhodri" tagged a place elsewhere).
                 if end - i == 2:  # three words may still open with a place ("Peru Ann Lee")
@@ -627,7 +656,7 @@ class _Linker:
         kept = [(s, k) for s, k in spans if not any(t.i in covered for t in s)]
         return sorted([*kept, *((s, "PERSON") for s in found)], key=lambda pair: pair[0].start)
 
-    def _stated_before_or_after(self, start: int, end: int) -> bool:
+    def _stated_before_or_after(self, start: int, end: int, agent: bool = False) -> bool:
         doc = self.doc
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
@@ -638,7 +667,7 @@ class _Linker:
             if before.is_lower or (before.is_title and (before.lower_ in FORCES_RANKS or office)):
                 return True
         # "British contender Darren Till": an agent noun in lower case is a post too.
-        if before is not None and agent_post(before) and before.lower_ not in _BODY_ROLES:
+        if agent and before is not None and agent_post(before) and before.lower_ not in _BODY_ROLES:
             first = before.i
             while first > 0 and doc[first - 1].head.i == before.i and doc[first - 1].dep_ in {"amod", "compound"}:
                 first -= 1
@@ -793,6 +822,9 @@ class _Linker:
         other_kind = {clean_name(s.text, k).lower(): k for s, k in spans if k != "PERSON"}
         person_names = self._person_names(spans)
         body = {t.lower_ for t in doc if self.sentence_of.get(t.i, 0) > 0}
+        body_names = {
+            clean_name(s.text, k).lower() for s, k in spans if k == "PERSON" and self.sentence_of.get(s.start, 0) > 0
+        }
         result = []
         for span, kind in spans:
             words = clean_name(span.text, kind).split(" ") if kind == "PERSON" else []
@@ -812,6 +844,7 @@ class _Linker:
                 and len(span) >= 3
                 and people.get(words[-1].lower(), set()) <= {own}
                 and people.get(words[-2].lower(), set()) - {own}
+                and own not in body_names  # "Maria Garcia Santos", named so in the body too
             ):
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
             # "Biden to Pick Jennifer Granholm" beside "Jennifer Granholm": a headline's verb, then the name.
@@ -833,7 +866,7 @@ class _Linker:
                 continue
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
-            titled = len(words) == 2 and words[0].lower() in ROLE_HEADS and words[0].lower() not in _ROYAL
+            titled = len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL - _GIVEN_POSTS
             # "Winger Nitoglia": a post is never a given name, whoever else the article names.
             if len(words) == 2 and len(span) > 1 and ((words[0].lower() in lower and named_else) or titled):
                 if titled:

@@ -33,10 +33,7 @@ _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "bro
 # Who someone is to another person ("his rival Tom Vance"): a relation, not a post. But who someone
 # works beside ("Mercedes team-mate", "co-star") says what they do: kept as a role, ranked below
 # any post (domain/roles.COWORKERS).
-_RELATIONS = (
-    frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent", "client", "customer"})
-    | COWORKERS
-)
+_RELATIONS = frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent", "client"}) | COWORKERS
 _NOT_TITLES = (
     frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
     # A group of people ("the pair Ann Lee and Tom Vance") is never one person's post.
@@ -147,11 +144,12 @@ def _lower_nouns(doc: Doc) -> set[str]:
 
 
 def written_as_noun(token: Token) -> bool:
-    """A capitalised agent noun the document also writes in lower case, or its plural
+    """A capitalised agent noun the document also writes in lower case in the plural
     ("Songwriter" beside "songwriters"): a post opening a caption, not a first name."""
     nouns = _lower_nouns(token.doc)
     lower = token.lower_
-    return token.is_title and lower.endswith(AGENT_ENDINGS) and (lower in nouns or lower + "s" in nouns)
+    # The plural: "the victor" beside "Victor Manuel Ortega" is not enough.
+    return token.is_title and lower.endswith(AGENT_ENDINGS) and lower + "s" in nouns
 
 
 def _first_name_like(token: Token) -> bool:
@@ -256,7 +254,8 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     )  # not the "in" of "stand-in"
     pieces = _hyphen_pieces(tokens[:of])
     # "Peru international", "full back": a role noun the tagger read as an adjective or adverb.
-    misread = tokens[of - 1].is_lower and tokens[of - 1].lower_ in ROLE_HEADS
+    # But "a fellow Scot": "fellow" as an adjective is no post.
+    misread = tokens[of - 1].is_lower and tokens[of - 1].lower_ in ROLE_HEADS - {"fellow"}
     if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
     if _hyphen_adjective(tokens) or _past_tense(tokens[-1]):
@@ -499,6 +498,8 @@ def _post_of_name(token: Token, region: list[Token], span: Span) -> bool:
         and span.root.head.i == of.i
         and token.lower_ in ROLE_HEADS
         and span.start > of.i + 1
+        # "of rugby", "of security": nouns only ("the coach of teenage sensation Ann Lee" is not).
+        and all(t.is_lower and t.tag_ in {"NN", "NNS", "NNP"} for t in token.doc[of.i + 1 : span.start])
         # "the manager of striker Tom Vance": a post right before the name is the name's own.
         and not _names_someone(token.doc[span.start - 1])
     )
@@ -619,9 +620,12 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
                 while end < len(doc) and doc[end].text not in _APPOSITION_ENDS and not doc[end].is_space:
                     end += 1
                 return [*words, *doc[i + 1 : end]], token
-            # "a Victorian imperialist in Southern Africa who …": the post, then where or who.
-            if not (after.is_lower and after.tag_ in {"NN", "NNS"}):
+            # "a Victorian imperialist in Southern Africa who …": the post, then where or who; not
+            # "head bowed", "a fellow Scot", "chief among the critics".
+            if after.tag_ in {"WP", "WDT"} or (after.tag_ == "IN" and after.lower_ != "among"):
                 return words, token
+            if not (after.is_lower and after.tag_ in {"NN", "NNS"}):
+                return None
         i += 1
     return None
 
