@@ -368,6 +368,17 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    "heldout12": (
+        "104/128 (81.2%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 1,
+            "wrong person": 4,
+            "role missing or wrong": 15,
+            "ambiguous not offered": 1,
+            "bearer missing from choices": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -378,6 +389,7 @@ BEFORE_WHEN = {
     "heldout9": "Run once, before the changes it then guided (commit 0f018b1)",
     "heldout10": "Run once, before the changes it then guided (commit fef078a)",
     "heldout11": "Run once, before the changes it then guided (commit fef078a)",
+    "heldout12": "Run once, before the changes it then guided (commit bb4bd45)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).

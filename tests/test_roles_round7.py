@@ -272,3 +272,19 @@ def test_the_new_rules_leave_names_and_posts_they_do_not_read_alone(nlp) -> None
     )
     assert "Justice Winslow" in read("Justice Winslow scored 12 points for the Heat.")[1]
     assert "Victor Manuel Ortega" in read("The victor was never in doubt. Victor Manuel Ortega won by ten points.")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # The post after "as", when the name is what an act is of, and "their" is the club's.
+        ("Harbour Town confirm the appointment of Lev Marić as their new head coach.", "Lev Marić",
+         "new head coach"),
+        # A rank in figures after "number".
+        ("Brian Ochman, the world number 127, won in three sets.", "Brian Ochman", "world number 127"),
+        # An Irish prime minister's title.
+        ("Taoiseach Leo Vardy said the border must stay open.", "Leo Vardy", "Taoiseach"),
+    ],
+)  # fmt: skip
+def test_posts_after_as_ranks_in_figures_and_titles(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles(analyze_texts(nlp, [text])[0]).get(person) == [role], roles(analyze_texts(nlp, [text])[0])

@@ -176,7 +176,7 @@ def _aged(doc: Doc, end: int) -> bool:
 _GIVEN_POSTS = frozenset({"justice"})
 # Posts only a person holds (a bank may be "the lead adviser", a country "chair" of a bloc).
 _PERSON_ONLY = frozenset(
-    {"secretary", "minister", "chief", "professor", "justice", "editor", "founder", "judge", "senator",
+    {"secretary", "minister", "chief", "head", "professor", "justice", "editor", "founder", "judge", "senator",
      "governor", "mayor", "actor", "actress", "singer", "president", "chairman", "chairwoman", "spokesman",
      "spokeswoman", "ambassador", "envoy", "lawmaker", "congressman", "congresswoman", "councillor", "councilor"}
 )  # fmt: skip

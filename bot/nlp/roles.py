@@ -102,7 +102,7 @@ ROLE_HEADS = frozenset(
         "rabbi", "vicar", "guard", "international", "author", "writer", "novelist", "poet", "artist",
         "photographer", "designer", "architect", "engineer", "scientist", "researcher", "doctor",
         "surgeon", "nurse", "psychiatrist", "psychologist", "teacher", "headteacher", "headmaster",
-        "headmistress", "lecturer", "fellow", "head", "justice", "administrator", "student", "pupil",
+        "headmistress", "lecturer", "fellow", "head", "taoiseach", "justice", "administrator", "student", "pupil",
         "model", "dancer", "pianist", "composer",
         "guitarist", "drummer", "broadcaster", "commentator", "pundit", "columnist", "entrepreneur",
         "businessman", "businesswoman", "banker", "investor", "tycoon", "billionaire", "owner",
@@ -243,7 +243,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # "number one", "world number two": a rank whose last word is a number.
     ranked = len(tokens) > 1 and tokens[-2].lower_ == "number" and tokens[-1].tag_ == "CD" and tokens[-1].is_alpha
     # "world No 1": the same rank in figures.
-    ranked = ranked or (len(tokens) > 1 and tokens[-2].lower_ in {"no", "no."} and tokens[-1].is_digit)
+    ranked = ranked or (len(tokens) > 1 and tokens[-2].lower_ in {"no", "no.", "number"} and tokens[-1].is_digit)
     # "co-star" whose last piece the tagger read as an adjective: a hyphenated word is a noun
     # when one of its pieces is.
     # "director of the popular West End musical": a post with what it is of ends in that
@@ -538,7 +538,12 @@ def apposition_role(span: Span) -> str | None:
             tokens = [t for t in child.subtree if t.i <= child.i]
             # "WorldCom's former number two": the rank's number comes after its noun.
             after = span.doc[child.i + 1] if child.i + 1 < len(span.doc) else None
-            if child.lower_ == "number" and after is not None and after.dep_ == "nummod" and after.is_alpha:
+            if (
+                child.lower_ == "number"
+                and after is not None
+                and after.dep_ == "nummod"
+                and (after.is_alpha or after.is_digit)
+            ):
                 tokens.append(after)
             # "chief executive of Hewlett-Packard", "Chief Secretary to the Treasury": whose post
             # it is belongs to the role.
@@ -1197,11 +1202,13 @@ def as_role(span: Span) -> str | None:
     # "Former captain Tom Vance is re-elected as chairman": the name in apposition to its subject.
     if root.dep_ == "appos" and root.head.i < root.i:
         root = root.head
-    if root.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+    # "confirm the appointment of Tom Vance as their new head coach": the name of an act's noun.
+    of_act = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ in {"NN", "NNS"}
+    if root.dep_ not in {"dobj", "nsubj", "nsubjpass"} and not of_act:
         return None
-    verb = root.head
+    verb = root.head.head if of_act else root.head
     # "as" on the name, on its verb, or on the main verb after an auxiliary ("is re-elected as").
-    near = [*root.children, *verb.children, *(verb.head.children if verb.dep_.startswith("aux") else [])]
+    near = [*root.children, *verb.children, *(verb.head.children if verb.dep_.startswith("aux") or of_act else [])]
     for prep in near:
         if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < span.end:
             continue
@@ -1210,7 +1217,8 @@ def as_role(span: Span) -> str | None:
                 return None
             # "as a threat" describes; "succeed Tom Vance as Sam Lee's coach" may name the
             # subject's new post, not the person's.
-            if any(t.dep_ in {"det", "poss"} for t in post.children):
+            # But "as their new head coach": the club's pronoun, the person's post.
+            if any(t.dep_ == "det" or (t.dep_ == "poss" and t.tag_ != "PRP$") for t in post.children):
                 return None
             return _tidy([t for t in post.subtree if t.i <= post.i])
     return None
