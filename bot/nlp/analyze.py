@@ -831,6 +831,10 @@ class _Linker:
             # "Spencer Cox Wins Race" in a headline beside "Spencer Cox": the name, then a word of
             # the headline.
             own = " ".join(words).lower()
+            # A name of three words or more in a title-case headline may take in its words.
+            long_in_headline = (
+                self.headline and self.sentence_of.get(span.start) == 0 and len(words) >= 3 and len(span) >= 3
+            )
             inner = self._headline_inner_name(span, words, person_names)
             if inner is not None:
                 span, words = inner
@@ -838,10 +842,7 @@ class _Linker:
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
             # "Jake Auchincloss Wins Primary" beside "Mr. Auchincloss": the body's surname ends it.
             elif (
-                self.headline
-                and self.sentence_of.get(span.start) == 0
-                and len(words) >= 3
-                and len(span) >= 3
+                long_in_headline
                 and people.get(words[-1].lower(), set()) <= {own}
                 and people.get(words[-2].lower(), set()) - {own}
                 and own not in body_names  # "Maria Garcia Santos", named so in the body too
@@ -849,10 +850,7 @@ class _Linker:
                 span, words = Span(doc, span.start, span.end - 1, label=span.label), words[:-1]
             # "Biden to Pick Jennifer Granholm" beside "Jennifer Granholm": a headline's verb, then the name.
             elif (
-                self.headline
-                and self.sentence_of.get(span.start) == 0
-                and len(words) >= 3
-                and len(span) >= 3
+                long_in_headline
                 and words[1].lower() not in _PARTICLES  # "Vicente Del Bosque" beside "Del Bosque"
                 and " ".join(words[1:]).lower() in person_names
             ):
