@@ -274,6 +274,7 @@ class _Linker:
         # The agent noun that stated an untagged name a person's ("British contender Darren Till"),
         # by the name's first token: its role when the parse gives none.
         self.agent_posts: dict[int, str] = {}
+        self.nominal_norp: dict[str, list[int]] | None = None  # see _nominal_nationalities
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -527,8 +528,7 @@ class _Linker:
             # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
             # Only a nationality written as a noun elsewhere ("The Russian beat …"), not as an
             # adjective ("Christian groups", "the Roman road"): those are given names too.
-            nominal = (e for e in doc.ents if e.label_ == "NORP" and e.root.dep_ not in {"amod", "compound"})
-            if first.is_title and any(e.text == first.text and e.start != start for e in nominal):
+            if first.is_title and any(at != start for at in self._nominal_nationalities().get(first.text, ())):
                 start += 1
                 continue
             # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
@@ -555,6 +555,16 @@ class _Linker:
                 self.cut_roles[start + 1] = first.text
             start += 1
         return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+    def _nominal_nationalities(self) -> dict[str, list[int]]:
+        """Each nationality the model tags as a noun ("The Russian beat …"), with where it starts;
+        read once per document."""
+        if self.nominal_norp is None:
+            self.nominal_norp = {}
+            for e in self.doc.ents:
+                if e.label_ == "NORP" and e.root.dep_ not in {"amod", "compound"}:
+                    self.nominal_norp.setdefault(e.text, []).append(e.start)
+        return self.nominal_norp
 
     def _leading_entities(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """ "Isco Tom Vance" (two players listed), "Everton Vance" (a caption run into the next
