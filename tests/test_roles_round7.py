@@ -282,6 +282,11 @@ def test_the_new_rules_leave_names_and_posts_they_do_not_read_alone(nlp) -> None
          "new head coach"),
         # A rank in figures after "number".
         ("Brian Ochman, the world number 127, won in three sets.", "Brian Ochman", "world number 127"),
+        # The same rank before the name.
+        ("Ann Lee saw off world number 127 Brian Ochman in the first round.", "Brian Ochman", "world number 127"),
+        # What a post is of after the comma, when the parse hangs "of" elsewhere ("United" no verb).
+        ("Bonnie Castel, head of National Nurses United, raised the alarm over shortages.", "Bonnie Castel",
+         "head of National Nurses United"),
         # An Irish prime minister's title.
         ("Taoiseach Leo Vardy said the border must stay open.", "Leo Vardy", "Taoiseach"),
     ],

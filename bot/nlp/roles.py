@@ -258,7 +258,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     misread = tokens[of - 1].is_lower and tokens[of - 1].lower_ in ROLE_HEADS - {"fellow"}
     if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
-    if _hyphen_adjective(tokens) or _past_tense(tokens[-1]):
+    # ("United" of "National Nurses United" after "of" is a name's word, not a verb)
+    named_of = tokens[-1].is_title and any(t.lower_ == "of" for t in tokens[:-1])
+    if _hyphen_adjective(tokens) or (_past_tense(tokens[-1]) and not named_of):
         return None
     # "#BelarusElection" (the "#" a token of its own or not): a hashtag names no post.
     if any(t.text[:1] in _TAG_MARKS or (t.i > 0 and t.doc[t.i - 1].text in _TAG_MARKS) for t in tokens):
@@ -408,8 +410,9 @@ def premodifier_role(span: Span) -> str | None:
             i -= 2
             continue
         inside = {t.i for t in region}
-        # "British number one Tim Henman": the number of a rank hangs on "number".
-        if token.dep_ == "nummod" and token.is_alpha and i > span.sent.start and doc[i - 1].lower_ == "number":
+        # "British number one Tim Henman", "world number 127": the number of a rank hangs on "number".
+        ranked = token.is_alpha or token.is_digit
+        if token.dep_ == "nummod" and ranked and i > span.sent.start and doc[i - 1].lower_ == "number":
             region[:0] = [doc[i - 1], token]
             i -= 2
             continue
@@ -624,6 +627,9 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
                 end = i + 2
                 while end < len(doc) and doc[end].text not in _APPOSITION_ENDS and not doc[end].is_space:
                     end += 1
+                # "a student at the time": when, not where the post is held.
+                if any(t.lower_ in _TIME_NOUNS for t in doc[i + 1 : end]):
+                    return words, token
                 return [*words, *doc[i + 1 : end]], token
             # "a Victorian imperialist in Southern Africa who …": the post, then where or who; not
             # "head bowed", "a fellow Scot", "chief among the critics".
@@ -1412,9 +1418,14 @@ def roles_for(span: Span) -> list[str]:
     # The same post read from the words, longer: kept when it contains what the parse gave.
     if written and not any(r and r.split()[-1] == written.split()[-1] and not _inside(r, written) for r in found):
         found.append(written)
+    # "Bonnie Castillo, head of National Nurses United,": the parse hangs "of" elsewhere and
+    # gives "head"; the words give the post with what it is of.
+    after_comma = written_apposition_role(span)
+    if after_comma and found[2] and _inside(found[2], after_comma) and found[2].split()[-1] in after_comma.split():
+        found[2] = after_comma
     if not any(found):
         found.append(
-            written_apposition_role(span)
+            after_comma
             or listed_post_role(span)
             or sibling_title_role(span)
             or adjacent_title_role(span)
