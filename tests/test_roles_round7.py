@@ -293,3 +293,24 @@ def test_the_new_rules_leave_names_and_posts_they_do_not_read_alone(nlp) -> None
 )  # fmt: skip
 def test_posts_after_as_ranks_in_figures_and_titles(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
     assert roles(analyze_texts(nlp, [text])[0]).get(person) == [role], roles(analyze_texts(nlp, [text])[0])
+
+
+def test_a_guest_list_names_the_guest_after_the_last_ones_affiliation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Presenter: Imran Khan Guests: Wang Hui - President and Founder of the Center for China and "
+        "Globalization Theresa Fallon - Director of the Center for Russia Europe Asia Studies"
+    )
+    doc = nlp(text)
+    start = text.index("Globalization")
+    doc.ents = [doc.char_span(start, text.index(" - Director"), label="PERSON")]
+    found = roles(next(analyze_docs([doc])))
+    assert found["Theresa Fallon"] == ["Director of the Center for Russia Europe Asia Studies"], found
+    assert "Globalization Theresa Fallon" not in found
+
+
+def test_a_credits_next_label_is_no_part_of_the_name_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Producer: Ala Hassan Translator: Nemonte Nava Executive producer: Andrew Phelps"
+    doc = nlp(text)
+    start = text.index("Nemonte")
+    doc.ents = [doc.char_span(start, text.index(" producer"), label="PERSON")]
+    assert people(next(analyze_docs([doc]))) == {"Nemonte Nava"}

@@ -506,6 +506,15 @@ class _Linker:
             if doc[end - 1].lower_ not in ROLE_HEADS | _CREDIT_LABELS:
                 break
             end -= 1
+        # "Translator: Ann Lee Executive producer: Tom Vance": the label's first word taken in.
+        labelled = end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end].lower_ in ROLE_HEADS | _CREDIT_LABELS
+        if end - start >= 3 and labelled and doc[end].is_lower and doc[end - 1].is_title:
+            end -= 1
+        # "Guests: Wang Li - Founder of the Center for China and Globalization Theresa Fallon -
+        # Director": a guest's name is what follows the last guest's affiliation ("and", "of").
+        guest = end < len(doc) and spaced_dash(doc[end]) and end - start >= 3
+        if guest and start > 0 and doc[start - 1].lower_ in {"and", "of", "for", "&"}:
+            start = end - 2
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
         label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in _CREDIT_LABELS
         if (
