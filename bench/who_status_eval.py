@@ -379,6 +379,16 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    "heldout13": (
+        "89/117 (76.1%)",
+        {
+            "no answer": 2,
+            "wrong person": 1,
+            "role missing or wrong": 20,
+            "ambiguous not offered": 2,
+            "bearer missing from choices": 3,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -390,6 +400,7 @@ BEFORE_WHEN = {
     "heldout10": "Run once, before the changes it then guided (commit fef078a)",
     "heldout11": "Run once, before the changes it then guided (commit fef078a)",
     "heldout12": "Run once, before the changes it then guided (commit bb4bd45)",
+    "heldout13": "Run once, before the changes it then guided (commit bbf7a6d)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
