@@ -126,8 +126,12 @@ def from_json_object(record: object, origin: str) -> Item:
     if not isinstance(record, dict):
         return Failure(origin, "each line must be a JSON object")
     text = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
+    # A headline with no description is still news: its headline is its text.
+    title = record.get("title")
+    if text is None and isinstance(title, str) and title.strip():
+        text = title
     if text is None:
-        return Failure(origin, f"no text in any of the fields {', '.join(TEXT_FIELDS)}")
+        return Failure(origin, f"no text in any of the fields {', '.join(TEXT_FIELDS)} or title")
     # Only strings are taken: `"source": ["a"]` is no source, not the text "['a']".
     url = outside_url(record.get("url") or record.get("link"))
     return RawArticle(
@@ -176,7 +180,8 @@ def from_feed(data: bytes, origin: str) -> Iterator[Item]:
         return
     feed_title = feed.feed.get("title", "") or site_name(feed.feed.get("link"))
     for number, entry in enumerate(feed.entries, start=1):
-        text = _entry_text(entry)
+        # A headline with no summary is still news: its headline is its text.
+        text = _entry_text(entry) or _html_to_text(entry.get("title", "")).strip()
         where = _("{origin} entry {number}").format(origin=origin, number=number)
         if not text:
             yield Failure(where, _("the entry has no text"))

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
-from bot.nlp.parse import parse
+from bot.nlp.parse import CURLY_NAMES, parse
 from bot.nlp.roles import (
     AGENT_ENDINGS,
     FORCES_RANKS,
     ROLE_HEADS,
     agent_post,
     headline_copula_role,
+    headline_obituary,
     headline_role,
     names_someone,
+    rank_field,
     roles_for,
     spaced_dash,
     written_apposition_post,
@@ -162,23 +165,52 @@ def _person_letters(token: Token) -> bool:
 
 
 def _ranked(doc: Doc, start: int) -> bool:
-    """ "world No 1 Tom Vance", "British number one Ann Lee": a rank right before a name."""
-    return start >= 2 and doc[start - 1].like_num and doc[start - 2].lower_ in {"no", "no.", "number"}
+    """ "world No 1 Tom Vance", "British number one Ann Lee": a rank right before a name, in a
+    field ("world", a nation); "flight number 370 Malaysia Airlines", "shirt number 10" rank nothing."""
+    return (
+        start >= 2
+        and doc[start - 1].like_num
+        and doc[start - 2].lower_ in {"no", "no.", "number"}
+        and (rank_field(doc[start - 3]) if start >= 3 else False)
+    )
 
 
-def _aged(doc: Doc, end: int) -> bool:
-    """ "Ann Lee, 37,": an age set off by commas right after a name."""
-    after = doc[end : end + 3]
-    return len(after) == 3 and after[0].text == "," and after[1].is_digit and after[2].text == ","
+def _aged(doc: Doc, end: int, start: int | None = None) -> bool:
+    """ "Ann Lee, 37, was…": an age set off by commas right after a name. Not "The Grange Hotel,
+    4, was sold" (a person is no "the"), nor a list or an address ("Bath Rugby, 17, Gloucester",
+    "Kingsway Primary, 14, Mill Lane"): after the age, the sentence goes on in lower case."""
+    after = doc[end : end + 4]
+    if len(after) < 4 or after[0].text != "," or not after[1].is_digit or after[2].text != ",":
+        return False
+    if start is not None and start > 0 and doc[start - 1].lower_ == "the":
+        return False
+    return after[3].is_lower
 
 
+# Nouns for a person of a nation or a region, written before the name ("Scot Stephen Cameron",
+# "Dutchman Arnoud Okken"): never a first name in a name of three words or more.
+_DEMONYM_NOUNS = frozenset(
+    {"Scot", "Brit", "Briton", "Scotsman", "Scotswoman", "Welshman", "Welshwoman", "Irishman", "Irishwoman",
+     "Englishman", "Englishwoman", "Frenchman", "Frenchwoman", "Dutchman", "Dutchwoman", "Kiwi", "Aussie",
+     "Yorkshireman", "Yorkshirewoman", "Cornishman", "Ulsterman", "Corkman", "Kerryman", "Dubliner", "Glaswegian",
+     "Geordie", "Scouser", "Liverpudlian", "Mancunian", "Londoner", "Parisian", "Muscovite", "Texan", "Catalan"}
+)  # fmt: skip
+# A word with a capital inside it that no given name has: "SupChina", "YouGov" (not "DeShawn",
+# "LaToya", "McKenzie", "MacKenzie", "DiCaprio").
+_AFFILIATION_CAPS = re.compile(r"(?!(?:De|La|Le|Mc|Mac|Da|Di|Du|Van|Von|Jo|Ja|Ke|Ty|Sh)[A-Z])[A-Z][a-z]+[A-Z]\w*")
+# Nationalities and faiths that are given names too ("Christian Eriksen", "Roman Abramovich").
+_GIVEN_NATIONALITIES = frozenset({"Christian", "Roman", "Jordan", "Israel", "Francis", "German", "Norman", "Indiana"})
 # Posts that are given names too ("Justice Winslow scored 12 points"): never cut off a name.
 _GIVEN_POSTS = frozenset({"justice"})
 # Posts only a person holds (a bank may be "the lead adviser", a country "chair" of a bloc).
 _PERSON_ONLY = frozenset(
-    {"secretary", "minister", "chief", "head", "professor", "justice", "editor", "founder", "judge", "senator",
+    {"secretary", "minister", "chief", "professor", "justice", "editor", "founder", "judge", "senator",
      "governor", "mayor", "actor", "actress", "singer", "president", "chairman", "chairwoman", "spokesman",
-     "spokeswoman", "ambassador", "envoy", "lawmaker", "congressman", "congresswoman", "councillor", "councilor"}
+     "spokeswoman", "ambassador", "envoy", "lawmaker", "congressman", "congresswoman", "councillor", "councilor",
+     # trades and callings no company is said to follow ("Ann Lee, a human rights lawyer,")
+     "lawyer", "attorney", "barrister", "solicitor", "surgeon", "nurse", "teacher", "lecturer", "student",
+     "official", "writer", "author", "poet", "priest", "imam", "rabbi", "cleric", "presenter", "reporter",
+     "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner"}
 )  # fmt: skip
 
 
@@ -224,9 +256,10 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         taken = headline_copula_role(span)
         stated = (
             _ranked(doc, span.start)
-            or _aged(doc, end)
+            or _aged(doc, end, span.start)
             or (post is not None and _person_only(post.lower_))
             or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
+            or headline_obituary(span)
         )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None
@@ -275,6 +308,7 @@ class _Linker:
         # by the name's first token: its role when the parse gives none.
         self.agent_posts: dict[int, str] = {}
         self.nominal_norp: dict[str, list[int]] | None = None  # see _nominal_nationalities
+        self.lower_words: set[str] | None = None  # see _lower_words
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -311,7 +345,28 @@ class _Linker:
             self._mention(self._entity(name, kind), span, span.text)
         self._unlabelled_surnames(surnames)
         self._quotes()
+        self._own_spellings()
         return self.analysis
+
+    def _own_spellings(self) -> None:
+        """Names parsed with a plain apostrophe ("O'Reilly", see parse.plain_apostrophes) written
+        back as the text writes them ("O’Reilly"), wherever the analysis shows text."""
+        changed: dict[str, str] = self.doc.user_data.get(CURLY_NAMES) or {}
+        if not changed:
+            return
+        pattern = re.compile("|".join(re.escape(word) for word in sorted(changed, key=len, reverse=True)))
+
+        def own(text: str) -> str:
+            return pattern.sub(lambda m: changed[m.group(0)], text)
+
+        a = self.analysis
+        for sentence in a.sentences:
+            sentence.text, sentence.words = own(sentence.text), [own(w) for w in sentence.words]
+        for entity in a.entities.values():
+            entity.name = own(entity.name)
+        a.mentions = [(ref, at, own(text)) for ref, at, text in a.mentions]
+        a.roles = [(ref, at, own(text)) for ref, at, text in a.roles]
+        a.quotes = [(ref, at, own(text), direct) for ref, at, text, direct in a.quotes]
 
     def _people_mislabelled(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """A full name the model labels ORG, GPE or FAC ("Nicola Sturgeon" as ORG) is a person when
@@ -396,15 +451,22 @@ class _Linker:
         capitalised proper noun no entity covers, that is no title or role noun and that the
         article never writes in lower case (so "Vote" of "Vote Blair" is none)."""
         doc = self.doc
-        if len(span) != 1 or span.start == 0 or not span[0].is_title:
+        if span.start == 0 or not span[0].is_title:
             return None
         word = doc[span.start - 1]
+        # "…, Andrew Nicol QC, Manjit Singh Gill QC": in a list, a longer name may lose its first
+        # word too; a capitalised word after the list's comma or "and" is no title.
+        listed = span.start >= 2 and doc[span.start - 2].text in {",", "and", "&"} and not word.is_stop
+        # (a list of people: the item before is a person's name, "Wales, Arsenal Tom Vance" is not)
+        listed = listed and any(t.ent_type_ == "PERSON" for t in doc[max(0, span.start - 5) : span.start - 2])
+        if len(span) != 1 and not listed:
+            return None
         # An initial ("M Dawson" of a team sheet) says too little to make another bearer.
         if not (word.is_title and word.is_alpha and len(word) > 1 and word.tag_ == "NNP" and not word.ent_type_):
             return None
         if word.lower_ in (ROLE_HEADS - _GIVEN_POSTS) or word.lower_ in HONORIFICS or word.lower_ in _ROYAL:
             return None
-        if any(t.lower_ == word.lower_ and t.is_lower for t in doc):
+        if word.lower_ in self._lower_words():
             return None
         # "the slogan Vote Marsh": after a common noun that names no one, a capitalised pair is
         # that thing's name ("campaigner Alison Vance" is hers).
@@ -412,6 +474,12 @@ class _Linker:
         if before is not None and before.is_lower and before.tag_ in {"NN", "NNS"} and not names_someone(before):
             return None
         return word.i
+
+    def _lower_words(self) -> set[str]:
+        """The words the document writes in lower case, read once."""
+        if self.lower_words is None:
+            self.lower_words = {t.lower_ for t in self.doc if t.is_lower}
+        return self.lower_words
 
     def _split_first_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """ "blonde Natalia Vance" with "Natalia" tagged a place and "Vance" a person, in an article
@@ -484,6 +552,12 @@ class _Linker:
     def _trimmed(self, span: Span) -> Span:
         doc = self.doc
         start, end = span.start, span.end
+        # "Nadia Magnenat-Thalman": the model's name stops at the hyphen of a double surname.
+        while end + 1 < len(doc) and doc[end].text in _DASHES and not doc[end - 1].whitespace_:
+            after = doc[end + 1]
+            if doc[end].whitespace_ or not (after.is_title and after.is_alpha) or after.ent_type_:
+                break
+            end += 2
         # "Wing Tom Vance says …" read as the title "Wing Tom" and the surname "Vance": after a
         # role noun opening the sentence, the capitalised word before the surname is the first name.
         if end - start == 1 and start >= 2:
@@ -513,8 +587,14 @@ class _Linker:
         # "Guests: Wang Li - Founder of the Center for China and Globalization Theresa Fallon -
         # Director": a guest's name is what follows the last guest's affiliation ("and", "of").
         guest = end < len(doc) and spaced_dash(doc[end]) and end - start >= 3
-        if guest and start > 0 and doc[start - 1].lower_ in {"and", "of", "for", "&"}:
+        # ("Rose Tan - engineer and Mary Louise Tamsett - harbour commissioner": after a post in
+        # lower case, "and" opens the next guest, whose name is whole.)
+        if guest and start > 1 and doc[start - 1].lower_ in {"and", "of", "for", "&"} and doc[start - 2].is_title:
             start = end - 2
+        # "…, SupChina Bingchun Meng - Associate professor": a name in capitals inside a word
+        # ("SupChina") is the last guest's affiliation, not a first name ("DeShawn", "McKenzie" are).
+        elif guest and _AFFILIATION_CAPS.fullmatch(doc[start].text):
+            start += 1
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
         label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in _CREDIT_LABELS
         if (
@@ -537,15 +617,21 @@ class _Linker:
             # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
             # Only a nationality written as a noun elsewhere ("The Russian beat …"), not as an
             # adjective ("Christian groups", "the Roman road"): those are given names too.
-            if first.is_title and any(at != start for at in self._nominal_nationalities().get(first.text, ())):
+            nominal = self._nominal_nationalities().get(first.text, ())
+            if first.is_title and first.text not in _GIVEN_NATIONALITIES and any(at != start for at in nominal):
+                start += 1
+                continue
+            # "Scot Stephen Cameron": a nationality's noun for a person is no first name.
+            if first.text in _DEMONYM_NOUNS:
                 start += 1
                 continue
             # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
             single = first.lower_[:-1]
+            # ("Rogers Hornsby Smith": "-er" plurals are surnames too; only a listed post's.)
             if (
                 first.is_title
                 and first.lower_.endswith("s")
-                and (single in ROLE_HEADS or single.endswith(AGENT_ENDINGS))
+                and (single in ROLE_HEADS or single.endswith(("ist", "ian")))
             ):
                 start += 1
                 continue
@@ -559,6 +645,10 @@ class _Linker:
                 start += 2
                 continue
             if not (lower or role):
+                break
+            # "Hunter S. Thompson": what is left would open with an initial; the word is his name.
+            second_initial = len(doc[start + 1].text.rstrip(".")) == 1 and doc[start + 1].is_upper
+            if role and second_initial:
                 break
             if role:
                 self.cut_roles[start + 1] = first.text
@@ -747,19 +837,33 @@ class _Linker:
                 person_names[name] = person_names.get(name, 0) + 1
                 if " " in name:
                     full.setdefault(name.split(" ")[-1], set()).add(name)
+        # "vicente del bosque" ends with "del bosque" and "bosque": each name under its endings.
+        endings: dict[str, set[str]] = {}
+        for name in person_names:
+            words = name.split(" ")
+            for k in range(1, len(words)):
+                endings.setdefault(" ".join(words[k:]), set()).add(name)
 
-        def elsewhere(span: Span) -> tuple[dict[str, str], set[str]]:
-            """The names (with their kinds) of the non-person entities outside the span, and the
-            first words of those of them no person's name is like ("Valencia" of "Valencia CF")."""
-            names: dict[str, str] = {}
-            words: set[str] = set()
-            for other, kind in spans:
-                if kind != "PERSON" and (other.end <= span.start or other.start >= span.end):
-                    name = clean_name(other.text, kind)
-                    names.setdefault(name.lower(), kind)
-                    if " " in name and not _name_shaped(name):
-                        words.add(name.lower().split(" ")[0])
-            return names, words
+        # The names (with their kinds) of the non-person entities, and the first words of those
+        # of them no person's name is like ("Valencia" of "Valencia CF"), with where each is: read
+        # once, so that a text naming thousands of people stays linear.
+        other_names: dict[str, list[tuple[Span, str]]] = {}
+        other_words: dict[str, list[Span]] = {}
+        for other, other_kind in spans:
+            if other_kind != "PERSON":
+                name = clean_name(other.text, other_kind)
+                other_names.setdefault(name.lower(), []).append((other, other_kind))
+                if " " in name and not _name_shaped(name):
+                    other_words.setdefault(name.lower().split(" ")[0], []).append(other)
+
+        def outside(other: Span, span: Span) -> bool:
+            return other.end <= span.start or other.start >= span.end
+
+        def elsewhere(span: Span, lead: str) -> tuple[str | None, bool]:
+            """The kind of the first entity outside the span named `lead`, and whether one outside
+            it opens with that word."""
+            kind = next((k for other, k in other_names.get(lead, ()) if outside(other, span)), None)
+            return kind, any(outside(other, span) for other in other_words.get(lead, ()))
 
         result: list[tuple[Span, str]] = []
         for span, kind in spans:
@@ -774,10 +878,8 @@ class _Linker:
             cut, lead_kind = 0, ""
             # "Del Bosque" beside "Vicente del Bosque": the whole span ends a fuller name here; and a
             # name written so twice is a name.
-            fuller = any(name != own and name.endswith(" " + own) for name in person_names)
+            fuller = any(name != own for name in endings.get(own, ()))
             repeated = person_names.get(own, 0) > (1 if kind == "PERSON" else 0)
-            names: dict[str, str] | None = None
-            words: set[str] = set()
             for n in (1, 2, 3):
                 if fuller or len(span) - n < 1 or span[n - 1].is_lower or span[0].lower_ in _PARTICLES:
                     break
@@ -798,14 +900,13 @@ class _Linker:
                 if n == 1 and lead in NAME_MONTHS | WEEKDAYS | MONTHS | _SAINTS and other_bearer:
                     cut = n
                     break
-                if names is None:  # read once per span, only when a leading word is in question
-                    names, words = elsewhere(span)
-                tagged = lead in names or (n == 1 and lead in words)
+                lead_named, lead_opens = elsewhere(span, lead)
+                tagged = lead_named is not None or (n == 1 and lead_opens)
                 # "against Valencia Enrique said", "at Headingley Vance stayed": a caption run into
                 # the text puts the place after a preposition; "Chelsea Clinton" and "Paris Hilton"
                 # beside "Bill Clinton" and "Rick Hilton" are names.
                 if tagged and named and not repeated and _after_preposition(span):
-                    cut, lead_kind = n, names.get(lead, kind)
+                    cut, lead_kind = n, lead_named or kind
                     break
             if not cut:
                 result.append((span, kind))

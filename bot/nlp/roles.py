@@ -116,6 +116,8 @@ ROLE_HEADS = frozenset(
         "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
+        # An office's holder ("union official Ann Lee"), a runner of any distance, who survived.
+        "official", "runner", "survivor",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -143,13 +145,23 @@ def _lower_nouns(doc: Doc) -> set[str]:
     return words
 
 
+# Given names that are agent nouns too.
+_AGENT_NAMES = frozenset(
+    {"hunter", "archer", "carter", "tyler", "taylor", "tucker", "walker", "porter", "parker", "chandler", "cooper",
+     "spencer", "fletcher", "ryder", "sawyer", "baker", "skipper", "grant", "brent", "trent", "vincent", "laurent",
+     "christian", "julian", "adrian", "damian", "brian", "sebastian", "fabian", "kristian", "bryant", "victor",
+     "connor", "trevor", "hector", "ivor", "nestor", "homer", "warner", "webster", "forrest", "palmer", "fisher"}
+)  # fmt: skip
+
+
 def written_as_noun(token: Token) -> bool:
     """A capitalised agent noun the document also writes in lower case in the plural
     ("Songwriter" beside "songwriters"): a post opening a caption, not a first name."""
     nouns = _lower_nouns(token.doc)
     lower = token.lower_
-    # The plural: "the victor" beside "Victor Manuel Ortega" is not enough.
-    return token.is_title and lower.endswith(AGENT_ENDINGS) and lower + "s" in nouns
+    # The plural: "the victor" beside "Victor Manuel Ortega" is not enough; and a given name
+    # stays one beside its trade ("Hunter S. Thompson" and hunters).
+    return token.is_title and lower.endswith(AGENT_ENDINGS) and lower + "s" in nouns and lower not in _AGENT_NAMES
 
 
 def _first_name_like(token: Token) -> bool:
@@ -366,6 +378,15 @@ def _ordinal(token: Token) -> bool:
     return token.is_title and (token.ent_type_ == "ORDINAL" or token.lower_ in {"first", "second"})
 
 
+# Where a rank in figures is held ("world number 127", "WTA No 40").
+_RANK_FIELDS = frozenset({"world", "national", "european", "atp", "wta", "fifa", "uefa", "fide", "tour"})
+
+
+def rank_field(token: Token) -> bool:
+    """The field a rank in figures is held in: the world, a tour, a nation ("British number 2")."""
+    return token.lower_ in _RANK_FIELDS or (token.ent_type_ == "NORP" and token.is_title)
+
+
 def premodifier_role(span: Span) -> str | None:
     """ "Russian Foreign Minister Sergei Lavrov" -> "Russian Foreign Minister";
     "Trade and Industry Secretary Patricia Hewitt" -> "Trade and Industry Secretary"."""
@@ -410,8 +431,9 @@ def premodifier_role(span: Span) -> str | None:
             i -= 2
             continue
         inside = {t.i for t in region}
-        # "British number one Tim Henman", "world number 127": the number of a rank hangs on "number".
-        ranked = token.is_alpha or token.is_digit
+        # "British number one Tim Henman", "world number 127": the number of a rank hangs on "number";
+        # in figures only in a field ("shirt number 10 Lionel Messi", "Fans of number 7" rank nobody).
+        ranked = token.is_alpha or (token.is_digit and i - 2 >= span.sent.start and rank_field(doc[i - 2]))
         if token.dep_ == "nummod" and ranked and i > span.sent.start and doc[i - 1].lower_ == "number":
             region[:0] = [doc[i - 1], token]
             i -= 2
@@ -471,6 +493,9 @@ def premodifier_role(span: Span) -> str | None:
             # "Oscar hopefuls Mike Leigh and Imelda Staunton": each of a list is one.
             listed = span.root.dep_ == "conj" or any(t.dep_ == "conj" for t in span.root.rights)
             if role and listed and region[-1].tag_ == "NNS" and role.endswith(region[-1].text):
+                # ("Market studies Ann Lee and …": a plural of a thing is no post.)
+                if _thing_plural(region[-1]):
+                    return None
                 role = _singular_role(role, region[-1].text)
             # "World Cup winners Tom Vance" (the rest of the list elsewhere): one person is no group.
             elif role and region[-1].tag_ in {"NNS", "NNPS"}:
@@ -568,6 +593,7 @@ def apposition_role(span: Span) -> str | None:
 
 
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "!", "?"})
+_HEAD_POSES = frozenset({"down", "up", "first", "high", "bowed", "held", "low", "in", "lowered", "raised", "back"})
 
 
 def listed_post_role(span: Span) -> str | None:
@@ -578,10 +604,14 @@ def listed_post_role(span: Span) -> str | None:
     if span.start < 2:
         return None
     post, before = doc[span.start - 1], doc[span.start - 2]
-    listed = before.lower_ in {"and", ",", "&"} and any(
-        t.ent_type_ == "PERSON" for t in doc[max(0, before.i - 4) : before.i]
-    )
-    if post.is_lower and post.lower_ in ROLE_HEADS and listed:
+    people = [t for t in doc[max(0, before.i - 4) : before.i] if t.ent_type_ == "PERSON"]
+    # The person before has a post of their own ("Prop Tom Vance and lock …"): a list of posts,
+    # not "booed Ann Lister and back Tom Vance".
+    first = people[0].i if people else 0
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    posted = first > 0 and doc[first - 1].lower_ in ROLE_HEADS
+    if post.is_lower and post.lower_ in ROLE_HEADS and before.lower_ in {"and", ",", "&"} and people and posted:
         return post.text
     return None
 
@@ -609,6 +639,9 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
     if doc[i].tag_ == "DT":
         i += 1
     words: list[Token] = []
+    # "Tom Vance, head down, walked off", "head in hands": how someone holds their head.
+    if doc[i].lower_ == "head" and i + 1 < len(doc) and (doc[i + 1].lower_ in _HEAD_POSES or doc[i + 1].tag_ == "VBN"):
+        return None
     while i < len(doc) and len(words) < MAX_ROLE_WORDS:
         token = doc[i]
         # "a conservative former State Supreme Court Justice": capitals inside a post, not a name.
@@ -623,6 +656,15 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
                 return None
             if after is None or after.text in _APPOSITION_ENDS:
                 return words, token
+            # "Guests Ann Lee, civil society activist Tom Vance, lecturer …": a list of guests with
+            # no stops; the next guest's name ends the post.
+            if after.is_title and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+                return words, token
+            # "a human rights lawyer and journalist,": two posts, the first the post's own noun.
+            second = doc[i + 2] if i + 3 < len(doc) and after.lower_ == "and" else None
+            if second is not None and second.is_lower and second.tag_ == "NN" and doc[i + 3].text in _APPOSITION_ENDS:
+                if second.lower_ in ROLE_HEADS or agent_post(second):
+                    return [*words, after, second], token
             if after.lower_ in _TITLE_PREPOSITIONS | {"at"}:
                 end = i + 2
                 while end < len(doc) and doc[end].text not in _APPOSITION_ENDS and not doc[end].is_space:
@@ -705,10 +747,32 @@ def copula_role(span: Span) -> str | None:
             if any(t.dep_ == "amod" and (t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS) for t in child.children):
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
-            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"] if indefinite else []
-            role = (_tidy([*tokens, *child.doc[child.i + 1 : of[0].right_edge.i + 1]]) if of else None) or _tidy(tokens)
+            # "is a professor of European studies", "is the boss of Ecosia, which …": what the post
+            # is of, to its comma.
+            posted = child.lower_ in ROLE_HEADS
+            of = [c for c in child.rights if c.dep_ == "prep" and c.lower_ == "of"] if posted else []
+            phrase = list(child.doc[child.i + 1 : of[0].right_edge.i + 1]) if of else []
+            phrase = phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
+            role = (_tidy([*tokens, *phrase], MAX_OF_ROLE_WORDS) if of else None) or _tidy(tokens)
             return _singular_role(role, child.text) if role and listed and role.endswith(child.text) else role
     return None
+
+
+def named_post_role(span: Span) -> str | None:
+    """ "The musical's British director is Matthew Warchus", "The head of the agency is Ann Lee":
+    the post first, the name after "is". Only a present post the subject names by its role noun."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "attr" or head.lower_ not in _PRESENT_COPULAS or any(c.dep_ == "neg" for c in head.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < span.start), None)
+    if subject is None or subject.tag_ != "NN" or subject.lower_ not in ROLE_HEADS:
+        return None
+    # "The best player is Ann Lee", "A winner is …": a distinction or a judgement, not a post.
+    if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS or t.lower_ in {"a", "an"} for t in subject.children):
+        return None
+    tokens = [t for t in subject.subtree if t.i < head.i]
+    return _tidy(tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))], MAX_OF_ROLE_WORDS)
 
 
 # Role nouns that also praise ("is a winner", "a real leader", "a star"): after "a" alone, a judgement.
@@ -773,6 +837,9 @@ def title_head_role(span: Span) -> str | None:
     # misread ("Nadal outplays Roddick").
     listed = first != span.root or any(t.dep_ == "conj" for t in first.rights)
     if (head.tag_ == "NNS") != listed:
+        return None
+    # "Market studies Ann Lee and Tom Vance": a plural of a thing titles no one.
+    if head.tag_ == "NNS" and _thing_plural(head):
         return None
     # "their compatriot", "his rival": who the person is to someone, not a post.
     if any(t.tag_ == "PRP$" for t in head.lefts):
@@ -989,6 +1056,9 @@ def headline_role(span: Span) -> str | None:
     (a capitalised word before a bare surname may be its first name or a slogan's)."""
     if len(span) < 2:
         return None
+    described = headline_description(span)
+    if described is not None:
+        return described
     role = (
         premodifier_role(span)
         or team_position_role(span)
@@ -1001,6 +1071,78 @@ def headline_role(span: Span) -> str | None:
         return _headline_copula(span)
     last = role.split()[-1]
     return role if last.islower() or last.lower() in ROLE_HEADS else None
+
+
+# A headline's verb after a description set off by commas: "Ann Lee, …, Dies at 95".
+_DEATH_VERBS = frozenset({"dies", "died", "dead"})
+
+
+def headline_obituary(span: Span) -> bool:
+    """ "Ann Lee, Champion of Women in the Military, Dies at 95", "Tom Vance, a Typewriter
+    Whisperer, Is Dead at 74": an obituary's headline, which only a person's name opens."""
+    found = _described_in_headline(span)
+    return found is not None and found[1]
+
+
+def headline_description(span: Span) -> str | None:
+    """ "Ann Lee, Champion of Women in the Military, Dies at 95", "Tom Vance, Key Figure in
+    Russia Inquiry, Defends Appointment": a headline that describes the name between two commas
+    and then says what they did. The description is whole: its head noun and what it is of
+    ("Lawyer Who Defended …", "Sleuth With a Wide-Ranging Career"). An obituary's describes a
+    person whatever its noun; another headline's must name a post or someone who does something."""
+    found = _described_in_headline(span)
+    if found is None:
+        return None
+    words, obituary = found
+    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who"))
+    head = next(clause, len(words))
+    noun = words[head - 1].lower_
+    posted = noun in ROLE_HEADS or noun in _GENERIC or (noun.endswith(AGENT_ENDINGS) and noun not in _NOT_TITLES)
+    # "Biden, Sanders, Warren Rally", "Ann Lee, Texas, Dies": a name or a place, unless its last
+    # word is a post ("Key Figure" tagged a person, "Navajo Pageant Winner").
+    named = all(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "ORG"} for t in words[:head])
+    if not posted and (named or not obituary):
+        return None
+    # "House Republican With a Long Record": the post; what it is of, for or in stays.
+    if head < len(words) and words[head].lower_ == "with":
+        words = words[:head]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
+    """The words between the name's comma and the next one, when a verb follows (and whether the
+    verb tells a death), in a headline of one sentence; else None."""
+    doc = span.doc
+    end = span.sent.end
+    if span.end + 3 >= end or doc[span.end].text != ",":
+        return None
+    close = next((t.i for t in doc[span.end + 1 : end] if t.text == ","), None)
+    # "Overlooked No More: Ann Lee, Suffragist Who Fought for Working Women": the description
+    # may run to the headline's end (a verb, then, does not follow).
+    last = end
+    while last > span.end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if close is not None and close + 1 >= end:
+        return None
+    words = [t for t in doc[span.end + 1 : close or last] if t.text not in {"‘", "’", "'", '"', "“", "”"}]
+    while words and words[0].lower_ in {"a", "an", "the"}:
+        words = words[1:]
+    after = doc[close + 1] if close is not None else doc[last - 1]
+    if close is not None and after.text in {"’", "'", '"', "”"} and close + 2 < end:  # "'Queen of …,' Dies"
+        after = doc[close + 2]
+    verb = close is None or after.tag_[:2] in {"VB", "MD"} or after.lower_ in _DEATH_VERBS
+    if not words or len(words) > MAX_OF_ROLE_WORDS or not verb:
+        return None
+    first = words[0]
+    # "Ann Lee, Who Led Stanford, Dies", "Ann Lee, 45, Dies", "Ann Lee, of Brooklyn, Dies": a
+    # clause, an age or a place, not what they were.
+    if first.tag_ in {"WP", "WP$", "WDT", "IN", "CD"} or first.lower_ in {"who", "whose"} or not first.is_alpha:
+        return None
+    if close is None:
+        return words, False
+    following = doc[after.i + 1] if after.i + 1 < end else None
+    dead = after.lower_ in {"is", "was"} and following is not None and following.lower_ == "dead"
+    return words, after.lower_ in _DEATH_VERBS or dead
 
 
 def _headline_apposition(span: Span) -> str | None:
@@ -1053,6 +1195,9 @@ def _headline_copula(span: Span) -> str | None:
         words.append(token)
     heads = [k for k, word in enumerate(words) if word.lower_ in ROLE_HEADS]
     if not heads or len(words[: heads[-1] + 1]) > MAX_ROLE_WORDS:
+        return None
+    # "Becomes Head Office of HSBC": the role noun modifies another; the phrase names a thing.
+    if heads[-1] + 1 < len(words):
         return None
     end = words[heads[-1]].i + 1
     # "Mayor of Ferguson": what the post is of, in capitals.
@@ -1201,6 +1346,17 @@ def preceding_apposition_role(span: Span) -> str | None:
     return _tidy(tokens) or _tidy([t for t in noun.subtree if t.i <= noun.i])
 
 
+# Acts that give someone a post, and verbs that say one did not happen.
+_POSTING_ACTS = frozenset(
+    {"appointment", "election", "re-election", "nomination", "confirmation", "selection", "installation",
+     "promotion", "hiring", "naming", "signing", "reappointment", "inauguration", "swearing-in", "return", "recall"}
+)  # fmt: skip
+_DENIALS = frozenset(
+    {"denied", "denies", "deny", "rejected", "rejects", "reject", "ruled", "rules", "rule", "blocked", "blocks",
+     "opposed", "opposes", "oppose", "dismissed", "dismisses", "feared", "fears"}
+)  # fmt: skip
+
+
 def as_role(span: Span) -> str | None:
     """ "succeed Tom Vance as Scotland manager", "Tom Vance served as coach": the post after "as"
     (a role noun with no "a": "sees Tom Vance as a threat" names none)."""
@@ -1208,8 +1364,12 @@ def as_role(span: Span) -> str | None:
     # "Former captain Tom Vance is re-elected as chairman": the name in apposition to its subject.
     if root.dep_ == "appos" and root.head.i < root.i:
         root = root.head
-    # "confirm the appointment of Tom Vance as their new head coach": the name of an act's noun.
-    of_act = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ in {"NN", "NNS"}
+    # "confirm the appointment of Tom Vance as their new head coach": the name of an act's noun,
+    # one that gives a post; not "reports of Tom Vance as their next manager", nor an act denied.
+    act = root.head.head
+    of_act = root.dep_ == "pobj" and root.head.lower_ == "of" and act.lower_ in _POSTING_ACTS
+    if of_act and (act.head.lower_ in _DENIALS or any(c.dep_ == "neg" for c in act.head.children)):
+        return None
     if root.dep_ not in {"dobj", "nsubj", "nsubjpass"} and not of_act:
         return None
     verb = root.head.head if of_act else root.head
@@ -1263,6 +1423,11 @@ def one_of_role(span: Span) -> str | None:
     if i + 2 >= len(doc) or doc[i].lower_ != "one" or doc[i + 1].lower_ != "of":
         return None
     noun = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+    # "one of the co-founders": the tagger splits the word; its last piece is the noun.
+    while noun is not None and noun.i + 2 < len(doc) and doc[noun.i + 1].text in _HYPHENS:
+        if noun.whitespace_ or doc[noun.i + 1].whitespace_:
+            break
+        noun = doc[noun.i + 2]
     if noun is None or noun.tag_ != "NNS" or not _names_someone_plural(noun):
         return None
     # "one of the best players of her generation" praises; "one of the children's grandparents" is kin.
@@ -1273,12 +1438,19 @@ def one_of_role(span: Span) -> str | None:
         return None
     tokens = [doc[i], doc[i + 1]]
     for token in doc[i + 2 : noun.right_edge.i + 1]:
-        if token.is_punct or token.tag_ in {"WP", "WDT", "WP$"}:
+        glued = token.text in _HYPHENS and not token.whitespace_ and not doc[token.i - 1].whitespace_
+        if (token.is_punct and not glued) or token.tag_ in {"WP", "WDT", "WP$"}:
             break  # a comma or a relative clause ends what the group is
         tokens.append(token)
     if not tokens or tokens[-1].i < noun.i or len(tokens) > MAX_OF_ROLE_WORDS:
         return None
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _thing_plural(noun: Token) -> bool:
+    """ "studies", "policies", "countries": a plural in "-ies" of no post ("deputies" is one)."""
+    singular = _singular(noun.lower_)
+    return noun.lower_.endswith("ies") and singular not in ROLE_HEADS and singular not in {"deputy", "envoy"}
 
 
 def _names_someone_plural(noun: Token) -> bool:
@@ -1403,6 +1575,7 @@ def roles_for(span: Span) -> list[str]:
         label_role(span),
         apposition_role(span),
         copula_role(span),
+        named_post_role(span),
         title_head_role(span),
         team_position_role(span),
         preceding_apposition_role(span),
