@@ -38,6 +38,9 @@ def headline_roles(nlp, headline: str, body: str = "The family said so on Sunday
         # Another verb: the description must name a post or someone who does something.
         ("Dorian Tate, Key Figure in Harbour Inquiry, Resigns", "Dorian Tate",
          "Key Figure in Harbour Inquiry"),
+        # A headline's verb the tagger takes for a name's word.
+        ("Dorian Tate, Key Figure in Harbour Inquiry, Defends His Report", "Dorian Tate",
+         "Key Figure in Harbour Inquiry"),
         # "With …" qualifies the post; the post is the role.
         ("Peter Walsh, House Republican With a Long Record, Loses Primary.", "Peter Walsh", "House Republican"),
         # No verb after it: the description runs to the headline's end.

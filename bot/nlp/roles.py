@@ -1130,7 +1130,10 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
     after = doc[close + 1] if close is not None else doc[last - 1]
     if close is not None and after.text in {"’", "'", '"', "”"} and close + 2 < end:  # "'Queen of …,' Dies"
         after = doc[close + 2]
-    verb = close is None or after.tag_[:2] in {"VB", "MD"} or after.lower_ in _DEATH_VERBS
+    # A headline's verb may be tagged a name's word ("…, Defends Mueller Appointment"): a capitalised
+    # word in "-s" that opens what follows.
+    third_person = after.is_title and after.lower_.endswith("s") and not after.lower_.endswith(("ss", "'s"))
+    verb = close is None or after.tag_[:2] in {"VB", "MD"} or after.lower_ in _DEATH_VERBS or third_person
     if not words or len(words) > MAX_OF_ROLE_WORDS or not verb:
         return None
     first = words[0]
@@ -1447,10 +1450,14 @@ def one_of_role(span: Span) -> str | None:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+_PEOPLE_IN_Y = frozenset({"deputy", "envoy", "lady", "attorney", "nanny", "baby", "emissary", "dignitary", "secretary"})
+
+
 def _thing_plural(noun: Token) -> bool:
-    """ "studies", "policies", "countries": a plural in "-ies" of no post ("deputies" is one)."""
+    """ "studies", "policies", "countries": a plural in "-ies" of no post ("deputies", "first
+    ladies" are people)."""
     singular = _singular(noun.lower_)
-    return noun.lower_.endswith("ies") and singular not in ROLE_HEADS and singular not in {"deputy", "envoy"}
+    return noun.lower_.endswith("ies") and singular not in ROLE_HEADS and singular not in _PEOPLE_IN_Y
 
 
 def _names_someone_plural(noun: Token) -> bool:
