@@ -379,6 +379,16 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    "heldout14": (
+        "45/64 (70.3%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 1,
+            "wrong person": 1,
+            "role missing or wrong": 14,
+            "ambiguous not offered": 1,
+        },
+    ),
     "heldout13": (
         "89/117 (76.1%)",
         {
@@ -401,6 +411,7 @@ BEFORE_WHEN = {
     "heldout11": "Run once, before the changes it then guided (commit fef078a)",
     "heldout12": "Run once, before the changes it then guided (commit bb4bd45)",
     "heldout13": "Run once, before the changes it then guided (commit bbf7a6d)",
+    "heldout14": "Run once, on the round's final code (commit ad2d9ca)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).

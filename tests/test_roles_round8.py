@@ -38,6 +38,8 @@ def headline_roles(nlp, headline: str, body: str = "The family said so on Sunday
         # Another verb: the description must name a post or someone who does something.
         ("Dorian Tate, Key Figure in Harbour Inquiry, Resigns", "Dorian Tate",
          "Key Figure in Harbour Inquiry"),
+        # Quotes inside the description are left out, the spaces kept.
+        ("Kenneth Moll, ‘Linchpin’ in Prison Reform, Dies at 88", "Kenneth Moll", "Linchpin in Prison Reform"),
         # A headline's verb the tagger takes for a name's word.
         ("Dorian Tate, Key Figure in Harbour Inquiry, Defends His Report", "Dorian Tate",
          "Key Figure in Harbour Inquiry"),

@@ -1073,6 +1073,7 @@ def headline_role(span: Span) -> str | None:
     return role if last.islower() or last.lower() in ROLE_HEADS else None
 
 
+_QUOTES = frozenset({"‘", "’", "'", '"', "“", "”"})
 # A headline's verb after a description set off by commas: "Ann Lee, …, Dies at 95".
 _DEATH_VERBS = frozenset({"dies", "died", "dead"})
 
@@ -1106,7 +1107,10 @@ def headline_description(span: Span) -> str | None:
     # "House Republican With a Long Record": the post; what it is of, for or in stays.
     if head < len(words) and words[head].lower_ == "with":
         words = words[:head]
-    return "".join(t.text_with_ws for t in words).strip()
+    # The quotes left out ("‘Linchpin’ in …"), each word keeps the space after it.
+    doc = words[0].doc
+    written = "".join(t.whitespace_ if t.text in _QUOTES else t.text_with_ws for t in doc[words[0].i : words[-1].i + 1])
+    return " ".join(written.split())
 
 
 def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
@@ -1124,7 +1128,7 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
         last -= 1
     if close is not None and close + 1 >= end:
         return None
-    words = [t for t in doc[span.end + 1 : close or last] if t.text not in {"‘", "’", "'", '"', "“", "”"}]
+    words = [t for t in doc[span.end + 1 : close or last] if t.text not in _QUOTES]
     while words and words[0].lower_ in {"a", "an", "the"}:
         words = words[1:]
     after = doc[close + 1] if close is not None else doc[last - 1]
