@@ -203,24 +203,6 @@ def test_names_stay_whole(nlp, text: str, person: str) -> None:  # type: ignore[
     assert person in people(analyze_texts(nlp, [text])[0]), people(analyze_texts(nlp, [text])[0])
 
 
-def test_a_guest_list_without_stops_gives_each_guest_their_own_post(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Presenter: Dana Reyes Guests Omar Haddad, President of the Beirut Institute for Market studies "
-        "Karim Nassar, civil society activist Layla Saab, lecturer in Politics at the American University"
-    )
-    found = roles(analyze_texts(nlp, [text])[0])
-    assert found.get("Karim Nassar") == ["civil society activist"], found  # not "study"
-
-
-def test_a_word_with_a_capital_inside_it_before_a_guest_is_the_last_guests_affiliation(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Contributors: Ann Lee - China correspondent, The Daily Post Kai Lo - Host, The Dragon Podcast "
-        "and editor-at-large, SupAsia Mei Ling - Associate professor, Department of Media, LSE"
-    )
-    analysis = analyze_texts(nlp, [text])[0]
-    assert "Mei Ling" in people(analysis) and "SupAsia Mei Ling" not in people(analysis), people(analysis)
-
-
 def test_a_list_of_people_keeps_a_first_name_the_model_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Five barristers quit - Nicholas Blake QC, Andrew Nicol QC, Harjit Singh Dhillon QC and Tom Hale."
     analysis = analyze_texts(nlp, [text])[0]
@@ -228,3 +210,35 @@ def test_a_list_of_people_keeps_a_first_name_the_model_left_out(nlp) -> None:  #
     # Not after a place: "Wales, Arsenal Tom Vance" has no first name "Arsenal".
     analysis = analyze_texts(nlp, ["The awards went to Wales, Arsenal Tom Vance and the BBC."])[0]
     assert "Arsenal Tom Vance" not in people(analysis), people(analysis)
+
+
+# A second reviewer's faults in this round's first rules: each answer is right again.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mourners included Tom Vance, actor Ann Lee and singer Bob Hart.",  # the next person's post
+        "Arsenal Sign Tom Vance, Eye Another Striker\n\nThe club confirmed the deal.",  # a headline's next verb
+        "Tom Vance, You Are No Leader\n\nAn open letter.",
+        "Tom Vance, Never Better, Says He Will Stay\n\nHe spoke on Friday.",
+        "Fans queued for the official Tom Vance calendar on Friday.",
+        "The director's favourite actor is Tom Vance.",
+        "The main suspect is Tom Vance.",
+    ],
+)
+def test_no_post_is_read_from_a_neighbours_post_a_plea_or_a_judgement(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, [text], ["\n\n" in text])[0]
+    assert not roles(analysis).get("Tom Vance"), roles(analysis)
+
+
+def test_a_firms_obituary_keeps_it_a_firm_and_a_nurse_and_grandmother_is_a_nurse(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hollis Brothers, Wall Street Lender, Is Dead at 158\n\nThe bank failed in the crisis."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, len("Hollis Brothers"), label="ORG")]
+    assert "Hollis Brothers" not in people(next(analyze_docs([doc], [True])))
+    found = roles(analyze_texts(nlp, ["Ann Lee, a nurse and grandmother, said the ward was full."])[0])
+    assert found.get("Ann Lee") == ["nurse"], found
+
+
+def test_a_post_in_a_list_is_no_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, ["Ann Lee, Tom Vance, Speaker Bob Hart and the clerk met on Monday."])[0]
+    assert "Speaker Bob Hart" not in people(analysis), people(analysis)

@@ -16,6 +16,7 @@ from bot.nlp.roles import (
     ROLE_HEADS,
     agent_post,
     headline_copula_role,
+    headline_description,
     headline_obituary,
     headline_role,
     names_someone,
@@ -195,9 +196,6 @@ _DEMONYM_NOUNS = frozenset(
      "Yorkshireman", "Yorkshirewoman", "Cornishman", "Ulsterman", "Corkman", "Kerryman", "Dubliner", "Glaswegian",
      "Geordie", "Scouser", "Liverpudlian", "Mancunian", "Londoner", "Parisian", "Muscovite", "Texan", "Catalan"}
 )  # fmt: skip
-# A word with a capital inside it that no given name has: "SupChina", "YouGov" (not "DeShawn",
-# "LaToya", "McKenzie", "MacKenzie", "DiCaprio").
-_AFFILIATION_CAPS = re.compile(r"(?!(?:De|La|Le|Mc|Mac|Da|Di|Du|Van|Von|Jo|Ja|Ke|Ty|Sh)[A-Z])[A-Z][a-z]+[A-Z]\w*")
 # Nationalities and faiths that are given names too ("Christian Eriksen", "Roman Abramovich").
 _GIVEN_NATIONALITIES = frozenset({"Christian", "Roman", "Jordan", "Israel", "Francis", "German", "Norman", "Indiana"})
 # Posts that are given names too ("Justice Winslow scored 12 points"): never cut off a name.
@@ -210,13 +208,25 @@ _PERSON_ONLY = frozenset(
      # trades and callings no company is said to follow ("Ann Lee, a human rights lawyer,")
      "lawyer", "attorney", "barrister", "solicitor", "surgeon", "nurse", "teacher", "lecturer", "student",
      "official", "writer", "author", "poet", "priest", "imam", "rabbi", "cleric", "presenter", "reporter",
-     "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner"}
+     "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner", "recipient"}
 )  # fmt: skip
 
 
 def _person_only(word: str) -> bool:
     """A post only a person holds, or a noun for someone with a calling ("imperialist")."""
     return word in _PERSON_ONLY or word.endswith("ist")
+
+
+def _person_described(span: Span) -> bool:
+    """An obituary's description names a person's post or calling, not a firm's ("Wall Street
+    Lender", "Rental Giant" are firms')."""
+    described = headline_description(span) or ""
+    words = described.lower().replace(",", " ").split()
+    head = next(
+        (w for w, after in zip(words, [*words[1:], ""], strict=True) if after in {"who", "of", "for", "in"}), ""
+    )
+    head = head or (words[-1] if words else "")
+    return _person_only(head) or head in ROLE_HEADS
 
 
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
@@ -259,7 +269,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
             or _aged(doc, end, span.start)
             or (post is not None and _person_only(post.lower_))
             or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
-            or headline_obituary(span)
+            or (headline_obituary(span) and _person_described(span))
         )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None
@@ -459,6 +469,8 @@ class _Linker:
         listed = span.start >= 2 and doc[span.start - 2].text in {",", "and", "&"} and not word.is_stop
         # (a list of people: the item before is a person's name, "Wales, Arsenal Tom Vance" is not)
         listed = listed and any(t.ent_type_ == "PERSON" for t in doc[max(0, span.start - 5) : span.start - 2])
+        # ("Speaker Bob Hart", "Pastor …", "Independent …": a post or a label, no first name)
+        listed = listed and not word.lower_.endswith(AGENT_ENDINGS)
         if len(span) != 1 and not listed:
             return None
         # An initial ("M Dawson" of a team sheet) says too little to make another bearer.
@@ -591,10 +603,7 @@ class _Linker:
         # lower case, "and" opens the next guest, whose name is whole.)
         if guest and start > 1 and doc[start - 1].lower_ in {"and", "of", "for", "&"} and doc[start - 2].is_title:
             start = end - 2
-        # "…, SupChina Bingchun Meng - Associate professor": a name in capitals inside a word
-        # ("SupChina") is the last guest's affiliation, not a first name ("DeShawn", "McKenzie" are).
-        elif guest and _AFFILIATION_CAPS.fullmatch(doc[start].text):
-            start += 1
+
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
         label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in _CREDIT_LABELS
         if (

@@ -116,8 +116,8 @@ ROLE_HEADS = frozenset(
         "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
-        # An office's holder ("union official Ann Lee"), a runner of any distance, who survived.
-        "official", "runner", "survivor",
+        # A runner of any distance, who survived.
+        "runner", "survivor",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -656,14 +656,10 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
                 return None
             if after is None or after.text in _APPOSITION_ENDS:
                 return words, token
-            # "Guests Ann Lee, civil society activist Tom Vance, lecturer …": a list of guests with
-            # no stops; the next guest's name ends the post.
-            if after.is_title and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
-                return words, token
             # "a human rights lawyer and journalist,": two posts, the first the post's own noun.
             second = doc[i + 2] if i + 3 < len(doc) and after.lower_ == "and" else None
             if second is not None and second.is_lower and second.tag_ == "NN" and doc[i + 3].text in _APPOSITION_ENDS:
-                if second.lower_ in ROLE_HEADS or agent_post(second):
+                if second.lower_ in ROLE_HEADS:  # not "a nurse and grandmother", "doctor and patient"
                     return [*words, after, second], token
             if after.lower_ in _TITLE_PREPOSITIONS | {"at"}:
                 end = i + 2
@@ -768,8 +764,16 @@ def named_post_role(span: Span) -> str | None:
     subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < span.start), None)
     if subject is None or subject.tag_ != "NN" or subject.lower_ not in ROLE_HEADS:
         return None
-    # "The best player is Ann Lee", "A winner is …": a distinction or a judgement, not a post.
+    # "The best player is Ann Lee", "A winner is …", "The real winner", "the director's favourite
+    # actor", "The main suspect": a distinction, a judgement or a status, not a post.
+    if subject.lower_ in _PRAISE or subject.lower_ in {"suspect", "winner"}:
+        return None
     if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKS or t.lower_ in {"a", "an"} for t in subject.children):
+        return None
+    if any(
+        t.dep_ == "amod" and t.is_lower and t.lower_ not in _POST_QUALIFIERS | {"new", "current"}
+        for t in subject.children
+    ):
         return None
     tokens = [t for t in subject.subtree if t.i < head.i]
     return _tidy(tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))], MAX_OF_ROLE_WORDS)
@@ -1144,6 +1148,15 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
     # "Ann Lee, Who Led Stanford, Dies", "Ann Lee, 45, Dies", "Ann Lee, of Brooklyn, Dies": a
     # clause, an age or a place, not what they were.
     if first.tag_ in {"WP", "WP$", "WDT", "IN", "CD"} or first.lower_ in {"who", "whose"} or not first.is_alpha:
+        return None
+    # A noun phrase up to its clause: not a headline's next verb, a plea or a judgement ("…, Eye
+    # Another Striker", "Tom Vance, You Are No Leader", "…, Please Don't …", "…, Never Better, …").
+    clause = next((k for k, t in enumerate(words) if k and (t.tag_ in {"WP", "WDT"} or t.lower_ == "who")), len(words))
+    if any(t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} or t.tag_ in {"JJR", "JJS"} for t in words[:clause]):
+        return None
+    # To the headline's end only where the name opens it ("Overlooked No More: Ann Lee, …").
+    opens = span.start == span.sent.start or doc[span.start - 1].text == ":"
+    if close is None and not opens:
         return None
     if close is None:
         return words, False
