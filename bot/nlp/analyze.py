@@ -16,7 +16,6 @@ from bot.nlp.roles import (
     ROLE_HEADS,
     agent_post,
     headline_copula_role,
-    headline_description,
     headline_obituary,
     headline_role,
     names_someone,
@@ -218,15 +217,10 @@ def _person_only(word: str) -> bool:
 
 
 def _person_described(span: Span) -> bool:
-    """An obituary's description names a person's post or calling, not a firm's ("Wall Street
-    Lender", "Rental Giant" are firms')."""
-    described = headline_description(span) or ""
-    words = described.lower().replace(",", " ").split()
-    head = next(
-        (w for w, after in zip(words, [*words[1:], ""], strict=True) if after in {"who", "of", "for", "in"}), ""
-    )
-    head = head or (words[-1] if words else "")
-    return _person_only(head) or head in ROLE_HEADS
+    """An obituary whose description names a person's post or calling, not a firm's ("Wall
+    Street Lender", "Rental Giant" are firms')."""
+    noun = headline_obituary(span)
+    return noun is not None and (_person_only(noun) or noun in ROLE_HEADS)
 
 
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
@@ -269,7 +263,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
             or _aged(doc, end, span.start)
             or (post is not None and _person_only(post.lower_))
             or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
-            or (headline_obituary(span) and _person_described(span))
+            or _person_described(span)
         )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None

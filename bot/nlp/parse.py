@@ -54,16 +54,22 @@ def _batches(texts: Iterable[str], budget: int) -> Iterator[list[str]]:
 # no name to it). Elsewhere ("Ma’afu", "Nepal’s") it reads the typographic one as well or
 # better, so that is left. One character for one: every offset into the text stays right, and
 # the analysis writes the names back as the text does (CURLY_NAMES).
-_PREFIX_APOSTROPHE = re.compile(r"(?<![\w’'])([A-Z])’(?=[A-Z])")
+_PREFIX_NAME = re.compile(r"(?<![\w’'])[A-Z]’[A-Z][\w’'-]*")
 CURLY_NAMES = "newsbrief_curly_names"  # Doc.user_data key: plain spelling -> the text's own
 
 
 def plain_apostrophes(text: str) -> tuple[str, dict[str, str]]:
     """The text with those apostrophes plain, and each changed word's plain -> own spelling."""
+    changed: dict[str, str] = {}
     if "’" not in text:
-        return text, {}
-    changed = {m.group(0).replace("’", "'"): m.group(0) for m in re.finditer(r"(?<![\w’'])[A-Z]’[A-Z][\w’'-]*", text)}
-    return _PREFIX_APOSTROPHE.sub(r"\1'", text), changed
+        return text, changed
+
+    def plain(match: re.Match[str]) -> str:
+        word = match.group(0)
+        changed[word[0] + "'" + word[2:]] = word  # only the prefix's apostrophe
+        return word[0] + "'" + word[2:]
+
+    return _PREFIX_NAME.sub(plain, text), changed
 
 
 def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:

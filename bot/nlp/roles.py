@@ -1082,11 +1082,21 @@ _QUOTES = frozenset({"‘", "’", "'", '"', "“", "”"})
 _DEATH_VERBS = frozenset({"dies", "died", "dead"})
 
 
-def headline_obituary(span: Span) -> bool:
+def headline_obituary(span: Span) -> str | None:
     """ "Ann Lee, Champion of Women in the Military, Dies at 95", "Tom Vance, a Typewriter
-    Whisperer, Is Dead at 74": an obituary's headline, which only a person's name opens."""
+    Whisperer, Is Dead at 74": an obituary's headline, and the head noun of its description
+    ("champion", "whisperer"), lower case; else None."""
     found = _described_in_headline(span)
-    return found is not None and found[1]
+    if found is None or not found[1]:
+        return None
+    words = found[0]
+    return words[_description_head(words) - 1].lower_
+
+
+def _description_head(words: list[Token]) -> int:
+    """Where a description's head noun phrase ends: at its first preposition or clause."""
+    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who"))
+    return next(clause, len(words))
 
 
 def headline_description(span: Span) -> str | None:
@@ -1099,8 +1109,7 @@ def headline_description(span: Span) -> str | None:
     if found is None:
         return None
     words, obituary = found
-    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who"))
-    head = next(clause, len(words))
+    head = _description_head(words)
     noun = words[head - 1].lower_
     posted = noun in ROLE_HEADS or noun in _GENERIC or (noun.endswith(AGENT_ENDINGS) and noun not in _NOT_TITLES)
     # "Biden, Sanders, Warren Rally", "Ann Lee, Texas, Dies": a name or a place, unless its last
