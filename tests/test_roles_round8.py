@@ -128,6 +128,9 @@ def test_a_typographic_apostrophe_inside_a_name_keeps_the_name_as_written(nlp) -
     analysis = analyze_texts(nlp, ["Frances O’Grady, the union's general secretary, said no. She didn’t stop."])[0]
     assert "Frances O’Grady" in people(analysis), people(analysis)
     assert roles(analysis)["Frances O’Grady"] == ["union's general secretary"]
+    # Before a possessive too.
+    analysis = analyze_texts(nlp, ["Frances O’Grady’s union said no on Monday."])[0]
+    assert "Frances O’Grady" in people(analysis), people(analysis)
     # Elsewhere the model reads the typographic apostrophe as it is.
     analysis = analyze_texts(nlp, ["Prop Salesi Ma’afu comes in to reinforce the pack."])[0]
     assert "Salesi Ma’afu" in people(analysis), people(analysis)

@@ -54,7 +54,7 @@ def _batches(texts: Iterable[str], budget: int) -> Iterator[list[str]]:
 # no name to it). Elsewhere ("Ma’afu", "Nepal’s") it reads the typographic one as well or
 # better, so that is left. One character for one: every offset into the text stays right, and
 # the analysis writes the names back as the text does (CURLY_NAMES).
-_PREFIX_NAME = re.compile(r"(?<![\w’'])[A-Z]’[A-Z][\w’'-]*")
+_PREFIX_NAME = re.compile(r"(?<![\w’'])[A-Z]’[A-Z][\w-]*")
 CURLY_NAMES = "newsbrief_curly_names"  # Doc.user_data key: plain spelling -> the text's own
 
 
