@@ -399,6 +399,7 @@ BEFORE = {
             "bearer missing from choices": 3,
         },
     ),
+    "heldout15": ("28/31 (90.3%)", {"no answer": 1, "role missing or wrong": 2}),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -412,6 +413,7 @@ BEFORE_WHEN = {
     "heldout12": "Run once, before the changes it then guided (commit bb4bd45)",
     "heldout13": "Run once, before the changes it then guided (commit bbf7a6d)",
     "heldout14": "Run once, on the round's final code (commit ad2d9ca)",
+    "heldout15": "Run once, before the changes it then guided (commit b5df5f7)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
