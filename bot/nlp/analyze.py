@@ -12,9 +12,11 @@ from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
 from bot.nlp.roles import (
     AGENT_ENDINGS,
+    CREDIT_LABELS,
     FORCES_RANKS,
     ROLE_HEADS,
     agent_post,
+    credited_guest,
     headline_copula_role,
     headline_obituary,
     headline_role,
@@ -49,8 +51,6 @@ _OFFICES = frozenset(
      "chairman", "chairwoman", "ambassador", "envoy", "commander", "spokesman", "spokeswoman", "adviser",
      "correspondent", "editor", "professor", "chancellor", "mayor", "commissioner", "representative"}
 )  # fmt: skip
-# Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
-_CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
 _BODY_ROLES = frozenset(
     {
         "owner",
@@ -199,6 +199,18 @@ _DEMONYM_NOUNS = frozenset(
 _GIVEN_NATIONALITIES = frozenset({"Christian", "Roman", "Jordan", "Israel", "Francis", "German", "Norman", "Indiana"})
 # Posts that are given names too ("Justice Winslow scored 12 points"): never cut off a name.
 _GIVEN_POSTS = frozenset({"justice"})
+MAX_GUEST_POST_WORDS = 12
+# Where a long post in a guest list is cut: before where or for whom it is held.
+_POST_ENDS = (
+    frozenset({","}),
+    frozenset({"at", "for", "in", "with", "on", "to"}),
+    frozenset({"and"}),
+    frozenset({"of"}),
+)
+_QUOTES = frozenset({'"', "”", "’", "'"})
+# Church titles that are surnames too ("Bishop" is one): a title only before the surname of
+# someone the article names in full ("Bishop Spong" beside "John Shelby Spong").
+_SURNAME_TITLES = frozenset({"bishop", "pastor", "deacon", "canon", "abbot", "elder"})
 # Posts only a person holds (a bank may be "the lead adviser", a country "chair" of a bloc).
 _PERSON_ONLY = frozenset(
     {"secretary", "minister", "chief", "professor", "justice", "editor", "founder", "judge", "senator",
@@ -214,6 +226,22 @@ _PERSON_ONLY = frozenset(
 def _person_only(word: str) -> bool:
     """A post only a person holds, or a noun for someone with a calling ("imperialist")."""
     return word in _PERSON_ONLY or word.endswith("ist")
+
+
+def _post_of(names: list[Span], k: int, end: int) -> bool:
+    """Whether the words after guest k's comma, up to the next guest's name, name a post."""
+    stop = names[k + 1].start if k + 1 < len(names) else end
+    post = names[k].doc[names[k].end + 1 : stop]
+    return any(names_someone(t) or t.lower_.endswith(AGENT_ENDINGS) for t in post)
+
+
+def _posted_speaker(span: Span, post: Token) -> bool:
+    """ "…," said Ann Lee, head of distribution at Acme": a name who says something and is the
+    head of a part of something is a person (a firm that says may be "a leader in snacks", or the
+    head of a consortium, but is not the head of a trade: a lower-case word after "of")."""
+    root = span.root
+    of = post.i + 2 < len(post.doc) and post.doc[post.i + 1].lower_ == "of" and post.doc[post.i + 2].is_lower
+    return root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS and post.lower_ == "head" and of
 
 
 def _person_described(span: Span) -> bool:
@@ -261,7 +289,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         stated = (
             _ranked(doc, span.start)
             or _aged(doc, end, span.start)
-            or (post is not None and _person_only(post.lower_))
+            or (post is not None and (_person_only(post.lower_) or _posted_speaker(span, post)))
             or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
             or _person_described(span)
         )
@@ -307,6 +335,8 @@ class _Linker:
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
         # first token: the model tagged it part of the name, so the parse rules do not see it.
         self.cut_roles: dict[int, str] = {}
+        self.guest_posts: dict[int, str] = {}  # a guest's name (its start) -> the post the credits give
+        self._hosts: str | None = None
         self.stated: set[int] = set()  # starts of untagged names the text states are people's
         # The agent noun that stated an untagged name a person's ("British contender Darren Till"),
         # by the name's first token: its role when the parse gives none.
@@ -342,6 +372,22 @@ class _Linker:
             name = clean_name(span.text, kind)
             if not name or len(name) > MAX_NAME_CHARS or not any(c.isalpha() for c in name):
                 continue
+            if kind == "PERSON":
+                # "Li Na 6-3 7-6": a score after a name is no part of it.
+                words = name.split(" ")
+                while len(words) > 1 and not any(c.isalpha() for c in words[-1]):
+                    words.pop()
+                name = " ".join(words)
+                # "'s" or "B" alone (a possessive, an initial the model tagged) is nobody's name,
+                # nor is "COVID-19" or "Xbox 2" (a thing's), or "Twitter" where the text links to
+                # twitter.com.
+                if (
+                    not any(sum(map(str.isalpha, word)) > 1 for word in words)
+                    or any(c.isdigit() for c in words[-1] if len(words) == 1)
+                    or any(word.isdigit() for word in words)
+                    or (len(words) == 1 and f"{name.lower()}." in self._link_hosts())
+                ):
+                    continue
             full = self._full_name_for(name, span.start, surnames)
             if full is not None:
                 self._mention(full, span, span.text)
@@ -351,6 +397,12 @@ class _Linker:
         self._quotes()
         self._own_spellings()
         return self.analysis
+
+    def _link_hosts(self) -> str:
+        """The text's links, lower case, one string ("https://twitter.com/… facebook.com/…")."""
+        if self._hosts is None:
+            self._hosts = " ".join(t.lower_ for t in self.doc if t.like_url)
+        return self._hosts
 
     def _own_spellings(self) -> None:
         """Names parsed with a plain apostrophe ("O'Reilly", see parse.plain_apostrophes) written
@@ -397,7 +449,11 @@ class _Linker:
             # untagged first name before it is part of the name.
             first = self._untagged_first_name(span)
             if first is not None and kind == "PERSON":
-                span = Span(self.doc, first, span.end, label=span.label)
+                # "Ana Caistor Arendar, Head of …" with only "Arendar" tagged: a second untagged
+                # word before, opening the sentence or the entry, is the given name.
+                earlier = self._untagged_first_name(self.doc[first : first + 1])
+                opening = earlier is not None and (earlier == 0 or self.doc[earlier - 1].text in {".", ":"})
+                span = Span(self.doc, earlier if opening else first, span.end, label=span.label)
             elif first is not None:
                 longer = Span(self.doc, first, span.end, label=span.label)
                 root = longer.root
@@ -515,7 +571,11 @@ class _Linker:
                 continue
             if token.tag_ == "NNP" and not token.ent_type_:
                 first = self._untagged_first_name(self.doc[token.i : token.i + 1])
-                if first is not None:
+                # "Bishop Sprott" beside "John Shelby Sprott": a church title, then his surname.
+                if first is not None and self.doc[first].lower_ in _SURNAME_TITLES:
+                    self.cut_roles[token.i] = self.doc[first].text
+                    extra.append((Span(self.doc, token.i, token.i + 1, label="PERSON"), "PERSON"))
+                elif first is not None:
                     extra.append((Span(self.doc, first, token.i + 1, label="PERSON"), "PERSON"))
         return sorted([*spans, *extra], key=lambda pair: pair[0].start) if extra else spans
 
@@ -583,11 +643,11 @@ class _Linker:
         # "Ann Lee Producer: Tom Vance", "Tom Vance Guests: …": the next credit's label taken into
         # the name before it.
         while end - start >= 3 and end < len(doc) and doc[end].text == ":":
-            if doc[end - 1].lower_ not in ROLE_HEADS | _CREDIT_LABELS:
+            if doc[end - 1].lower_ not in ROLE_HEADS | CREDIT_LABELS:
                 break
             end -= 1
         # "Translator: Ann Lee Executive producer: Tom Vance": the label's first word taken in.
-        labelled = end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end].lower_ in ROLE_HEADS | _CREDIT_LABELS
+        labelled = end + 1 < len(doc) and doc[end + 1].text == ":" and doc[end].lower_ in ROLE_HEADS | CREDIT_LABELS
         if end - start >= 3 and labelled and doc[end].is_lower and doc[end - 1].is_title:
             end -= 1
         # "Guests: Wang Li - Founder of the Center for China and Globalization Theresa Fallon -
@@ -599,7 +659,7 @@ class _Linker:
             start = end - 2
 
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
-        label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in _CREDIT_LABELS
+        label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CREDIT_LABELS
         if (
             label
             and start >= 2
@@ -715,7 +775,30 @@ class _Linker:
         for span, _ in spans:
             for t in span:
                 reach[t.i] = span
-        found: list[Span] = []
+        # A guest's name the model ran into the entity before it is the guest's: that entity
+        # ends where the name starts ("University of Oxford | Abdullah Baabood").
+        guests = self._guest_entries()
+        guest_tokens = {t.i for g in guests for t in g}
+        if guest_tokens:
+            kept = []
+            for span, kind in spans:
+                if not any(t.i in guest_tokens for t in span):
+                    kept.append((span, kind))
+                    continue
+                cut = next(t.i for t in span if t.i in guest_tokens)
+                # ("Presenter: Ann Lee Guests Tom Vance, …": the credits' label is no part of hers.)
+                labelled = cut
+                while cut > span.start and (doc[cut - 1].lower_ in CREDIT_LABELS or doc[cut - 1].text == ":"):
+                    cut -= 1
+                # What is left of a person's span is a name only before the label ("Ann Lee" the
+                # presenter); else it is the end of an affiliation ("Hong Kong Free Press | Tom …").
+                named = kind != "PERSON" or (cut < labelled and _name_shaped(doc[span.start : cut].text))
+                if cut - span.start >= 1 and named and not any(g.start <= span.start < g.end for g in guests):
+                    kept.append((Span(doc, span.start, cut, label=span.label), kind))
+            spans = kept
+            reach = {t.i: span for span, _ in spans for t in span}
+        found: list[Span] = [g for g in guests if not any(t.i in reach for t in g)]
+        reach.update({t.i: g for g in found for t in g})
         i = 0
         while i < len(doc):
             end = i
@@ -768,9 +851,141 @@ class _Linker:
         kept = [(s, k) for s, k in spans if not any(t.i in covered for t in s)]
         return sorted([*kept, *((s, "PERSON") for s in found)], key=lambda pair: pair[0].start)
 
+    def _guest_entries(self) -> list[Span]:
+        """ "… of the United States. Vasily Kashin - Senior Fellow, …", "Guests: Ann Lee - Professor,
+        University of Oxford Tom Vance - Director, …": in a list of guests each entry is a name, a
+        spaced dash and a post. The tagger may read an unusual given name as another word
+        ("Vasily" an adverb) or run a name into the affiliation before it, so the name is the
+        two words before the dash (a hyphenated surname one word): where an entry opens a
+        sentence, or anywhere in a programme's credits after its first entry."""
+        doc = self.doc
+        found = []
+        credits = -1  # where the current credits' first entry ends (its dash), -1 outside them
+        for token in doc:
+            if "\n" in token.text:
+                credits = -1
+            elif token.i >= 1 and token.text == ":" and doc[token.i - 1].lower_ in CREDIT_LABELS:
+                credits = len(doc)  # inside, no entry yet
+            if token.i < 2 or not spaced_dash(token):
+                continue
+            last = token.i - 1
+            first = last - 1
+            while first >= 1 and doc[first].text in _DASHES and not doc[first].whitespace_:
+                first -= 2  # "Espina-Varona": one word of three tokens
+            if first < 0:
+                continue
+            words = [doc[first], doc[last]]
+            shaped = all(w.is_title and w.is_alpha and not w.is_stop and w.tag_[:2] != "VB" for w in words)
+            first = self._whole_given_name(first)
+            opens = first == 0 or doc[first - 1].text in {".", ":"} or doc[first - 1].is_space
+            posted = any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in doc[token.i + 1 : token.i + 4])
+            # In the credits, an entry's post names someone ("Political Analyst - Subscribe to our
+            # channel" is the last post, then no entry).
+            post = doc[token.i + 1 : token.i + 1 + MAX_GUEST_POST_WORDS]
+            post = post[: next((t.i - post.start for t in post if spaced_dash(t) or t.like_url), len(post))]
+            listed = 0 <= credits < first and any(names_someone(t) or t.lower_.endswith(AGENT_ENDINGS) for t in post)
+            if shaped and ((opens and posted) or listed) and _name_shaped(doc[first : token.i].text):
+                found.append(Span(doc, first, token.i, label="PERSON"))
+            if credits == len(doc):
+                credits = token.i
+        return found + self._comma_guests()
+
+    def _whole_given_name(self, first: int) -> int:
+        """Where a guest's name starts, given its second-last word: before a hyphenated given
+        name's first piece ("Mohamed-Dhia Hammami"), or the given name before a particle ("Mansour
+        El Kikhia", "Emmanuel De Neve")."""
+        doc = self.doc
+        while first >= 2 and doc[first - 1].text in _DASHES and not doc[first - 1].whitespace_:
+            if doc[first - 2].whitespace_ or not doc[first - 2].is_title:
+                break
+            first -= 2
+        if first >= 1 and doc[first].lower_ in _PARTICLES | {"abdul", "abdel", "abu"} and doc[first - 1].is_title:
+            first -= 1
+        # "… engineer and Mary Louise Tamsett - …": three names, all that follows the entry's start.
+        elif first >= 1 and doc[first - 1].is_title and doc[first - 1].is_alpha and not doc[first - 1].is_stop:
+            if first == 1 or doc[first - 2].lower_ in {"and", "&", ":", "."} or doc[first - 2].is_space:
+                first -= 1
+        return first
+
+    def _comma_guests(self) -> list[Span]:
+        """ "Guests Ann Lee, Assistant Professor of Politics at Acme University Tom Vance, Political
+        Analyst Jo Kerr, …": credits that give each guest's name, a comma and a post, the post
+        running on into the next name. A name is the two capitalised words before a comma, right
+        after the label or after a post; each guest's post (when it names one) is what runs to
+        the next name, kept in `guest_posts`."""
+        doc = self.doc
+        found: list[Span] = []
+        for label in (t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title):
+            colon = label.i + 1 < len(doc) and doc[label.i + 1].text == ":"
+            # A label with its colon, or run on after the presenter's name ("Presenter: Ann Lee
+            # Guests Tom Vance, …"); "Guest Tom Vance, a chef, said" opening a sentence is prose.
+            if not colon and not (label.i > 0 and doc[label.i - 1].is_title and doc[label.i - 1].is_alpha):
+                continue
+            start = label.i + 1 + colon
+            end = start
+            while end < len(doc) and not (
+                "\n" in doc[end].text
+                or doc[end].lower_.startswith(("http", "www."))
+                or spaced_dash(doc[end])
+                or doc[end].text in {".", ":", "|"}
+            ):
+                end += 1
+            names: list[Span] = []
+            for comma in (t.i for t in doc[start + 2 : end] if t.text == ","):
+                first, last = comma - 2, comma - 1
+                while first > start and doc[first].text in _DASHES and not doc[first].whitespace_:
+                    first -= 2  # "Espina-Varona"
+                words = [doc[first], doc[last]]
+                shaped = all(
+                    w.is_title and w.is_alpha and not w.is_stop and w.lower_ not in ROLE_HEADS | _BODY_WORDS
+                    for w in words
+                )
+                first = max(start, self._whole_given_name(first))
+                # "Professor of Political Science, …": after a preposition the words are the post's
+                # (a closing quote ends a post: "author of "It's Not Always Depression" Ann Lee, …").
+                before = doc[first - 1]
+                after_post = first > start and not before.is_stop and (not before.is_punct or before.text in _QUOTES)
+                if shaped and (first == start or (names and after_post)) and _name_shaped(doc[first:comma].text):
+                    names.append(Span(doc, first, comma, label="PERSON"))
+            if not names or names[0].start != start:
+                continue
+
+            # A later "name" whose words after the comma name no post is the end of the post
+            # before ("… at Colombia Risk Analysis, a political consultancy Ann Lee, …").
+            k = 1
+            while k < len(names):
+                if not _post_of(names, k, end) or doc[names[k].end + 1].tag_ in {"DT", "PRP$"}:
+                    del names[k]
+                else:
+                    k += 1
+            for k, name in enumerate(names):
+                stop = names[k + 1].start if k + 1 < len(names) else end
+                post = doc[name.end + 1 : stop]
+                self.guest_posts[name.start] = ""  # the credits' post or none, never another rule's
+                if _post_of(names, k, end):
+                    words = post.text.strip(" ,").split()
+                    if words and words[0].lower() in {"a", "an", "the"}:
+                        words = words[1:]
+                    # A long post without where or for whom it is held: up to its first comma, else
+                    # its first "at", "for" …, else its "of".
+                    for ends in _POST_ENDS:
+                        if len(words) <= MAX_GUEST_POST_WORDS:
+                            break
+                        cut = [j for j, w in enumerate(words) if j and (w in ends or (w.endswith(",") and "," in ends))]
+                        words = words[: cut[0] + (words[cut[0]].endswith(","))] if cut else words
+                    if words and len(words) <= MAX_GUEST_POST_WORDS:
+                        self.guest_posts[name.start] = " ".join(words).rstrip(",")
+            found += names
+        return found
+
     def _stated_before_or_after(self, start: int, end: int, agent: bool = False) -> bool:
         doc = self.doc
         before = doc[start - 1] if start > 0 else None
+        # "cast an American actress - Ann Lee - as …": a post, then the name set off by dashes.
+        if before is not None and spaced_dash(before) and end < len(doc) and spaced_dash(doc[end]):
+            post = doc[before.i - 1]
+            if post.is_lower and post.tag_ == "NN" and post.lower_ in ROLE_HEADS:
+                return True
         if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
             # a post in lower case; a rank in capitals; a title in capitals after another of its
             # words ("UN Special Coordinator Ann Lee")
@@ -788,6 +1003,8 @@ class _Linker:
         if _ranked(doc, start):
             return True
         # "Guests: Ann Lee - novelist and playwright": a programme's guest, then her post.
+        if credited_guest(doc, start, end):
+            return True
         after = doc[end : end + 4]
         if len(after) > 1 and spaced_dash(after[0]) and any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in after[1:]):
             return True
@@ -981,6 +1198,11 @@ class _Linker:
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
                 continue
+            # "Could the treaty collapse? | Inside Story": after a headline's bar, the programme's
+            # or the outlet's name.
+            barred = span.start > 0 and doc[span.start - 1].text == "|" and self.headline
+            if kind == "PERSON" and barred and not any("\n" in t.text for t in doc[: span.start]):
+                continue
             # A doubled name is a person's only when the text says so ("analyst Hassan Hassan").
             doubled = len(words) == 2 and words[0].lower() == words[1].lower() and span.start not in self.stated
             if doubled or (len(words) == 2 and words[0].lower() in _SAINTS):
@@ -988,6 +1210,7 @@ class _Linker:
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
             titled = len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL - _GIVEN_POSTS
+            titled = titled or (len(words) == 2 and words[0].lower() in _SURNAME_TITLES and bool(named_else))
             # "Winger Nitoglia": a post is never a given name, whoever else the article names.
             if len(words) == 2 and len(span) > 1 and ((words[0].lower() in lower and named_else) or titled):
                 if titled:
@@ -1087,6 +1310,8 @@ class _Linker:
             cut = self.doc[span.start - 1].text if span.start - 1 in self.not_names else None
             # A headline is telegraphic: only a title it states plainly before a full name counts.
             found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
+            if span.start in self.guest_posts:  # the credits say whose post is whose
+                found = [self.guest_posts[span.start] or None]
             found.append(self.cut_roles.get(span.start))
             if not any(found):
                 found.append(self.agent_posts.get(span.start))

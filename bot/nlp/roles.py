@@ -118,6 +118,8 @@ ROLE_HEADS = frozenset(
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
         # A runner of any distance, who survived.
         "runner", "survivor",
+        # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
+        "plaintiff", "defendant", "claimant", "counterpart",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -296,13 +298,14 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
     person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1])
-    named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (person and not former)
+    # ("creator of Family Guy": a post of what the model tags a person is still a post.)
+    named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (person and not former and of == len(tokens))
     if tokens[-1].lower_ in _NOT_ROLES or (named and not titled):
         return None
     # What someone is ("the man"), not what they do. But a private person is identified by
     # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
     # man"), and kin of a named person ("George Park's brother Tom Park") by that person.
-    last = _last_word(tokens)
+    last = _last_word(tokens[:of])  # the post's own word: "creator" of "creator of Family Guy"
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
         return None
@@ -1070,6 +1073,11 @@ def headline_role(span: Span) -> str | None:
         or _headline_apposition(span)
         or as_role(span)
     )
+    # "Missing Black Lives Matter Activist Ann Lee": the parse's title may stop inside the
+    # capitalised one, which then is whole.
+    capitalised = _capitalised_title(span) if role is not None else None
+    if capitalised is not None and len(capitalised) > len(role or "") and capitalised.endswith(f" {role}"):
+        role = capitalised
     if role is None:
         # "… Is Elected First Black Mayor of Ferguson": ends in a role noun and what it is of.
         return _headline_copula(span)
@@ -1114,7 +1122,9 @@ def headline_description(span: Span) -> str | None:
     posted = noun in ROLE_HEADS or noun in _GENERIC or (noun.endswith(AGENT_ENDINGS) and noun not in _NOT_TITLES)
     # "Biden, Sanders, Warren Rally", "Ann Lee, Texas, Dies": a name or a place, unless its last
     # word is a post ("Key Figure" tagged a person, "Navajo Pageant Winner").
-    named = all(t.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "ORG"} for t in words[:head])
+    # (An obituary's description is never a body: "Transgender Plaintiff in …" tagged one.)
+    bodies = {"PERSON", "GPE", "LOC"} if obituary else {"PERSON", "GPE", "LOC", "NORP", "ORG"}
+    named = all(t.ent_type_ in bodies for t in words[:head])
     if not posted and (named or not obituary):
         return None
     # "House Republican With a Long Record": the post; what it is of, for or in stays.
@@ -1250,7 +1260,10 @@ def _capitalised_title(span: Span) -> str | None:
         i -= 1
         capitalised = i >= span.sent.start and (doc[i].is_title or (doc[i].is_upper and doc[i].is_alpha))
     bounded = i < span.sent.start or doc[i].is_punct or _verb_or_prep(doc[i])
-    if not words or len(words) > 3 or not bounded or words[-1].lower_ not in ROLE_HEADS:
+    # Four after a verb or a preposition ("Missing Black Lives Matter Activist", "Picks Former
+    # Senate Majority Leader"): the verb marks where the title begins.
+    most = 4 if i >= span.sent.start and _verb_or_prep(doc[i]) else 3
+    if not words or len(words) > most or not bounded or words[-1].lower_ not in ROLE_HEADS:
         return None
     return _tidy(words)
 
@@ -1284,17 +1297,37 @@ def spaced_dash(token: Token) -> bool:
     return spaced and token.text in _HYPHENS | {"—"}
 
 
+# Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
+CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
+
+
+def credited_guest(doc: Doc, start: int, end: int) -> bool:
+    """ "Guests: Ann Lee - Founding member, …", "Guests: Tom Vance -Director": the first name of
+    a programme's guests, right after the label, then a dash (its space before it, since
+    "Magnenat-Thalman" is one name): whatever the post's noun, the list states a person."""
+    labelled = start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in CREDIT_LABELS
+    return labelled and end < len(doc) and doc[end].text[0] in _HYPHENS | {"—"} and bool(doc[end - 1].whitespace_)
+
+
 def guest_role(span: Span) -> str | None:
     """ "Guests: Ann Lee - Professor of Law, Rutgers University Tom Vance - Director, …": a
     programme's list of guests gives each name, a spaced dash, then the post and where it is
     held, up to the next guest's name (two capitalised words before the next dash) or the end."""
     doc = span.doc
-    if len(span) < 2 or span.end + 1 >= len(doc) or not spaced_dash(doc[span.end]):
+    credited = credited_guest(doc, span.start, span.end)
+    if len(span) < 2 or span.end + 1 >= len(doc) or not (spaced_dash(doc[span.end]) or credited):
         return None
     tokens: list[Token] = []
-    for token in doc[span.end + 1 : span.end + 1 + MAX_OF_ROLE_WORDS + 2]:
-        ahead = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    glued = len(doc[span.end]) > 1  # "-Founding member": the post's first word carries the dash
+    for token in doc[span.end + 1 - glued : span.end + 1 + MAX_OF_ROLE_WORDS + 2]:
+        # (the next name's surname may be hyphenated: "Inday Espina-Varela - …")
+        k = token.i + 2
+        while k + 1 < len(doc) and doc[k].text in _HYPHENS and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
+            k += 2
+        ahead = doc[k] if k < len(doc) else None
         next_guest = ahead is not None and token.is_title and doc[token.i + 1].is_title and spaced_dash(ahead)
+        # ("… of the African Wildlife Foundation - Subscribe …": the next guest has a post.)
+        next_guest = next_guest and any(_names_someone(t) for t in doc[k + 1 : k + 1 + MAX_OF_ROLE_WORDS])
         glued = token.text in _HYPHENS and not token.whitespace_  # "Editor-in-chief"
         ends = (
             token.is_space
@@ -1307,12 +1340,13 @@ def guest_role(span: Span) -> str | None:
     while tokens and (tokens[-1].text in {",", "&"} or tokens[-1].tag_ in {"IN", "CC", "DT", "TO"}):
         tokens.pop()  # "Professor at" before a link
     post = tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))]
-    if not post or not any(_names_someone(t) for t in post):
+    if not post or not (credited or any(_names_someone(t) for t in post)):
         return None
     # Where the post is held, after a comma, while it stays short; else the post alone, or up to
     # where it is held ("Senior Fellow and Professor of Journalism at the American University in …").
     where = post[: next((k for k, t in enumerate(post) if k and t.lower_ in {"at", "in"}), len(post))]
-    return _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS) or _tidy(where, MAX_OF_ROLE_WORDS)
+    role = _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS) or _tidy(where, MAX_OF_ROLE_WORDS)
+    return role.lstrip("-–—") if role else None
 
 
 def _opens_credit(doc: Doc, i: int) -> bool:
@@ -1342,6 +1376,13 @@ def _names_someone(noun: Token) -> bool:
     return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(AGENT_ENDINGS)
 
 
+def _ends_a_post(word: Token) -> bool:
+    """ "an armed demonstrator", "the founder of Iran's Islamic Republic": a common noun, or what
+    one is of, before a comma."""
+    of = word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.tag_ == "NN"
+    return word.tag_ == "NN" or of
+
+
 def preceding_apposition_role(span: Span) -> str | None:
     """ "his campaign manager, Tom Vance,", "the captain of the carrier Hope, Tom Vance,": the
     post comes first and the name, set off by a comma, is its apposition."""
@@ -1351,11 +1392,18 @@ def preceding_apposition_role(span: Span) -> str | None:
     comma = span.start - 1
     while comma > 0 and doc[comma].lower_.rstrip(".") in HONORIFICS and doc[comma].is_title:
         comma -= 1
-    if comma < 1 or doc[comma].text != ",":
+    # ("cast an American actress - Ann Lee - as …": dashes set it off too.)
+    dashed = comma >= 1 and spaced_dash(doc[comma]) and span.end < len(doc) and spaced_dash(doc[span.end])
+    if comma < 1 or (doc[comma].text != "," and not dashed):
         return None
-    if root.dep_ == "appos" and root.head.i < comma:
+    if dashed:
+        # (only a post right before the dash: "a member of the relay team - Ann Lee -" is left)
+        if doc[comma - 1].tag_ != "NN" or doc[comma - 1].lower_ not in ROLE_HEADS:
+            return None
+        noun = doc[comma - 1]
+    elif root.dep_ == "appos" and root.head.i < comma:
         noun = root.head
-    elif span.end < len(doc) and doc[span.end].text == "," and doc[comma - 1].tag_ == "NN":
+    elif span.end < len(doc) and doc[span.end].text == "," and _ends_a_post(doc[comma - 1]):
         noun = doc[comma - 1]  # "shot an armed demonstrator, Tom Vance, on Sunday", parsed otherwise
     else:
         return None
@@ -1372,7 +1420,10 @@ def preceding_apposition_role(span: Span) -> str | None:
     if noun.lower_ in _NOT_TITLES or not _names_someone(noun):
         return None
     tokens = list(doc[noun.left_edge.i : comma])
-    return _tidy(tokens) or _tidy([t for t in noun.subtree if t.i <= noun.i])
+    # ("the leader of the Metropolitan Opera and Philadelphia Orchestra": what a post is of may be long.)
+    of = any(t.lower_ in _TITLE_PREPOSITIONS for t in doc[noun.i : comma])
+    whole = _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS)
+    return whole or _tidy([t for t in noun.subtree if t.i <= noun.i])
 
 
 # Acts that give someone a post, and verbs that say one did not happen.
@@ -1637,11 +1688,34 @@ def roles_for(span: Span) -> list[str]:
             or adjacent_title_role(span)
             or honorific_post_role(span)
             or letters_role(span)
+            or bare_post_role(span)
         )
     roles = list(dict.fromkeys(role for role in found if role))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
     return [r for r in roles if not any(r != other and _inside(r, other) for other in roles)]
+
+
+def bare_post_role(span: Span) -> str | None:
+    """ "How photographer Ann Lee carried on": a post in lower case right before a full name is
+    hers, however the parse hangs it (here as the verb's object). Only a word tagged a noun: "to
+    host Tom Vance" is a verb."""
+    doc = span.doc
+    if len(span) < 2 or span.start == span.sent.start:
+        return None
+    post = doc[span.start - 1]
+    # ("But defender Tom Vance is suspended": an agent noun the tagger made a verb, but not after
+    # "to" or a modal, where it may be one: "to engineer Tom Vance's exit".)
+    before = doc[post.i - 1] if post.i > span.sent.start else None
+    # ("Rivals engineer Ann Lee's downfall": after a subject it is the verb.)
+    verbal = before is not None and (before.lower_ == "to" or before.tag_ in {"MD", "NN", "NNS", "PRP"})
+    agent = post.tag_ in {"VB", "VBP"} and post.lower_.endswith(("er", "or", "ist", "ian")) and not verbal
+    # "#MinskProtests leader Tom Vance", "Acme leader …": a name before the post is whose it
+    # is, which the title rules read.
+    owned = before is not None and (before.tag_ in {"NNP", "NNPS"} or before.text[:1] in _TAG_MARKS)
+    if owned or not (post.is_lower and (post.tag_ == "NN" or agent) and post.lower_ in ROLE_HEADS):
+        return None
+    return post.text
 
 
 def office_of_role(span: Span) -> str | None:
