@@ -229,3 +229,41 @@ def test_the_channels_links_after_the_last_guest_make_no_guest(nlp) -> None:  # 
 def test_a_score_after_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Hantuchova beat Jie Zheng 6-2 7-5 in Dubai on Tuesday."
     assert "Jie Zheng" in people(analyze_texts(nlp, [text], [False])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # A headline's post after "as", however the parser reads "names".
+        ("Labour names Dafydd Prowse as new general secretary\n\nThe party confirmed it on Monday.", "Dafydd Prowse",
+         "new general secretary"),
+        # An obituary's description whose head noun the model tags a person, with a participle after it.
+        ("Tarquin Lessing, Sleuth With a Wide-Ranging Career, Dies at 80\n\nMr. Lessing worked for senators.",
+         "Tarquin Lessing", "Sleuth"),
+        # A participle opening a description.
+        ("Amara Wells, Missing Climate Activist, Is Found Dead\n\nThe body of Amara Wells, 19, was found in "
+         "Tallahassee, police said.", "Amara Wells", "Missing Climate Activist"),
+    ],
+)  # fmt: skip
+def test_a_headline_states_a_post(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text, headline=True).get(person, []), found(nlp, text, headline=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # A nationality's noun before a name the model tags a body.
+        ("Frenchman Cyril Saunier, meanwhile, fired 19 aces to beat Czech qualifier Tomas Zibar.", "Cyril Saunier",
+         "Frenchman"),
+        ("Frenchman Cyril Saunier, meanwhile, fired 19 aces to beat Czech qualifier Tomas Zibar.", "Tomas Zibar",
+         "Czech qualifier"),
+        # A name the model tags a work, given a post only a person holds.
+        ("\"Western vendors won't dominate those markets,\" Simon Yarrow, a senior analyst for Forrester, said.",
+         "Simon Yarrow", "senior analyst for Forrester"),
+        # "the head of" a body.
+        ("Phumzile Mlambo-Ngcuka, the head of U.N. Women, said the plans must include women.",
+         "Phumzile Mlambo-Ngcuka", "head of U.N. Women"),
+    ],
+)  # fmt: skip
+def test_a_name_tagged_a_thing_is_a_persons_by_what_the_text_calls_them(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(person, []), found(nlp, text)

@@ -44,7 +44,7 @@ _PARTICLES = frozenset("bin ibn al el de da di du del della der den van von le l
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "sheikh"})
 _DASHES = frozenset({"-", "–", "—"})
 # Kinds the model gives a person's full name by mistake ("scrum-half Tom Vance" tagged ORG).
-_RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
+_RETYPED = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC", "WORK_OF_ART"})
 # Offices written in capitals inside a title ("UN Special Coordinator", "Prime Minister").
 _OFFICES = frozenset(
     {"coordinator", "co-ordinator", "director", "minister", "secretary", "president", "governor", "senator",
@@ -219,7 +219,8 @@ _PERSON_ONLY = frozenset(
      # trades and callings no company is said to follow ("Ann Lee, a human rights lawyer,")
      "lawyer", "attorney", "barrister", "solicitor", "surgeon", "nurse", "teacher", "lecturer", "student",
      "official", "writer", "author", "poet", "priest", "imam", "rabbi", "cleric", "presenter", "reporter",
-     "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner", "recipient"}
+     "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner", "recipient",
+     "analyst", "economist"}
 )  # fmt: skip
 
 
@@ -239,9 +240,13 @@ def _posted_speaker(span: Span, post: Token) -> bool:
     """ "…," said Ann Lee, head of distribution at Acme": a name who says something and is the
     head of a part of something is a person (a firm that says may be "a leader in snacks", or the
     head of a consortium, but is not the head of a trade: a lower-case word after "of")."""
-    root = span.root
-    of = post.i + 2 < len(post.doc) and post.doc[post.i + 1].lower_ == "of" and post.doc[post.i + 2].is_lower
-    return root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS and post.lower_ == "head" and of
+    doc, root = post.doc, span.root
+    if post.lower_ != "head" or post.i + 2 >= len(doc) or doc[post.i + 1].lower_ != "of":
+        return False
+    # ("Ann Lee, the head of U.N. Women,": "the head of" a body, which a body is not called.)
+    if post.i > 0 and doc[post.i - 1].lower_ == "the":
+        return True
+    return root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS and doc[post.i + 2].is_lower
 
 
 def _person_described(span: Span) -> bool:
@@ -269,6 +274,9 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         post = doc[i].is_lower or (doc[i].is_title and i > span.start and doc[i].lower_ in _OFFICES)
         if post and _role_head(doc[i].lower_) and _name_shaped(doc[i + 1 : span.end].text):
             return Span(doc, i + 1, span.end, label="PERSON"), None
+        # "Frenchman Cyril Saulnier" read as a body: a nationality's noun for a person, then the name.
+        if i == span.start and doc[i].text in _DEMONYM_NOUNS and _name_shaped(doc[i + 1 : span.end].text):
+            return Span(doc, i + 1, span.end, label="PERSON"), doc[i].text
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
     if letters:
@@ -283,7 +291,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     # person holds: after its comma ("a maker of pumps", "the lead adviser" may be a company's)
     # or taken in a headline ("becomes new culture secretary").
     stated = False
-    if span.label_ in {"FAC", "ORG"}:
+    if span.label_ in {"FAC", "ORG", "WORK_OF_ART"}:
         post = written_apposition_post(span)
         taken = headline_copula_role(span)
         stated = (

@@ -116,8 +116,8 @@ ROLE_HEADS = frozenset(
         "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
-        # A runner of any distance, who survived.
-        "runner", "survivor",
+        # A runner of any distance, who survived; standings in a tournament.
+        "runner", "survivor", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart",
     }
@@ -1072,6 +1072,7 @@ def headline_role(span: Span) -> str | None:
         or _capitalised_title(span)
         or _headline_apposition(span)
         or as_role(span)
+        or _headline_as(span)
     )
     # "Missing Black Lives Matter Activist Ann Lee": the parse's title may stop inside the
     # capitalised one, which then is whole.
@@ -1083,6 +1084,22 @@ def headline_role(span: Span) -> str | None:
         return _headline_copula(span)
     last = role.split()[-1]
     return role if last.islower() or last.lower() in ROLE_HEADS else None
+
+
+def _headline_as(span: Span) -> str | None:
+    """ "Labour names Ann Lee as new general secretary": a headline's post after "as", read from
+    the words (the parser may make "names" a noun): up to four words, no article, ending in a
+    role noun."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "as":
+        return None
+    words: list[Token] = []
+    for token in doc[span.end + 1 : min(span.end + 5, span.sent.end)]:
+        if token.tag_ not in {"JJ", "NN", "NNP", "VBN"} and token.text not in _HYPHENS:
+            break
+        words.append(token)
+    heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
+    return _tidy(words[: heads[-1] + 1]) if heads else None
 
 
 _QUOTES = frozenset({"‘", "’", "'", '"', "“", "”"})
@@ -1122,8 +1139,9 @@ def headline_description(span: Span) -> str | None:
     posted = noun in ROLE_HEADS or noun in _GENERIC or (noun.endswith(AGENT_ENDINGS) and noun not in _NOT_TITLES)
     # "Biden, Sanders, Warren Rally", "Ann Lee, Texas, Dies": a name or a place, unless its last
     # word is a post ("Key Figure" tagged a person, "Navajo Pageant Winner").
-    # (An obituary's description is never a body: "Transgender Plaintiff in …" tagged one.)
-    bodies = {"PERSON", "GPE", "LOC"} if obituary else {"PERSON", "GPE", "LOC", "NORP", "ORG"}
+    # (An obituary's description is never a body or a person: "Transgender Plaintiff in …",
+    # "Sleuth" tagged one.)
+    bodies = {"GPE", "LOC"} if obituary else {"PERSON", "GPE", "LOC", "NORP", "ORG"}
     named = all(t.ent_type_ in bodies for t in words[:head])
     if not posted and (named or not obituary):
         return None
@@ -1170,8 +1188,14 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
         return None
     # A noun phrase up to its clause: not a headline's next verb, a plea or a judgement ("…, Eye
     # Another Striker", "Tom Vance, You Are No Leader", "…, Please Don't …", "…, Never Better, …").
-    clause = next((k for k, t in enumerate(words) if k and (t.tag_ in {"WP", "WDT"} or t.lower_ == "who")), len(words))
-    if any(t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} or t.tag_ in {"JJR", "JJS"} for t in words[:clause]):
+    # ("Sleuth With a Wide-Ranging Career": what follows the head noun's preposition may hold a
+    # participle; "Missing Black Lives Matter Activist": one may open the phrase.)
+    clause = _description_head(words)
+    opener = words[0].tag_ in {"VBG", "VBN"} and len(words) > 1
+    if any(
+        (t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} and not (k == 0 and opener)) or t.tag_ in {"JJR", "JJS"}
+        for k, t in enumerate(words[:clause])
+    ):
         return None
     # To the headline's end only where the name opens it ("Overlooked No More: Ann Lee, …").
     opens = span.start == span.sent.start or doc[span.start - 1].text == ":"
