@@ -267,3 +267,19 @@ def test_a_headline_states_a_post(nlp, text: str, person: str, role: str) -> Non
 )  # fmt: skip
 def test_a_name_tagged_a_thing_is_a_persons_by_what_the_text_calls_them(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
     assert role in found(nlp, text).get(person, []), found(nlp, text)
+
+
+def test_a_credits_label_after_a_body_still_names_the_next_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Producer: Ala Hassan Logistics: Alianza Verde Translator: Nemonte Quimera Executive producer: "
+        "Andrew Pollard Subscribe to our channel"
+    )
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert roles(analysis).get("Nemonte Quimera") == ["Translator"], roles(analysis)
+
+
+def test_a_name_after_a_kind_of_body_is_the_bodys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "How Kim Perrie grew trampoline fitness company Bounce, which is aimed at women."
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert "Bounce" not in people(analysis)
+    assert "trampoline fitness company" not in [r for rs in roles(analysis).values() for r in rs]

@@ -12,6 +12,7 @@ from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
 from bot.nlp.roles import (
     AGENT_ENDINGS,
+    BODY_NOUNS,
     CREDIT_LABELS,
     FORCES_RANKS,
     ROLE_HEADS,
@@ -20,6 +21,7 @@ from bot.nlp.roles import (
     headline_copula_role,
     headline_obituary,
     headline_role,
+    label_role,
     names_someone,
     rank_field,
     roles_for,
@@ -299,6 +301,8 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
             or _aged(doc, end, span.start)
             or (post is not None and (_person_only(post.lower_) or _posted_speaker(span, post)))
             or (taken is not None and any(_person_only(w.lower()) for w in taken.split()))
+            # "Translator: Ann Lee Executive producer: …": a credit's label before the name.
+            or label_role(span) is not None
             or _person_described(span)
         )
     if not letters and not stated:
@@ -1206,6 +1210,9 @@ class _Linker:
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
                 continue
+            # "fitness company Bounce", "the band Keane": a body's kind, then its name.
+            if kind == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS:
+                kind = "ORG"
             # "Could the treaty collapse? | Inside Story": after a headline's bar, the programme's
             # or the outlet's name.
             barred = span.start > 0 and doc[span.start - 1].text == "|" and self.headline

@@ -77,6 +77,12 @@ FORCES_RANKS = frozenset(
     {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
      "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff", "admiral", "brigadier"}
 )  # fmt: skip
+# Kinds of body a name may follow ("fitness company Bounce", "the band Coldplay"): no post, and
+# the name after one is the body's.
+BODY_NOUNS = frozenset(
+    {"company", "firm", "brand", "band", "charity", "agency", "startup", "start-up", "retailer", "airline",
+     "carmaker", "publisher", "newspaper", "magazine", "website", "app", "label", "chain", "supermarket"}
+)  # fmt: skip
 # Nouns that name a post, a trade or a standing in a game: what a headline's capitalised
 # words before a full name must end with to be a title ("Wales Forward", "Gov."), since a
 # headline capitalises every word. A generic list of role nouns, no names.
@@ -119,7 +125,7 @@ ROLE_HEADS = frozenset(
         # A runner of any distance, who survived; standings in a tournament.
         "runner", "survivor", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
-        "plaintiff", "defendant", "claimant", "counterpart",
+        "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -306,6 +312,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
     # man"), and kin of a named person ("George Park's brother Tom Park") by that person.
     last = _last_word(tokens[:of])  # the post's own word: "creator" of "creator of Family Guy"
+    # "trampoline fitness company Bounce": a body's kind before its name, no one's post.
+    if last in BODY_NOUNS:
+        return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
         return None
@@ -1376,7 +1385,10 @@ def guest_role(span: Span) -> str | None:
 def _opens_credit(doc: Doc, i: int) -> bool:
     """Whether a credit's label may start after token i: a line or sentence start, punctuation,
     or the name of the credit before."""
-    return i < 0 or doc[i].is_punct or doc[i].is_space or doc[i].ent_type_ == "PERSON" or doc[i + 1].is_sent_start
+    if i < 0 or doc[i].is_punct or doc[i].is_space or doc[i].ent_type_ == "PERSON" or doc[i + 1].is_sent_start:
+        return True
+    # "Logistics: Alianza Ceibo Translator: …": the credit before names a body.
+    return bool(doc[i].ent_type_) and any(t.text == ":" for t in doc[max(0, i - 5) : i])
 
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
