@@ -283,3 +283,31 @@ def test_a_name_after_a_kind_of_body_is_the_bodys(nlp) -> None:  # type: ignore[
     analysis = analyze_texts(nlp, [text], [False])[0]
     assert "Bounce" not in people(analysis)
     assert "trampoline fitness company" not in [r for rs in roles(analysis).values() for r in rs]
+
+
+def test_a_name_modifying_a_noun_inside_a_guests_post_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Presenter: Imran Shah Guests: Aleks Brezic - Co-host, Sarajevo Calling podcast Amila Bukovac - "
+        "Professor of Humanities, York University Gerald Knauer - Founding Chairman, European Stability "
+        "Initiative - Subscribe to our channel"
+    )
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert people(analysis) == {"Imran Shah", "Aleks Brezic", "Amila Bukovac", "Gerald Knauer"}
+    assert roles(analysis)["Aleks Brezic"] == ["Co-host"]
+
+
+def test_a_person_named_inside_a_guests_post_stays_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guests: Adolfo Francis - Republican strategist and former adviser to Senator John McCrae Derrick "
+        "Plumb - Democratic strategist and former press secretary"
+    )
+    assert "John McCrae" in people(analyze_texts(nlp, [text], [False])[0])
+
+
+def test_a_guest_after_an_affiliation_ending_in_a_kind_of_body_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guests: Pravit Rojana - political reporter and columnist for Kaosod English news website David "
+        "Strecker - Thai historian and author"
+    )
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert roles(analysis).get("David Strecker") == ["Thai historian and author"], roles(analysis)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -347,6 +348,7 @@ class _Linker:
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
         # first token: the model tagged it part of the name, so the parse rules do not see it.
         self.cut_roles: dict[int, str] = {}
+        self.guest_starts: set[int] = set()  # where the names of a programme's guests start
         self.guest_posts: dict[int, str] = {}  # a guest's name (its start) -> the post the credits give
         self._hosts: str | None = None
         self.stated: set[int] = set()  # starts of untagged names the text states are people's
@@ -790,6 +792,7 @@ class _Linker:
         # A guest's name the model ran into the entity before it is the guest's: that entity
         # ends where the name starts ("University of Oxford | Abdullah Baabood").
         guests = self._guest_entries()
+        self.guest_starts = {g.start for g in guests}
         guest_tokens = {t.i for g in guests for t in g}
         if guest_tokens:
             kept = []
@@ -807,7 +810,23 @@ class _Linker:
                 named = kind != "PERSON" or (cut < labelled and _name_shaped(doc[span.start : cut].text))
                 if cut - span.start >= 1 and named and not any(g.start <= span.start < g.end for g in guests):
                     kept.append((Span(doc, span.start, cut, label=span.label), kind))
-            spans = kept
+            # Between one guest's name and the next is the first's post: a name there that
+            # modifies a noun is a thing's ("Ann Lee - Co-host, Sarajevo Calling podcast Tom …"),
+            # though a person may be named in it ("adviser to Senator Tom Vance").
+            ordered = sorted(guests, key=lambda g: g.start)
+            posts = [
+                (a.end, b.start)
+                for a, b in itertools.pairwise(ordered)
+                if b.start - a.end <= MAX_GUEST_POST_WORDS + 8
+                and not any("\n" in t.text or t.text in {".", ":", "?", "!"} for t in doc[a.end : b.start])
+            ]
+            spans = [
+                (span, kind)
+                for span, kind in kept
+                if kind != "PERSON"
+                or not any(a <= span.start and span.end <= b for a, b in posts)
+                or not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+            ]
             reach = {t.i: span for span, _ in spans for t in span}
         found: list[Span] = [g for g in guests if not any(t.i in reach for t in g)]
         reach.update({t.i: g for g in found for t in g})
@@ -900,7 +919,21 @@ class _Linker:
                 found.append(Span(doc, first, token.i, label="PERSON"))
             if credits == len(doc):
                 credits = token.i
-        return found + self._comma_guests()
+        return found + self._presenters() + self._comma_guests()
+
+    def _presenters(self) -> list[Span]:
+        """ "Presenter: Imran Malik Guests: …": the name between a credit's label and the guests'
+        label is a person's, however the model tags it (it may run it into "Guests")."""
+        doc = self.doc
+        found = []
+        for label in (t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title and t.i >= 4):
+            colon, first, last = doc[label.i - 3], doc[label.i - 2], doc[label.i - 1]
+            credit = doc[colon.i - 1]
+            if colon.text != ":" or not (credit.is_title and credit.lower_ in ROLE_HEADS):
+                continue
+            if _name_shaped(f"{first.text} {last.text}") and not (first.is_stop or last.is_stop):
+                found.append(Span(doc, first.i, label.i, label="PERSON"))
+        return found
 
     def _whole_given_name(self, first: int) -> int:
         """Where a guest's name starts, given its second-last word: before a hyphenated given
@@ -1210,8 +1243,10 @@ class _Linker:
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
                 continue
-            # "fitness company Bounce", "the band Keane": a body's kind, then its name.
-            if kind == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ in BODY_NOUNS:
+            # "fitness company Bounce", "the band Keane": a body's kind, then its name (not a
+            # guest after the end of the last one's affiliation: "… news website Tom Vance - …").
+            kind_before = span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in BODY_NOUNS
+            if kind == "PERSON" and kind_before and span.start not in self.guest_starts:
                 kind = "ORG"
             # "Could the treaty collapse? | Inside Story": after a headline's bar, the programme's
             # or the outlet's name.

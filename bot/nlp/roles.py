@@ -81,7 +81,7 @@ FORCES_RANKS = frozenset(
 # the name after one is the body's.
 BODY_NOUNS = frozenset(
     {"company", "firm", "brand", "band", "charity", "agency", "startup", "start-up", "retailer", "airline",
-     "carmaker", "publisher", "newspaper", "magazine", "website", "app", "label", "chain", "supermarket"}
+     "carmaker", "newspaper", "magazine", "website", "app", "label", "chain", "supermarket"}
 )  # fmt: skip
 # Nouns that name a post, a trade or a standing in a game: what a headline's capitalised
 # words before a full name must end with to be a title ("Wales Forward", "Gov."), since a
@@ -312,8 +312,10 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # what the news says of them ("unarmed black man George Floyd", "a 46-year-old Minneapolis
     # man"), and kin of a named person ("George Park's brother Tom Park") by that person.
     last = _last_word(tokens[:of])  # the post's own word: "creator" of "creator of Family Guy"
-    # "trampoline fitness company Bounce": a body's kind before its name, no one's post.
-    if last in BODY_NOUNS:
+    # "trampoline fitness company Bounce": a body's kind before its name, no one's post (not
+    # where the post is held: "correspondent, Science Magazine").
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
+    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS:
         return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
@@ -332,7 +334,8 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
-    if all(t.ent_type_ for t in tokens) and not titled and not (len(tokens) > 1 and last in ROLE_HEADS):
+    posted = last in ROLE_HEADS or last.split("-")[-1] in ROLE_HEADS  # "co-host"
+    if all(t.ent_type_ for t in tokens) and not titled and not (len(tokens) > 1 and posted):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     # "then-Sergeant": the post held at the time told of, a former one now.
