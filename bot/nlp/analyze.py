@@ -72,6 +72,15 @@ _BODY_ROLES = frozenset(
         "member",
         "host",
         "international",
+        # a country or a club qualifies and reaches finals; a firm sues, is sued and has counterparts
+        "qualifier",
+        "finalist",
+        "semi-finalist",
+        "debutant",
+        "counterpart",
+        "defendant",
+        "plaintiff",
+        "claimant",
     }
 )
 # Posts written before a name that ROLE_HEADS leaves out ("One guard, Tom Vance,").
@@ -82,7 +91,9 @@ _PERSON_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla", "obe", "mbe"
 _BODY_WORDS = frozenset(
     "united city town county rovers athletic club fc afc party council house street road park stadium group "
     "bank university college school hospital airport court church cup league state republic kingdom island "
-    "islands news times post".split()
+    "islands news times post capital partners holdings farms logistics estates hotel motors foods works "
+    "services research freight institute foundation centre center network initiative fund trust society "
+    "association commission committee ministry department agency".split()
 )
 # Words that open a person's span without being their name ("Saturday Tom Vance").
 # Positions in a team ("Valencia striker"), and its boss: the word before one is the team's name.
@@ -232,6 +243,19 @@ def _person_only(word: str) -> bool:
     return word in _PERSON_ONLY or word.endswith("ist")
 
 
+def _titled_person_after(doc: Doc, dash: int) -> bool:
+    """ "… - President Ann Lee", "… - coach Tom Vance": after the dash, a title of at most three
+    words and then a person's name (not "- journalist and editor Tom Vance", a post and the
+    next guest)."""
+    for k in range(dash + 1, min(dash + 5, len(doc))):
+        token = doc[k]
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            return k > dash + 1
+        if token.is_punct or token.tag_ == "CC":
+            return False
+    return False
+
+
 def _post_of(names: list[Span], k: int, end: int) -> bool:
     """Whether the words after guest k's comma, up to the next guest's name, name a post."""
     stop = names[k + 1].start if k + 1 < len(names) else end
@@ -246,10 +270,19 @@ def _posted_speaker(span: Span, post: Token) -> bool:
     doc, root = post.doc, span.root
     if post.lower_ != "head" or post.i + 2 >= len(doc) or doc[post.i + 1].lower_ != "of":
         return False
-    # ("Ann Lee, the head of U.N. Women,": "the head of" a body, which a body is not called.)
-    if post.i > 0 and doc[post.i - 1].lower_ == "the":
+    named = doc[post.i + 2]
+    if named.lower_ == "the" and post.i + 3 < len(doc):
+        named = doc[post.i + 3]
+    # ("Ann Lee, the head of U.N. Women,", "head of the National Trust": of a body named in
+    # capitals; a firm may be "the head of the consortium".)
+    if named.is_title or named.is_upper:
         return True
-    return root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS and doc[post.i + 2].is_lower
+    return (
+        root.dep_ == "nsubj"
+        and root.head.lower_ in q.SPEECH_VERBS
+        and named.is_lower
+        and named.tag_ in {"NN", "NNS"}
+    )
 
 
 def _person_described(span: Span) -> bool:
@@ -350,7 +383,6 @@ class _Linker:
         self.cut_roles: dict[int, str] = {}
         self.guest_starts: set[int] = set()  # where the names of a programme's guests start
         self.guest_posts: dict[int, str] = {}  # a guest's name (its start) -> the post the credits give
-        self._hosts: str | None = None
         self.stated: set[int] = set()  # starts of untagged names the text states are people's
         # The agent noun that stated an untagged name a person's ("British contender Darren Till"),
         # by the name's first token: its role when the parse gives none.
@@ -393,13 +425,12 @@ class _Linker:
                     words.pop()
                 name = " ".join(words)
                 # "'s" or "B" alone (a possessive, an initial the model tagged) is nobody's name,
-                # nor is "COVID-19" or "Xbox 2" (a thing's), or "Twitter" where the text links to
-                # twitter.com.
+                # nor is "COVID-19" (a thing's), or "Twitter" in "Follow us on Twitter: https://…".
+                linked = span.end + 1 < len(doc) and doc[span.end].text == ":" and doc[span.end + 1].like_url
                 if (
                     not any(sum(map(str.isalpha, word)) > 1 for word in words)
-                    or any(c.isdigit() for c in words[-1] if len(words) == 1)
-                    or any(word.isdigit() for word in words)
-                    or (len(words) == 1 and f"{name.lower()}." in self._link_hosts())
+                    or (len(words) == 1 and any(c.isdigit() for c in name))
+                    or (len(words) == 1 and linked)
                 ):
                     continue
             full = self._full_name_for(name, span.start, surnames)
@@ -411,12 +442,6 @@ class _Linker:
         self._quotes()
         self._own_spellings()
         return self.analysis
-
-    def _link_hosts(self) -> str:
-        """The text's links, lower case, one string ("https://twitter.com/… facebook.com/…")."""
-        if self._hosts is None:
-            self._hosts = " ".join(t.lower_ for t in self.doc if t.like_url)
-        return self._hosts
 
     def _own_spellings(self) -> None:
         """Names parsed with a plain apostrophe ("O'Reilly", see parse.plain_apostrophes) written
@@ -586,7 +611,8 @@ class _Linker:
             if token.tag_ == "NNP" and not token.ent_type_:
                 first = self._untagged_first_name(self.doc[token.i : token.i + 1])
                 # "Bishop Sprott" beside "John Shelby Sprott": a church title, then his surname.
-                if first is not None and self.doc[first].lower_ in _SURNAME_TITLES:
+                titled = first is not None and self.doc[first].lower_ in _SURNAME_TITLES
+                if titled and self._named_earlier(self.doc[token.i : token.i + 1], spans):
                     self.cut_roles[token.i] = self.doc[first].text
                     extra.append((Span(self.doc, token.i, token.i + 1, label="PERSON"), "PERSON"))
                 elif first is not None:
@@ -812,7 +838,8 @@ class _Linker:
                     kept.append((Span(doc, span.start, cut, label=span.label), kind))
             # Between one guest's name and the next is the first's post: a name there that
             # modifies a noun is a thing's ("Ann Lee - Co-host, Sarajevo Calling podcast Tom …"),
-            # though a person may be named in it ("adviser to Senator Tom Vance").
+            # and words no name is made of are the post's ("Lecturer at"), though a person may
+            # be named in it ("adviser to Senator Tom Vance").
             ordered = sorted(guests, key=lambda g: g.start)
             posts = [
                 (a.end, b.start)
@@ -825,7 +852,10 @@ class _Linker:
                 for span, kind in kept
                 if kind != "PERSON"
                 or not any(a <= span.start and span.end <= b for a, b in posts)
-                or not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+                or (
+                    _name_shaped(re.split(r" [-–—] ", span.text)[0])  # "Ann Lee - Professor" tagged whole
+                    and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+                )
             ]
             reach = {t.i: span for span, _ in spans for t in span}
         found: list[Span] = [g for g in guests if not any(t.i in reach for t in g)]
@@ -864,6 +894,8 @@ class _Linker:
             after = doc[end] if end < len(doc) else None
             body = after is not None and after.is_lower and after.lower_ in ROLE_HEADS
             person = exact is None or exact.label_ == "PERSON"  # a whole name tagged a body: _stated_person's
+            # ("Saudi Arabia - Crown Prince …": a place the model knows, then a dash, is a dateline.)
+            person = person and not any(s.label_ in {"GPE", "LOC"} for s in inside)
             # An agent noun states a person only before a name the model tagged a person in part
             # ("British contender Darren Till"): "train operator Great Western" is a company.
             partly = any(s.label_ == "PERSON" for s in inside)
@@ -909,7 +941,11 @@ class _Linker:
             shaped = all(w.is_title and w.is_alpha and not w.is_stop and w.tag_[:2] != "VB" for w in words)
             first = self._whole_given_name(first)
             opens = first == 0 or doc[first - 1].text in {".", ":"} or doc[first - 1].is_space
-            posted = any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in doc[token.i + 1 : token.i + 4])
+            # ("Kuala Lumpur - Prime Minister Ann Lee said": a dateline, a place, then a title and
+            # the name it is for.)
+            after = doc[token.i + 1 : token.i + 6]
+            dateline = any(w.ent_type_ in {"GPE", "LOC"} for w in words) or _titled_person_after(doc, token.i)
+            posted = not dateline and any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in after[:3])
             # In the credits, an entry's post names someone ("Political Analyst - Subscribe to our
             # channel" is the last post, then no entry).
             post = doc[token.i + 1 : token.i + 1 + MAX_GUEST_POST_WORDS]
@@ -966,6 +1002,9 @@ class _Linker:
             # Guests Tom Vance, …"); "Guest Tom Vance, a chef, said" opening a sentence is prose.
             if not colon and not (label.i > 0 and doc[label.i - 1].is_title and doc[label.i - 1].is_alpha):
                 continue
+            # ("Among the guests: Ann Lee, the mayor, and …" is prose.)
+            if label.i > 0 and doc[label.i - 1].is_lower:
+                continue
             start = label.i + 1 + colon
             end = start
             while end < len(doc) and not (
@@ -990,16 +1029,18 @@ class _Linker:
                 # (a closing quote ends a post: "author of "It's Not Always Depression" Ann Lee, …").
                 before = doc[first - 1]
                 after_post = first > start and not before.is_stop and (not before.is_punct or before.text in _QUOTES)
+                after_post = after_post or before.text == ";"  # "Ann Lee, lecturer; Tom Vance, …"
                 if shaped and (first == start or (names and after_post)) and _name_shaped(doc[first:comma].text):
                     names.append(Span(doc, first, comma, label="PERSON"))
-            if not names or names[0].start != start:
+            # A list of guests gives the first a post ("Panel: Acme Foods, Blue Harbor and …" names bodies).
+            if not names or names[0].start != start or not _post_of(names, 0, end):
                 continue
 
             # A later "name" whose words after the comma name no post is the end of the post
             # before ("… at Colombia Risk Analysis, a political consultancy Ann Lee, …").
             k = 1
             while k < len(names):
-                if not _post_of(names, k, end) or doc[names[k].end + 1].tag_ in {"DT", "PRP$"}:
+                if not _post_of(names, k, end):
                     del names[k]
                 else:
                     k += 1
@@ -1008,7 +1049,7 @@ class _Linker:
                 post = doc[name.end + 1 : stop]
                 self.guest_posts[name.start] = ""  # the credits' post or none, never another rule's
                 if _post_of(names, k, end):
-                    words = post.text.strip(" ,").split()
+                    words = post.text.strip(" ,;").split()
                     if words and words[0].lower() in {"a", "an", "the"}:
                         words = words[1:]
                     # A long post without where or for whom it is held: up to its first comma, else
@@ -1028,8 +1069,8 @@ class _Linker:
         before = doc[start - 1] if start > 0 else None
         # "cast an American actress - Ann Lee - as …": a post, then the name set off by dashes.
         if before is not None and spaced_dash(before) and end < len(doc) and spaced_dash(doc[end]):
-            post = doc[before.i - 1]
-            if post.is_lower and post.tag_ == "NN" and post.lower_ in ROLE_HEADS:
+            post = doc[before.i - 1]  # (not a body's: "the winner - Real Madrid -")
+            if post.is_lower and post.tag_ == "NN" and post.lower_ in ROLE_HEADS - _BODY_ROLES:
                 return True
         if before is not None and before.lower_ in ROLE_HEADS | _MORE_HEADS and before.lower_ not in _BODY_ROLES:
             # a post in lower case; a rank in capitals; a title in capitals after another of its
@@ -1243,6 +1284,10 @@ class _Linker:
             # "The Louise Michel" (a ship): a person's name never opens with "the".
             if kind == "PERSON" and span[0].lower_ == "the":
                 continue
+            # "Buenos Aires - President Ann Lee said": a dateline's place opening the sentence,
+            # then a dash and the person the news is about.
+            if kind == "PERSON" and self._dateline(span):
+                continue
             # "fitness company Bounce", "the band Keane": a body's kind, then its name (not a
             # guest after the end of the last one's affiliation: "… news website Tom Vance - …").
             kind_before = span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in BODY_NOUNS
@@ -1250,8 +1295,11 @@ class _Linker:
                 kind = "ORG"
             # "Could the treaty collapse? | Inside Story": after a headline's bar, the programme's
             # or the outlet's name.
+            # (Only at the headline's end: "Opinion | Ann Lee: Why …" names a person.)
             barred = span.start > 0 and doc[span.start - 1].text == "|" and self.headline
-            if kind == "PERSON" and barred and not any("\n" in t.text for t in doc[: span.start]):
+            line_end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))
+            last = all(t.is_punct or t.is_space for t in doc[span.end : line_end])
+            if kind == "PERSON" and barred and last and not any("\n" in t.text for t in doc[: span.start]):
                 continue
             # A doubled name is a person's only when the text says so ("analyst Hassan Hassan").
             doubled = len(words) == 2 and words[0].lower() == words[1].lower() and span.start not in self.stated
@@ -1260,7 +1308,8 @@ class _Linker:
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
             titled = len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL - _GIVEN_POSTS
-            titled = titled or (len(words) == 2 and words[0].lower() in _SURNAME_TITLES and bool(named_else))
+            church = len(words) == 2 and words[0].lower() in _SURNAME_TITLES
+            titled = titled or (church and self._named_earlier(span, spans))
             # "Winger Nitoglia": a post is never a given name, whoever else the article names.
             if len(words) == 2 and len(span) > 1 and ((words[0].lower() in lower and named_else) or titled):
                 if titled:
@@ -1276,6 +1325,27 @@ class _Linker:
                     continue
             result.append((span, kind))
         return result
+
+    def _named_earlier(self, span: Span, spans: list[tuple[Span, str]]) -> bool:
+        """Whether the surname ending `span` is a person's the text names in full in an earlier
+        sentence and in no full name of this one ("John Shelby Spong, 90, Dies" before "Bishop
+        Spong pushed …"; not "Pastor Ruiz and his wife Maria Ruiz")."""
+        surname = span[-1].lower_
+        here = self.sentence_of.get(span.start)
+        full = [
+            self.sentence_of.get(s.start)
+            for s, k in spans
+            if k == "PERSON" and len(s) > 1 and s[-1].lower_ == surname and s.start != span.start
+        ]
+        full = [at for at in full if at is not None]
+        return bool(full) and here is not None and min(full) < here and here not in full
+
+    def _dateline(self, span: Span) -> bool:
+        doc = self.doc
+        end = span.end - 1 if doc[span.end - 1].text in _DASHES else span.end  # "Buenos Aires -"
+        opens = span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start
+        dash = end < len(doc) and doc[end].text in _DASHES and bool(doc[end - 1].whitespace_)
+        return opens and dash and _titled_person_after(doc, end)
 
     def _headline_inner_name(
         self, span: Span, words: list[str], person_names: set[str]

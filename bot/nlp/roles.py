@@ -123,7 +123,7 @@ ROLE_HEADS = frozenset(
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
         # A runner of any distance, who survived; standings in a tournament.
-        "runner", "survivor", "qualifier", "finalist", "semi-finalist", "debutant",
+        "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter",
     }
@@ -315,7 +315,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # "trampoline fitness company Bounce": a body's kind before its name, no one's post (not
     # where the post is held: "correspondent, Science Magazine").
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
-    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS:
+    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS | CREDIT_LABELS:  # nor "Hotel Guests"
         return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
@@ -1103,7 +1103,8 @@ def _headline_as(span: Span) -> str | None:
     the words (the parser may make "names" a noun): up to four words, no article, ending in a
     role noun."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "as":
+    # The name is what the verb acts on, after it ("Ann Lee Eyed as Next Governor" is talk).
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "as" or span.start == span.sent.start:
         return None
     words: list[Token] = []
     for token in doc[span.end + 1 : min(span.end + 5, span.sent.end)]:
@@ -1149,13 +1150,14 @@ def headline_description(span: Span) -> str | None:
     head = _description_head(words)
     noun = words[head - 1].lower_
     posted = noun in ROLE_HEADS or noun in _GENERIC or (noun.endswith(AGENT_ENDINGS) and noun not in _NOT_TITLES)
-    # "Biden, Sanders, Warren Rally", "Ann Lee, Texas, Dies": a name or a place, unless its last
-    # word is a post ("Key Figure" tagged a person, "Navajo Pageant Winner").
-    # (An obituary's description is never a body or a person: "Transgender Plaintiff in …",
-    # "Sleuth" tagged one.)
-    bodies = {"GPE", "LOC"} if obituary else {"PERSON", "GPE", "LOC", "NORP", "ORG"}
-    named = all(t.ent_type_ in bodies for t in words[:head])
-    if not posted and (named or not obituary):
+    # Another headline's description must name a post or someone who does something ("Biden,
+    # Sanders, Warren Rally"). An obituary's describes a person whatever its noun and whatever
+    # the model tags it ("Transgender Plaintiff in …", "Yankees Scout", "Sleuth With …"), but a
+    # place or a nationality alone is no description ("…, Texas, Dies"), and a participle says
+    # what happened, not what they were ("…, Jailed for Fraud, Dies").
+    placed = all(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in words[:head])
+    participle = noun.endswith("ed") and words[head - 1].tag_ != "NN"
+    if not posted and (not obituary or placed or participle):
         return None
     # "House Republican With a Long Record": the post; what it is of, for or in stays.
     if head < len(words) and words[head].lower_ == "with":
@@ -1203,7 +1205,8 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
     # ("Sleuth With a Wide-Ranging Career": what follows the head noun's preposition may hold a
     # participle; "Missing Black Lives Matter Activist": one may open the phrase.)
     clause = _description_head(words)
-    opener = words[0].tag_ in {"VBG", "VBN"} and len(words) > 1
+    # (The participle then describes a noun: "Acclaimed by Critics", "Jailed for Fraud" are clauses.)
+    opener = words[0].tag_ in {"VBG", "VBN"} and clause >= 2 and words[clause - 1].tag_ in {"NN", "NNP", "NNS"}
     if any(
         (t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} and not (k == 0 and opener)) or t.tag_ in {"JJR", "JJS"}
         for k, t in enumerate(words[:clause])
@@ -1367,6 +1370,7 @@ def guest_role(span: Span) -> str | None:
         glued = token.text in _HYPHENS and not token.whitespace_  # "Editor-in-chief"
         ends = (
             token.is_space
+            or token.text == "|"
             or token.like_url
             or (token.is_punct and token.text not in {",", "&", "'", "’"} and not glued)
         )
@@ -1376,7 +1380,10 @@ def guest_role(span: Span) -> str | None:
     while tokens and (tokens[-1].text in {",", "&"} or tokens[-1].tag_ in {"IN", "CC", "DT", "TO"}):
         tokens.pop()  # "Professor at" before a link
     post = tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))]
-    if not post or not (credited or any(_names_someone(t) for t in post)):
+    # (Credited, the post may name no role noun, "Founding member", but it is words, not a
+    # name or a place: "Guests: Ann Lee - Maria Lopez", "- University of Ibadan".)
+    worded = credited and any(t.is_lower and not t.is_stop for t in post)
+    if not post or not (worded or any(_names_someone(t) for t in post)):
         return None
     # Where the post is held, after a comma, while it stays short; else the post alone, or up to
     # where it is held ("Senior Fellow and Professor of Journalism at the American University in …").
@@ -1747,11 +1754,14 @@ def bare_post_role(span: Span) -> str | None:
     # "to" or a modal, where it may be one: "to engineer Tom Vance's exit".)
     before = doc[post.i - 1] if post.i > span.sent.start else None
     # ("Rivals engineer Ann Lee's downfall": after a subject it is the verb.)
-    verbal = before is not None and (before.lower_ == "to" or before.tag_ in {"MD", "NN", "NNS", "PRP"})
+    verbal = before is not None and (before.lower_ == "to" or before.tag_ in {"MD", "NN", "NNS", "PRP", "WP"})
     agent = post.tag_ in {"VB", "VBP"} and post.lower_.endswith(("er", "or", "ist", "ian")) and not verbal
     # "#MinskProtests leader Tom Vance", "Acme leader …": a name before the post is whose it
     # is, which the title rules read.
     owned = before is not None and (before.tag_ in {"NNP", "NNPS"} or before.text[:1] in _TAG_MARKS)
+    # ("The model Tom Vance built collapsed": after "the", a post the parse does not tie to the
+    # name may be what the name's clause is about; the title rules read "the lawyer Ann Lee".)
+    owned = owned or (before is not None and before.tag_ in {"DT", "WDT"})
     if owned or not (post.is_lower and (post.tag_ == "NN" or agent) and post.lower_ in ROLE_HEADS):
         return None
     return post.text
