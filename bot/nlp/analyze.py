@@ -278,10 +278,7 @@ def _posted_speaker(span: Span, post: Token) -> bool:
     if named.is_title or named.is_upper:
         return True
     return (
-        root.dep_ == "nsubj"
-        and root.head.lower_ in q.SPEECH_VERBS
-        and named.is_lower
-        and named.tag_ in {"NN", "NNS"}
+        root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS and named.is_lower and named.tag_ in {"NN", "NNS"}
     )
 
 
