@@ -400,6 +400,10 @@ BEFORE = {
         },
     ),
     "heldout15": ("28/31 (90.3%)", {"no answer": 1, "role missing or wrong": 2}),
+    "heldout16": (
+        "148/167 (88.6%)",
+        {"no answer": 2, "choice instead of answer": 2, "wrong person": 2, "role missing or wrong": 13},
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -414,6 +418,7 @@ BEFORE_WHEN = {
     "heldout13": "Run once, before the changes it then guided (commit bbf7a6d)",
     "heldout14": "Run once, on the round's final code (commit ad2d9ca)",
     "heldout15": "Run once, before the changes it then guided (commit b5df5f7)",
+    "heldout16": "Run once, on the round's final code (commit 8bdc39f)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
