@@ -100,6 +100,8 @@ SHORT_FORMS: dict[str, frozenset[str]] = {
         "jennifer": "jen jenny",
         "katherine": "kate katie",
         "rebecca": "becky",
+        # One name's spellings in English transliteration
+        "mohammed": "mohammad muhammad mohamed mohamad",
     }.items()
 }
 

@@ -40,3 +40,10 @@ def test_a_name_with_middle_names_added_is_the_fuller_name() -> None:
     assert not adds_middle_names("Mary Tamsett", "Mary Louise Tamsett-Hale")
     assert not adds_middle_names("Mary Tamsett", "Mary Tamsett")
     assert not adds_middle_names("Tamsett", "Mary Louise Tamsett")
+
+
+def test_one_names_spellings_in_english_transliteration_are_one_given_name() -> None:
+    from domain.given_names import same_bearer
+
+    assert same_bearer("Mohammad Khatami", "Mohammed Khatami")
+    assert not same_bearer("Mohammad Khatami", "Ali Khatami")

@@ -363,3 +363,19 @@ def test_reviewers_near_misses(nlp, text: str, headline: bool, expected: dict[st
         assert not any("Governor" in role for rs in found_roles.values() for role in rs), found_roles
     else:
         assert found_roles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # A post alone, tagged a place, still names the post.
+        ("Nurse Sally Balham bought a vending machine and filled it with snacks.", "Sally Balham", "Nurse"),
+        # A post capitalised after "the", before a comma and the name.
+        ("To keep its name as an island of democracy, the Kyrgyz President, Askar Akimov, pushed through the law.",
+         "Askar Akimov", "Kyrgyz President"),
+        ("The school board fired the principal, William Latimer, after an email exchange came to light.",
+         "William Latimer", "principal"),
+    ],
+)  # fmt: skip
+def test_a_post_alone_or_capitalised_before_a_name(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(person, []), found(nlp, text)

@@ -125,7 +125,7 @@ ROLE_HEADS = frozenset(
         # A runner of any distance, who survived; standings in a tournament.
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
-        "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter",
+        "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -334,8 +334,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
+    # ("Nurse Ann Lee", the post alone tagged a place, still names her post.)
     posted = last in ROLE_HEADS or last.split("-")[-1] in ROLE_HEADS  # "co-host"
-    if all(t.ent_type_ for t in tokens) and not titled and not (len(tokens) > 1 and posted):
+    if all(t.ent_type_ for t in tokens) and not titled and not posted:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     # "then-Sergeant": the post held at the time told of, a former one now.
@@ -1456,7 +1457,9 @@ def preceding_apposition_role(span: Span) -> str | None:
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
         noun = noun.head.head
-    if noun.tag_ != "NN" or not noun.is_lower:
+    # ("the Kyrgyz President, Askar Akaev,": a post capitalised after "the" is one too.)
+    capitalised = noun.tag_ == "NNP" and noun.lower_ in ROLE_HEADS and any(t.lower_ == "the" for t in noun.lefts)
+    if not capitalised and (noun.tag_ != "NN" or not noun.is_lower):
         return None
     # "Tom Vance and his wife, Ann Vance,": kin of the person just named.
     if noun.lower_ in _KIN:
