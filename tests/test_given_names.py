@@ -43,7 +43,5 @@ def test_a_name_with_middle_names_added_is_the_fuller_name() -> None:
 
 
 def test_one_names_spellings_in_english_transliteration_are_one_given_name() -> None:
-    from domain.given_names import same_bearer
-
     assert same_bearer("Mohammad Khatami", "Mohammed Khatami")
     assert not same_bearer("Mohammad Khatami", "Ali Khatami")

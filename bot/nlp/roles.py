@@ -334,9 +334,11 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
-    # ("Nurse Ann Lee", the post alone tagged a place, still names her post.)
+    # ("Nurse Ann Lee", the post alone tagged a place, still names her post; a party's or a
+    # nation's word alone, "Republican", tagged one, is an affiliation.)
     posted = last in ROLE_HEADS or last.split("-")[-1] in ROLE_HEADS  # "co-host"
-    if all(t.ent_type_ for t in tokens) and not titled and not posted:
+    alone = len(tokens) == 1 and (tokens[0].ent_type_ in {"NORP", "ORG"} or not tokens[0].is_title)
+    if all(t.ent_type_ for t in tokens) and not titled and not (posted and not alone):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     # "then-Sergeant": the post held at the time told of, a former one now.
