@@ -12,11 +12,11 @@ or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or 
 parts, each looked at once, by the lead)
 on both stores and writes its own section with errors by kind. `--set heldout4` and `--set heldout5` score
 who_heldout4.json and who_heldout5.json on a third store, the 250 CNN/Daily Mail articles of
-../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md). `--set heldout6` to `heldout17` score the
+../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md). `--set heldout6` to `heldout18` score the
 tail of the first two stores, the surnames the earlier parts did not reach (rules: bench/labels/WHO_RULES_TAIL.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).
 Usage: python bench/who_status_eval.py ../shared/data [--make-labels]
-       [--set dev|heldout|heldout2|…|heldout17] [--labels FILE] [--keep DIR]"""
+       [--set dev|heldout|heldout2|…|heldout18] [--labels FILE] [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -404,6 +404,16 @@ BEFORE = {
         "148/167 (88.6%)",
         {"no answer": 2, "choice instead of answer": 2, "wrong person": 2, "role missing or wrong": 13},
     ),
+    "heldout17": (
+        "132/157 (84.1%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 1,
+            "wrong person": 4,
+            "role missing or wrong": 16,
+            "ambiguous not offered": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -419,6 +429,7 @@ BEFORE_WHEN = {
     "heldout14": "Run once, on the round's final code (commit ad2d9ca)",
     "heldout15": "Run once, before the changes it then guided (commit b5df5f7)",
     "heldout16": "Run once, on the round's final code (commit 8bdc39f)",
+    "heldout17": "Run once, on the code after held-out 16's mends (commit a6fab3c)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
@@ -437,6 +448,7 @@ RULES = {
     "heldout15": "WHO_RULES_SINGLE.md",
     "heldout16": "WHO_RULES_SINGLE.md",
     "heldout17": "WHO_RULES_SINGLE.md",
+    "heldout18": "WHO_RULES_SINGLE.md",
 }
 
 
