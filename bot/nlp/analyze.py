@@ -952,14 +952,15 @@ class _Linker:
                 found.append(Span(doc, first, token.i, label="PERSON"))
             if credits == len(doc):
                 credits = token.i
-        return found + self._presenters() + self._comma_guests()
+        labels = [t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title]
+        return found + self._presenters(labels) + self._comma_guests(labels)
 
-    def _presenters(self) -> list[Span]:
+    def _presenters(self, labels: list[Token]) -> list[Span]:
         """ "Presenter: Imran Malik Guests: …": the name between a credit's label and the guests'
         label is a person's, however the model tags it (it may run it into "Guests")."""
         doc = self.doc
         found = []
-        for label in (t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title and t.i >= 4):
+        for label in (t for t in labels if t.i >= 4):
             colon, first, last = doc[label.i - 3], doc[label.i - 2], doc[label.i - 1]
             credit = doc[colon.i - 1]
             if colon.text != ":" or not (credit.is_title and credit.lower_ in ROLE_HEADS):
@@ -985,7 +986,7 @@ class _Linker:
                 first -= 1
         return first
 
-    def _comma_guests(self) -> list[Span]:
+    def _comma_guests(self, labels: list[Token]) -> list[Span]:
         """ "Guests Ann Lee, Assistant Professor of Politics at Acme University Tom Vance, Political
         Analyst Jo Kerr, …": credits that give each guest's name, a comma and a post, the post
         running on into the next name. A name is the two capitalised words before a comma, right
@@ -993,7 +994,7 @@ class _Linker:
         the next name, kept in `guest_posts`."""
         doc = self.doc
         found: list[Span] = []
-        for label in (t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title):
+        for label in labels:
             colon = label.i + 1 < len(doc) and doc[label.i + 1].text == ":"
             # A label with its colon, or run on after the presenter's name ("Presenter: Ann Lee
             # Guests Tom Vance, …"); "Guest Tom Vance, a chef, said" opening a sentence is prose.
@@ -1293,10 +1294,8 @@ class _Linker:
             # "Could the treaty collapse? | Inside Story": after a headline's bar, the programme's
             # or the outlet's name.
             # (Only at the headline's end: "Opinion | Ann Lee: Why …" names a person.)
-            barred = span.start > 0 and doc[span.start - 1].text == "|" and self.headline
-            line_end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))
-            last = all(t.is_punct or t.is_space for t in doc[span.end : line_end])
-            if kind == "PERSON" and barred and last and not any("\n" in t.text for t in doc[: span.start]):
+            barred = kind == "PERSON" and self.headline and span.start > 0 and doc[span.start - 1].text == "|"
+            if barred and self._ends_first_line(span):
                 continue
             # A doubled name is a person's only when the text says so ("analyst Hassan Hassan").
             doubled = len(words) == 2 and words[0].lower() == words[1].lower() and span.start not in self.stated
@@ -1322,6 +1321,12 @@ class _Linker:
                     continue
             result.append((span, kind))
         return result
+
+    def _ends_first_line(self, span: Span) -> bool:
+        doc = self.doc
+        line_end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))
+        last = all(t.is_punct or t.is_space for t in doc[span.end : line_end])
+        return last and not any("\n" in t.text for t in doc[: span.start])
 
     def _named_earlier(self, span: Span, spans: list[tuple[Span, str]]) -> bool:
         """Whether the surname ending `span` is a person's the text names in full in an earlier
