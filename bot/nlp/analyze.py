@@ -16,6 +16,7 @@ from bot.nlp.roles import (
     BODY_NOUNS,
     CREDIT_LABELS,
     FORCES_RANKS,
+    QUOTES,
     ROLE_HEADS,
     agent_post,
     credited_guest,
@@ -221,7 +222,6 @@ _POST_ENDS = (
     frozenset({"and"}),
     frozenset({"of"}),
 )
-_QUOTES = frozenset({'"', "”", "’", "'"})
 # Church titles that are surnames too ("Bishop" is one): a title only before the surname of
 # someone the article names in full ("Bishop Spong" beside "John Shelby Spong").
 _SURNAME_TITLES = frozenset({"bishop", "pastor", "deacon", "canon", "abbot", "elder"})
@@ -812,48 +812,10 @@ class _Linker:
         for span, _ in spans:
             for t in span:
                 reach[t.i] = span
-        # A guest's name the model ran into the entity before it is the guest's: that entity
-        # ends where the name starts ("University of Oxford | Abdullah Baabood").
         guests = self._guest_entries()
         self.guest_starts = {g.start for g in guests}
-        guest_tokens = {t.i for g in guests for t in g}
-        if guest_tokens:
-            kept = []
-            for span, kind in spans:
-                if not any(t.i in guest_tokens for t in span):
-                    kept.append((span, kind))
-                    continue
-                cut = next(t.i for t in span if t.i in guest_tokens)
-                # ("Presenter: Ann Lee Guests Tom Vance, …": the credits' label is no part of hers.)
-                labelled = cut
-                while cut > span.start and (doc[cut - 1].lower_ in CREDIT_LABELS or doc[cut - 1].text == ":"):
-                    cut -= 1
-                # What is left of a person's span is a name only before the label ("Ann Lee" the
-                # presenter); else it is the end of an affiliation ("Hong Kong Free Press | Tom …").
-                named = kind != "PERSON" or (cut < labelled and _name_shaped(doc[span.start : cut].text))
-                if cut - span.start >= 1 and named and not any(g.start <= span.start < g.end for g in guests):
-                    kept.append((Span(doc, span.start, cut, label=span.label), kind))
-            # Between one guest's name and the next is the first's post: a name there that
-            # modifies a noun is a thing's ("Ann Lee - Co-host, Sarajevo Calling podcast Tom …"),
-            # and words no name is made of are the post's ("Lecturer at"), though a person may
-            # be named in it ("adviser to Senator Tom Vance").
-            ordered = sorted(guests, key=lambda g: g.start)
-            posts = [
-                (a.end, b.start)
-                for a, b in itertools.pairwise(ordered)
-                if b.start - a.end <= MAX_GUEST_POST_WORDS + 8
-                and not any("\n" in t.text or t.text in {".", ":", "?", "!"} for t in doc[a.end : b.start])
-            ]
-            spans = [
-                (span, kind)
-                for span, kind in kept
-                if kind != "PERSON"
-                or not any(a <= span.start and span.end <= b for a, b in posts)
-                or (
-                    _name_shaped(re.split(r" [-–—] ", span.text)[0])  # "Ann Lee - Professor" tagged whole
-                    and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
-                )
-            ]
+        if guests:
+            spans = self._room_for_guests(spans, guests)
             reach = {t.i: span for span, _ in spans for t in span}
         found: list[Span] = [g for g in guests if not any(t.i in reach for t in g)]
         reach.update({t.i: g for g in found for t in g})
@@ -911,6 +873,49 @@ class _Linker:
         kept = [(s, k) for s, k in spans if not any(t.i in covered for t in s)]
         return sorted([*kept, *((s, "PERSON") for s in found)], key=lambda pair: pair[0].start)
 
+    def _room_for_guests(self, spans: list[tuple[Span, str]], guests: list[Span]) -> list[tuple[Span, str]]:
+        """The entities beside the guests' names: one the model ran into a guest's name ends
+        where the name starts ("University of Oxford | Abdullah Baabood"), and one inside a
+        guest's post is no person unless it is a name on its own."""
+        doc = self.doc
+        guest_tokens = {t.i for g in guests for t in g}
+        kept = []
+        for span, kind in spans:
+            if not any(t.i in guest_tokens for t in span):
+                kept.append((span, kind))
+                continue
+            cut = next(t.i for t in span if t.i in guest_tokens)
+            # ("Presenter: Ann Lee Guests Tom Vance, …": the credits' label is no part of hers.)
+            labelled = cut
+            while cut > span.start and (doc[cut - 1].lower_ in CREDIT_LABELS or doc[cut - 1].text == ":"):
+                cut -= 1
+            # What is left of a person's span is a name only before the label ("Ann Lee" the
+            # presenter); else it is the end of an affiliation ("Hong Kong Free Press | Tom …").
+            named = kind != "PERSON" or (cut < labelled and _name_shaped(doc[span.start : cut].text))
+            if cut - span.start >= 1 and named and not any(g.start <= span.start < g.end for g in guests):
+                kept.append((Span(doc, span.start, cut, label=span.label), kind))
+        # Between one guest's name and the next is the first's post: a name there that
+        # modifies a noun is a thing's ("Ann Lee - Co-host, Sarajevo Calling podcast Tom …"),
+        # and words no name is made of are the post's ("Lecturer at"), though a person may
+        # be named in it ("adviser to Senator Tom Vance").
+        ordered = sorted(guests, key=lambda g: g.start)
+        posts = [
+            (a.end, b.start)
+            for a, b in itertools.pairwise(ordered)
+            if b.start - a.end <= MAX_GUEST_POST_WORDS + 8
+            and not any("\n" in t.text or t.text in {".", ":", "?", "!"} for t in doc[a.end : b.start])
+        ]
+        return [
+            (span, kind)
+            for span, kind in kept
+            if kind != "PERSON"
+            or not any(a <= span.start and span.end <= b for a, b in posts)
+            or (
+                _name_shaped(re.split(r" [-–—] ", span.text)[0])  # "Ann Lee - Professor" tagged whole
+                and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
+            )
+        ]
+
     def _guest_entries(self) -> list[Span]:
         """ "… of the United States. Vasily Kashin - Senior Fellow, …", "Guests: Ann Lee - Professor,
         University of Oxford Tom Vance - Director, …": in a list of guests each entry is a name, a
@@ -945,15 +950,19 @@ class _Linker:
             posted = not dateline and any(t.lower_ in ROLE_HEADS | _MORE_HEADS for t in after[:3])
             # In the credits, an entry's post names someone ("Political Analyst - Subscribe to our
             # channel" is the last post, then no entry).
-            post = doc[token.i + 1 : token.i + 1 + MAX_GUEST_POST_WORDS]
-            post = post[: next((t.i - post.start for t in post if spaced_dash(t) or t.like_url), len(post))]
-            listed = 0 <= credits < first and any(names_someone(t) or t.lower_.endswith(AGENT_ENDINGS) for t in post)
+            listed = 0 <= credits < first and self._names_a_post(token.i)
             if shaped and ((opens and posted) or listed) and _name_shaped(doc[first : token.i].text):
                 found.append(Span(doc, first, token.i, label="PERSON"))
             if credits == len(doc):
                 credits = token.i
         labels = [t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title]
         return found + self._presenters(labels) + self._comma_guests(labels)
+
+    def _names_a_post(self, dash: int) -> bool:
+        """Whether the words after a dash in the credits, to the next dash or link, name a post."""
+        post = self.doc[dash + 1 : dash + 1 + MAX_GUEST_POST_WORDS]
+        post = post[: next((t.i - post.start for t in post if spaced_dash(t) or t.like_url), len(post))]
+        return any(names_someone(t) or t.lower_.endswith(AGENT_ENDINGS) for t in post)
 
     def _presenters(self, labels: list[Token]) -> list[Span]:
         """ "Presenter: Imran Malik Guests: …": the name between a credit's label and the guests'
@@ -1026,7 +1035,7 @@ class _Linker:
                 # "Professor of Political Science, …": after a preposition the words are the post's
                 # (a closing quote ends a post: "author of "It's Not Always Depression" Ann Lee, …").
                 before = doc[first - 1]
-                after_post = first > start and not before.is_stop and (not before.is_punct or before.text in _QUOTES)
+                after_post = first > start and not before.is_stop and (not before.is_punct or before.text in QUOTES)
                 after_post = after_post or before.text == ";"  # "Ann Lee, lecturer; Tom Vance, …"
                 if shaped and (first == start or (names and after_post)) and _name_shaped(doc[first:comma].text):
                     names.append(Span(doc, first, comma, label="PERSON"))
@@ -1042,23 +1051,21 @@ class _Linker:
                     del names[k]
                 else:
                     k += 1
+            # Every name left has a post: the credits' post, never another rule's.
             for k, name in enumerate(names):
                 stop = names[k + 1].start if k + 1 < len(names) else end
-                post = doc[name.end + 1 : stop]
-                self.guest_posts[name.start] = ""  # the credits' post or none, never another rule's
-                if _post_of(names, k, end):
-                    words = post.text.strip(" ,;").split()
-                    if words and words[0].lower() in {"a", "an", "the"}:
-                        words = words[1:]
-                    # A long post without where or for whom it is held: up to its first comma, else
-                    # its first "at", "for" …, else its "of".
-                    for ends in _POST_ENDS:
-                        if len(words) <= MAX_GUEST_POST_WORDS:
-                            break
-                        cut = [j for j, w in enumerate(words) if j and (w in ends or (w.endswith(",") and "," in ends))]
-                        words = words[: cut[0] + (words[cut[0]].endswith(","))] if cut else words
-                    if words and len(words) <= MAX_GUEST_POST_WORDS:
-                        self.guest_posts[name.start] = " ".join(words).rstrip(",")
+                words = doc[name.end + 1 : stop].text.strip(" ,;").split()
+                if words and words[0].lower() in {"a", "an", "the"}:
+                    words = words[1:]
+                # A long post without where or for whom it is held: up to its first comma, else
+                # its first "at", "for" …, else its "of".
+                for ends in _POST_ENDS:
+                    if len(words) <= MAX_GUEST_POST_WORDS:
+                        break
+                    cut = [j for j, w in enumerate(words) if j and (w in ends or (w.endswith(",") and "," in ends))]
+                    words = words[: cut[0] + (words[cut[0]].endswith(","))] if cut else words
+                fits = words and len(words) <= MAX_GUEST_POST_WORDS
+                self.guest_posts[name.start] = " ".join(words).rstrip(",") if fits else ""
             found += names
         return found
 
@@ -1431,9 +1438,10 @@ class _Linker:
         if ref[1] == "PERSON":
             cut = self.doc[span.start - 1].text if span.start - 1 in self.not_names else None
             # A headline is telegraphic: only a title it states plainly before a full name counts.
-            found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
             if span.start in self.guest_posts:  # the credits say whose post is whose
                 found = [self.guest_posts[span.start] or None]
+            else:
+                found = [headline_role(span)] if self.headline and position == 0 else roles_for(span)
             found.append(self.cut_roles.get(span.start))
             if not any(found):
                 found.append(self.agent_posts.get(span.start))

@@ -1081,18 +1081,18 @@ def headline_role(span: Span) -> str | None:
     described = headline_description(span)
     if described is not None:
         return described
+    capitalised = _capitalised_title(span)
     role = (
         premodifier_role(span)
         or team_position_role(span)
-        or _capitalised_title(span)
+        or capitalised
         or _headline_apposition(span)
         or as_role(span)
         or _headline_as(span)
     )
     # "Missing Black Lives Matter Activist Ann Lee": the parse's title may stop inside the
     # capitalised one, which then is whole.
-    capitalised = _capitalised_title(span) if role is not None else None
-    if capitalised is not None and len(capitalised) > len(role or "") and capitalised.endswith(f" {role}"):
+    if capitalised is not None and role is not None and capitalised.endswith(f" {role}"):
         role = capitalised
     if role is None:
         # "… Is Elected First Black Mayor of Ferguson": ends in a role noun and what it is of.
@@ -1118,7 +1118,7 @@ def _headline_as(span: Span) -> str | None:
     return _tidy(words[: heads[-1] + 1]) if heads else None
 
 
-_QUOTES = frozenset({"‘", "’", "'", '"', "“", "”"})
+QUOTES = frozenset({"‘", "’", "'", '"', "“", "”"})
 # A headline's verb after a description set off by commas: "Ann Lee, …, Dies at 95".
 _DEATH_VERBS = frozenset({"dies", "died", "dead"})
 
@@ -1167,7 +1167,7 @@ def headline_description(span: Span) -> str | None:
         words = words[:head]
     # The quotes left out ("‘Linchpin’ in …"), each word keeps the space after it.
     doc = words[0].doc
-    written = "".join(t.whitespace_ if t.text in _QUOTES else t.text_with_ws for t in doc[words[0].i : words[-1].i + 1])
+    written = "".join(t.whitespace_ if t.text in QUOTES else t.text_with_ws for t in doc[words[0].i : words[-1].i + 1])
     return " ".join(written.split())
 
 
@@ -1186,7 +1186,7 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
         last -= 1
     if close is not None and close + 1 >= end:
         return None
-    words = [t for t in doc[span.end + 1 : close or last] if t.text not in _QUOTES]
+    words = [t for t in doc[span.end + 1 : close or last] if t.text not in QUOTES]
     while words and words[0].lower_ in {"a", "an", "the"}:
         words = words[1:]
     after = doc[close + 1] if close is not None else doc[last - 1]
