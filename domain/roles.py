@@ -84,6 +84,21 @@ def shorter_forms(words: list[str]) -> set[tuple[str, ...]]:
 COWORKERS = frozenset({"team-mate", "teammate", "co-star", "costar"})
 
 
+# A party's member ("a Florida Republican", "Democrat of New Jersey") says which side someone
+# is on, not what post they hold.
+PARTY_MEMBERS = frozenset(
+    {"republican", "democrat", "tory", "conservative", "labourite", "liberal", "socialist", "communist",
+     "nationalist", "unionist", "independent", "libertarian", "progressive"}
+)  # fmt: skip
+
+
+def is_affiliation(words: list[str]) -> bool:
+    """Whether the role names only the party someone belongs to ("Florida Republican",
+    "Democrat of New Jersey")."""
+    head = words[: words.index("of")] if "of" in words else words
+    return bool(head) and head[-1] in PARTY_MEMBERS
+
+
 def is_coworker(words: list[str]) -> bool:
     """Whether the role names only who the person works beside ("team-mate", "Mercedes team-mate")."""
     return bool(words) and words[-1] in COWORKERS

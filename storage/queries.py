@@ -16,7 +16,7 @@ from sqlalchemy.sql.selectable import Subquery
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
 from domain.given_names import adds_middle_names, has_variants, same_bearer
 from domain.names import query_key
-from domain.roles import english_markers, is_coworker, narrows, post_word, shorter_forms
+from domain.roles import english_markers, is_affiliation, is_coworker, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
@@ -625,10 +625,14 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
     def order(r: RoleSupport) -> tuple[float, float, str]:
         return (-_support(r, newest), -r.last_seen.timestamp(), r.role)
 
-    # Who the person works beside ("Mercedes team-mate") comes after any post the text states.
-    posts = sorted((r for r in current if not is_coworker(_words_of(r.role))), key=order)
-    beside = sorted((r for r in current if is_coworker(_words_of(r.role))), key=order)
-    return _by_post(posts, newest) + _by_post(beside, newest) + sorted(stale, key=order)
+    # Who the person works beside ("Mercedes team-mate") or which party they are of ("a Florida
+    # Republican") comes after any post the text states ("Representative").
+    def beside(r: RoleSupport) -> bool:
+        return is_coworker(_words_of(r.role)) or is_affiliation(_words_of(r.role))
+
+    posts = sorted((r for r in current if not beside(r)), key=order)
+    others = sorted((r for r in current if beside(r)), key=order)
+    return _by_post(posts, newest) + _by_post(others, newest) + sorted(stale, key=order)
 
 
 def _by_post(roles: list[RoleSupport], newest: datetime) -> list[RoleSupport]:

@@ -103,6 +103,8 @@ _PLAYER_POSITIONS = frozenset(
      "prop", "hooker", "flanker", "fly-half", "scrum-half", "centre-back", "centre-half", "boss"}
 )  # fmt: skip
 _SAINTS = frozenset({"st", "st.", "saint"})
+# Words a headline introduces someone with ("Meet Ann Lee"), never a given name.
+_INTRODUCING = frozenset({"meet"})
 
 
 def entity_kind(span: Span) -> str | None:
@@ -362,6 +364,23 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     return Span(doc, span.start, span.end, label="PERSON"), None
 
 
+def _name_read_as_two(ent: Span, following: Span) -> Span | None:
+    """ "Defending champion Bianca Andreescu" tagged two places, one word each: after a post in
+    lower case, two capitalised words the tagger split are one name."""
+    doc = ent.doc
+    if ent.label_ not in _RETYPED or following.label_ not in _RETYPED or ent.end != following.start:
+        return None
+    if len(ent) != 1 or len(following) != 1 or not doc[ent.start].whitespace_ or ent.start == 0:
+        return None
+    post = doc[ent.start - 1]
+    words = f"{ent.text} {following.text}"
+    if not (post.is_lower and post.tag_ == "NN" and _role_head(post.lower_)) or not _name_shaped(words):
+        return None
+    if any(w.lower() in _BODY_WORDS for w in words.split()):
+        return None
+    return Span(doc, ent.start, following.end, label="PERSON")
+
+
 class _Linker:
     """Ties each mention in one document to one entity; short forms to the full name."""
 
@@ -396,7 +415,13 @@ class _Linker:
             for token in sent:
                 self.sentence_of[token.i] = position
         found: list[tuple[Span, str]] = []
-        for ent in doc.ents:
+        ents = list(doc.ents)
+        for k, ent in enumerate(ents):
+            if k and found and ents[k - 1].end == ent.start and found[-1][0].end == ent.end:
+                continue  # the surname of a name read as two places, taken with its given name
+            if k + 1 < len(ents) and (named := _name_read_as_two(ent, ents[k + 1])) is not None:
+                found.append((named, "PERSON"))
+                continue
             stated = _stated_person(ent)
             if stated is not None:
                 found.append((stated[0], "PERSON"))
@@ -496,7 +521,11 @@ class _Linker:
                 listed = (root.dep_ == "conj" and root.head.i in person_tokens) or any(
                     t.dep_ == "conj" and t.i in person_tokens for t in root.rights
                 )
-                if listed or span.text.lower() in people:
+                # "Cardinal Cormac Murphy-O'Connor", the surname tagged a body: a title in capitals
+                # before the given name says whose name it is.
+                title = self.doc[first - 1] if first > 0 else None
+                titled = title is not None and title.is_title and title.lower_ in ROLE_HEADS - _ROYAL
+                if listed or titled or span.text.lower() in people:
                     span, kind = longer, "PERSON"
             words = clean_name(span.text, kind).split(" ")
             # "Ms Fiorina" tagged ORG: a title of address is only ever given to a person.
@@ -557,7 +586,8 @@ class _Linker:
         listed = listed and any(t.ent_type_ == "PERSON" for t in doc[max(0, span.start - 5) : span.start - 2])
         # ("Speaker Bob Hart", "Pastor …", "Independent …": a post or a label, no first name)
         listed = listed and not word.lower_.endswith(AGENT_ENDINGS)
-        if len(span) != 1 and not listed:
+        one_word = all(not t.whitespace_ for t in span[:-1])  # "Murphy-O'Connor": one word
+        if not one_word and not listed:
             return None
         # An initial ("M Dawson" of a team sheet) says too little to make another bearer.
         if not (word.is_title and word.is_alpha and len(word) > 1 and word.tag_ == "NNP" and not word.ent_type_):
@@ -953,10 +983,35 @@ class _Linker:
             listed = 0 <= credits < first and self._names_a_post(token.i)
             if shaped and ((opens and posted) or listed) and _name_shaped(doc[first : token.i].text):
                 found.append(Span(doc, first, token.i, label="PERSON"))
+            elif 0 <= credits < token.i and (guest := self._comma_entry(token.i, credits)) is not None:
+                found.append(guest)
             if credits == len(doc):
                 credits = token.i
         labels = [t for t in doc if t.lower_ in CREDIT_LABELS and t.is_title]
         return found + self._presenters(labels) + self._comma_guests(labels)
+
+    def _comma_entry(self, dash: int, credits: int) -> Span | None:
+        """ "… Journalist and commentator Ann Lee, Postdoctoral researcher - Acme University": in
+        the credits, an entry may give the name, a comma and the post before its dash; the post
+        is hers (not the word before her name, the last guest's)."""
+        doc = self.doc
+        comma = next((t.i for t in doc[max(credits, dash - 5) : dash] if t.text == ","), None)
+        if comma is None or comma - 2 <= credits:
+            return None
+        post = doc[comma + 1 + (doc[comma + 1].tag_ == "DT") : dash]
+        words = [doc[comma - 2], doc[comma - 1]]
+        shaped = all(w.is_title and w.is_alpha and not w.is_stop and w.lower_ not in ROLE_HEADS for w in words)
+        # (its post's last word a role noun, or one in lower case: "Harvard University Will
+        # Sommer" after a comma is a place and the next guest)
+        last = post[-1] if post else None
+        if last is None or any(t.ent_type_ == "PERSON" for t in post):
+            return None
+        if not (last.lower_ in ROLE_HEADS or (last.is_lower and names_someone(last))):
+            return None
+        if not shaped or not _name_shaped(doc[comma - 2 : comma].text):
+            return None
+        self.guest_posts[comma - 2] = post.text
+        return Span(doc, comma - 2, comma, label="PERSON")
 
     def _names_a_post(self, dash: int) -> bool:
         """Whether the words after a dash in the credits, to the next dash or link, name a post."""
@@ -1205,7 +1260,13 @@ class _Linker:
                 other_bearer = any(name != own and name.endswith(tail) for name in full.get(tail.split(" ")[-1], ()))
                 named = other_bearer or (" " in rest_name and rest_name in person_names)
                 # "Saturday Tom Vance"; but "January Jones" may be a name, cut only beside another Jones.
-                if n == 1 and kind == "PERSON" and (lead in WEEKDAYS or (lead in MONTHS and " " in rest_name)):
+                # ("Meet Ann Lee, the …": a headline's word that introduces someone, before a full name.)
+                introduced = lead in _INTRODUCING and " " in rest_name
+                if (
+                    n == 1
+                    and kind == "PERSON"
+                    and (lead in WEEKDAYS or (lead in MONTHS and " " in rest_name) or introduced)
+                ):
                     cut = n
                     break
                 if n == 1 and lead in NAME_MONTHS | WEEKDAYS | MONTHS | _SAINTS and other_bearer:

@@ -126,6 +126,7 @@ ROLE_HEADS = frozenset(
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
+        "official",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -141,7 +142,7 @@ _ALSO_NOT_NOUNS = frozenset(
     {"back", "forward", "lock", "prop", "host", "star", "wing", "centre", "general", "judge", "coach",
      "boss", "captain", "champion", "guard", "hooker", "chief", "model", "pilot", "referee", "trainer",
      "substitute", "lead", "international", "expert", "resident", "veteran", "author", "suspect", "engineer",
-     "nurse", "doctor", "counsel", "director", "producer"}
+     "nurse", "doctor", "counsel", "director", "producer", "official"}
 )  # fmt: skip
 
 
@@ -456,6 +457,13 @@ def premodifier_role(span: Span) -> str | None:
             region[:0] = [doc[i - 1], token]
             i -= 2
             continue
+        # "Radio 3 star", "Channel 4 presenter": a figure after a capitalised word is its name's.
+        tied = i > span.sent.start and (token.head.i == i - 1 or doc[i - 1].head.i in {i, token.head.i})
+        named = tied and doc[i - 1].is_title
+        if token.tag_ == "CD" and token.is_digit and named and region and token.i + 1 == region[0].i:
+            region[:0] = [doc[i - 1], token]
+            i -= 2
+            continue
         # "Formula One champion": a spelled number inside a capitalised name is a word of it.
         if token.dep_ == "nummod" and token.is_alpha and token.is_title and region and token.head.i == region[0].i:
             region.insert(0, token)
@@ -500,7 +508,7 @@ def premodifier_role(span: Span) -> str | None:
         if all(t.head.i in inside or _rank_beside(t, span) or _post_of_name(t, region, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
-            if _stray_noun(region):
+            if _stray_noun(region) or _stray_abbreviation(region):
                 return None
             qualifier = doc[region[0].i - 1] if region[0].i > span.sent.start else None
             if qualifier is not None and qualifier.lower_ in _POST_QUALIFIERS and qualifier.whitespace_:
@@ -521,6 +529,20 @@ def premodifier_role(span: Span) -> str | None:
             return role
         region = region[1:]
     return None
+
+
+# Titles news abbreviates before a name that ROLE_HEADS does not hold in their short form.
+_TITLE_ABBREVIATIONS = frozenset(
+    {"gov", "sen", "rep", "supt", "insp", "det", "prof", "cllr", "cmdr", "pres", "maj", "adm", "brig", "cpl", "pvt"}
+)
+
+
+def _stray_abbreviation(region: list[Token]) -> bool:
+    """ "told by hosts Ant and Dec. Natalie Appleton's decision": a word with a dot that is no
+    title's abbreviation ends the sentence before; it is not the name's title."""
+    word = region[0]
+    short = word.lower_.rstrip(".")
+    return len(region) == 1 and word.text.endswith(".") and short not in ROLE_HEADS | _TITLE_ABBREVIATIONS
 
 
 def _stray_noun(region: list[Token]) -> bool:
@@ -582,6 +604,20 @@ def apposition_role(span: Span) -> str | None:
             if child.lower_ in _NOT_TITLES - _PEOPLE_NOUNS or child.tag_ == "NNS":
                 return None
             tokens = [t for t in child.subtree if t.i <= child.i]
+            # "the Canadian fashion and retailing executive": the parse may take the first of two
+            # joined modifiers for the head; the post is the noun they both modify. (Not "a Labour
+            # peer and a human rights lawyer": two posts, each with its own "a".)
+            joined = [
+                c
+                for c in child.rights
+                if c.dep_ == "conj"
+                and c.tag_ == "NN"
+                and c.lower_ in ROLE_HEADS
+                and not any(t.dep_ == "det" for t in c.lefts)
+            ]
+            if joined and child.lower_ not in ROLE_HEADS and any(c.dep_ == "cc" for c in child.rights):
+                child = joined[0]
+                tokens = list(span.doc[tokens[0].i : child.i + 1])
             # "WorldCom's former number two": the rank's number comes after its noun.
             after = span.doc[child.i + 1] if child.i + 1 < len(span.doc) else None
             if (
@@ -1391,7 +1427,15 @@ def guest_role(span: Span) -> str | None:
     # Where the post is held, after a comma, while it stays short; else the post alone, or up to
     # where it is held ("Senior Fellow and Professor of Journalism at the American University in …").
     where = post[: next((k for k, t in enumerate(post) if k and t.lower_ in {"at", "in"}), len(post))]
-    role = _tidy(tokens, MAX_OF_ROLE_WORDS) or _tidy(post, MAX_OF_ROLE_WORDS) or _tidy(where, MAX_OF_ROLE_WORDS)
+    # Two posts joined, too long together ("Senior Fellow for Korea Studies and Director of the
+    # Program on …"): the first, when its own word (before its "for") names someone.
+    first = where[: next((k for k, t in enumerate(where) if k and t.lower_ == "and"), len(where))]
+    first = first[1:] if first and first[0].lower_ in {"a", "an", "the"} else first
+    head = first[: next((k for k, t in enumerate(first) if t.tag_ == "IN"), len(first))]
+    first = first if head and _names_someone(head[-1]) else []
+    role = next(
+        (r for r in (_tidy(part, MAX_OF_ROLE_WORDS) for part in (tokens, post, where, first) if part) if r), None
+    )
     return role.lstrip("-–—") if role else None
 
 
@@ -1450,6 +1494,10 @@ def preceding_apposition_role(span: Span) -> str | None:
         if doc[comma - 1].tag_ != "NN" or doc[comma - 1].lower_ not in ROLE_HEADS:
             return None
         noun = doc[comma - 1]
+    elif (body_post := _body_of_a_post(doc[comma - 1])) is not None and (
+        root.dep_ == "appos" or (span.end < len(doc) and doc[span.end].text == ",")
+    ):
+        noun = body_post  # "director of the Victims of Crime Trust, Tom Vance,"
     elif root.dep_ == "appos" and root.head.i < comma:
         noun = root.head
     elif span.end < len(doc) and doc[span.end].text == "," and _ends_a_post(doc[comma - 1]):
@@ -1475,6 +1523,22 @@ def preceding_apposition_role(span: Span) -> str | None:
     of = any(t.lower_ in _TITLE_PREPOSITIONS for t in doc[noun.i : comma])
     whole = _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS)
     return whole or _tidy([t for t in noun.subtree if t.i <= noun.i])
+
+
+def _body_of_a_post(last: Token) -> Token | None:
+    """The post a body is of, where the body's name ends at `last`: "director" of "director of
+    the Victims of Crime Trust" (the parse may hang the name after it on the body's last word)."""
+    if last.ent_type_ not in {"ORG", "GPE", "FAC"}:
+        return None
+    start = last.i
+    while start > 0 and last.doc[start].ent_iob_ == "I":
+        start -= 1
+    body = last.doc[start : last.i + 1].root
+    of = body.head
+    post = of.head
+    if body.dep_ == "pobj" and of.lower_ == "of" and post.tag_ == "NN" and post.lower_ in ROLE_HEADS:
+        return post
+    return None
 
 
 # Acts that give someone a post, and verbs that say one did not happen.
@@ -1741,6 +1805,8 @@ def roles_for(span: Span) -> list[str]:
             or letters_role(span)
             or bare_post_role(span)
         )
+    # ("WHO chief Dr Ann Lee": the parse may give "chief" alone; the longer wording replaces it below.)
+    found.append(lettered_body_post_role(span))
     roles = list(dict.fromkeys(role for role in found if role))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
@@ -1770,6 +1836,22 @@ def bare_post_role(span: Span) -> str | None:
     if owned or not (post.is_lower and (post.tag_ == "NN" or agent) and post.lower_ in ROLE_HEADS):
         return None
     return post.text
+
+
+def lettered_body_post_role(span: Span) -> str | None:
+    """ "WHO chief Dr Tedros …": a body written in capitals the tagger reads as another word (the
+    pronoun "who"), then a post in lower case, then the name (past its titles of address)."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
+        i -= 1
+    if i <= span.sent.start or i == span.start:
+        return None
+    post, body = doc[i], doc[i - 1]
+    lettered = body.is_upper and body.is_alpha and len(body) >= 2 and not body.ent_type_
+    if lettered and post.is_lower and post.tag_ == "NN" and post.lower_ in ROLE_HEADS:
+        return f"{body.text} {post.text}"
+    return None
 
 
 def office_of_role(span: Span) -> str | None:
