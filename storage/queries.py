@@ -505,8 +505,12 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
             same.pool(item)
     # Shown as most often written ("President" over "president"): the text's own wording; but
     # an abbreviation only when the text never spells the post out ("Governor" over "Gov.").
+    # An abbreviation the text never spells out is shown spelled out ("Gen." as "General"): a
+    # reader of the first line should not have to know it.
     for key, item in found.items():
         item.role = min(spellings[key].items(), key=lambda s: (_abbreviated(s[0]), -s[1], s[0]))[0]
+        if _abbreviated(item.role):
+            item.role = _spelled_out(item.role)
     return rank_roles(list(found.values()))
 
 
