@@ -122,3 +122,13 @@ def test_the_official_calendar_of_someone_is_no_post(nlp) -> None:  # type: igno
 def test_a_headlines_meet_is_no_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Thursday: Meet Rowan Ashby, a longtime Nevada journalist who is based in Reno."
     assert "Rowan Ashby" in people(analyze_texts(nlp, [text], [True])[0])
+
+
+def test_a_guests_post_is_what_follows_their_dash_not_the_last_guests_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Presenter: Imogen Hart Guests: Paulo Serra - Labour strategist and former aide to Senator Ruth Kell "
+        "Dermot Pryce - Green strategist Jonas Albrecht - Chief Executive of Fennick, a data firm"
+    )
+    found_roles = found(nlp, text)
+    assert found_roles.get("Jonas Albrecht") == ["Chief Executive of Fennick, a data firm"]
+    assert found_roles.get("Paulo Serra") == ["Labour strategist and former aide"]  # "Senator" is Ruth Kell's

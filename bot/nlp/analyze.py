@@ -20,6 +20,7 @@ from bot.nlp.roles import (
     ROLE_HEADS,
     agent_post,
     credited_guest,
+    guest_role,
     headline_copula_role,
     headline_obituary,
     headline_role,
@@ -983,6 +984,10 @@ class _Linker:
             listed = 0 <= credits < first and self._names_a_post(token.i)
             if shaped and ((opens and posted) or listed) and _name_shaped(doc[first : token.i].text):
                 found.append(Span(doc, first, token.i, label="PERSON"))
+                # Its post is what the entry says after the dash, not the last guest's post that
+                # runs into the name ("… Democratic strategist Jim Anderson - Chief Executive …").
+                if listed and (post := guest_role(found[-1])):
+                    self.guest_posts[first] = post
             elif 0 <= credits < token.i and (guest := self._comma_entry(token.i, credits)) is not None:
                 found.append(guest)
             if credits == len(doc):

@@ -1413,9 +1413,16 @@ def guest_role(span: Span) -> str | None:
             or token.like_url
             or (token.is_punct and token.text not in {",", "&", "'", "’"} and not glued)
         )
-        if next_guest or ends or spaced_dash(token) or (token.ent_type_ == "PERSON" and token.ent_iob_ == "B"):
+        named = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
+        if next_guest or ends or spaced_dash(token) or named:
             break
         tokens.append(token)
+    # "former adviser to Senator John McCain": a title before someone the post names (not the
+    # next guest) is that person's, not the guest's.
+    while named and not next_guest and tokens and tokens[-1].is_title:
+        if tokens[-1].lower_.rstrip(".") not in ROLE_HEADS | HONORIFICS:
+            break
+        tokens.pop()
     while tokens and (tokens[-1].text in {",", "&"} or tokens[-1].tag_ in {"IN", "CC", "DT", "TO"}):
         tokens.pop()  # "Professor at" before a link
     post = tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))]
