@@ -87,7 +87,7 @@ COWORKERS = frozenset({"team-mate", "teammate", "co-star", "costar"})
 # A party's member ("a Florida Republican", "Democrat of New Jersey") says which side someone
 # is on, not what post they hold.
 PARTY_MEMBERS = frozenset(
-    {"republican", "democrat", "tory", "conservative", "labourite", "liberal", "socialist", "communist",
+    {"republican", "democrat", "tory", "conservative", "labour", "labourite", "liberal", "socialist", "communist",
      "nationalist", "unionist", "independent", "libertarian", "progressive"}
 )  # fmt: skip
 

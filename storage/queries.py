@@ -505,12 +505,8 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
             same.pool(item)
     # Shown as most often written ("President" over "president"): the text's own wording; but
     # an abbreviation only when the text never spells the post out ("Governor" over "Gov.").
-    # An abbreviation the text never spells out is shown spelled out ("Gen." as "General"): a
-    # reader of the first line should not have to know it.
     for key, item in found.items():
         item.role = min(spellings[key].items(), key=lambda s: (_abbreviated(s[0]), -s[1], s[0]))[0]
-        if _abbreviated(item.role):
-            item.role = _spelled_out(item.role)
     return rank_roles(list(found.values()))
 
 
@@ -626,17 +622,15 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         )
         (stale if superseded else current).append(item)
 
-    def order(r: RoleSupport) -> tuple[float, float, str]:
-        return (-_support(r, newest), -r.last_seen.timestamp(), r.role)
+    # At equal support, which party someone is of ("a Florida Republican") comes after the post
+    # the text states beside it ("Representative").
+    def order(r: RoleSupport) -> tuple[float, bool, float, str]:
+        return (-_support(r, newest), is_affiliation(_words_of(r.role)), -r.last_seen.timestamp(), r.role)
 
-    # Who the person works beside ("Mercedes team-mate") or which party they are of ("a Florida
-    # Republican") comes after any post the text states ("Representative").
-    def beside(r: RoleSupport) -> bool:
-        return is_coworker(_words_of(r.role)) or is_affiliation(_words_of(r.role))
-
-    posts = sorted((r for r in current if not beside(r)), key=order)
-    others = sorted((r for r in current if beside(r)), key=order)
-    return _by_post(posts, newest) + _by_post(others, newest) + sorted(stale, key=order)
+    # Who the person works beside ("Mercedes team-mate") comes after any post the text states.
+    posts = sorted((r for r in current if not is_coworker(_words_of(r.role))), key=order)
+    beside = sorted((r for r in current if is_coworker(_words_of(r.role))), key=order)
+    return _by_post(posts, newest) + _by_post(beside, newest) + sorted(stale, key=order)
 
 
 def _by_post(roles: list[RoleSupport], newest: datetime) -> list[RoleSupport]:

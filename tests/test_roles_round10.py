@@ -27,17 +27,19 @@ def found(nlp, text: str, headline: bool = False) -> dict[str, list[str]]:  # ty
 
 def test_a_post_stated_beside_a_party_comes_first() -> None:
     when = datetime(2026, 5, 1, tzinfo=UTC)
-    for affiliation in ("Ohio Republican", "Democrat of Vermont", "a Labour"):
+    for affiliation in ("Ohio Republican", "Democrat of Vermont", "Labour"):
         ranked = rank_roles([RoleSupport("Representative", 1, when), RoleSupport(affiliation, 1, when)])
         assert ranked[0].role == "Representative", affiliation
+        ranked = rank_roles([RoleSupport("councillor", 1, when), RoleSupport(affiliation, 1, when)])
+        assert ranked[0].role == "councillor", affiliation
     # Alone, the party is still what the text says of them.
     assert [r.role for r in rank_roles([RoleSupport("Ohio Republican", 1, when)])] == ["Ohio Republican"]
 
 
-def test_a_post_leads_even_where_the_party_is_stated_more_often() -> None:
+def test_a_party_stated_far_more_often_still_leads() -> None:
     when = datetime(2026, 5, 1, tzinfo=UTC)
-    ranked = rank_roles([RoleSupport("Ohio Republican", 3, when), RoleSupport("Representative", 1, when)])
-    assert [r.role for r in ranked] == ["Representative", "Ohio Republican"]
+    ranked = rank_roles([RoleSupport("Ohio Republican", 20, when), RoleSupport("lifelong fan", 1, when)])
+    assert ranked[0].role == "Ohio Republican"
 
 
 def test_the_first_of_a_guests_two_long_posts_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -94,8 +96,23 @@ def test_a_title_before_a_hyphenated_surname_tagged_a_body_makes_a_person(nlp) -
 
 
 def test_a_name_read_as_two_places_after_a_post_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Defending champion Bianca Andreescu withdraws from this year's US Open because of injury."
-    assert "Bianca Andreescu" in people(analyze_texts(nlp, [text], [False])[0])
+    text = (
+        "Defending champion Andreescu pulls out of US Open\n\nDefending champion Bianca Andreescu withdraws "
+        "from this year's US Open because of injury."
+    )
+    assert "Bianca Andreescu" in people(analyze_texts(nlp, [text], [True])[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach Brazil Argentina rivalry was discussed. Argentina won.",
+        "Defending champion London Scottish were relegated. London Scottish lost.",
+        "The ambassador Russia Ukraine war plan was leaked in Ukraine.",
+    ],
+)
+def test_two_places_after_a_post_stay_places(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(analyze_texts(nlp, [text], [False])[0]) == set()
 
 
 def test_a_months_abbreviation_ending_the_sentence_before_is_no_title(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -108,15 +125,29 @@ def test_a_months_abbreviation_ending_the_sentence_before_is_no_title(nlp) -> No
     ("text", "person", "role"),
     [
         ("Radio 3 star Imelda Crane says music helped her through surgery.", "Imelda Crane", "Radio 3 star"),
-        ('"It looks grim," said Danish trades union official Ulf Brandtner.', "Ulf Brandtner", "union official"),
+        ('"It looks grim," said Danish trades union official Ulf Brandtner.', "Ulf Brandtner", "official"),
     ],
 )  # fmt: skip
 def test_a_channels_figure_and_an_official_are_part_of_the_post(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
-    assert role in found(nlp, text).get(person, []), found(nlp, text)
+    assert any(r.endswith(role) for r in found(nlp, text).get(person, [])), found(nlp, text)
 
 
 def test_the_official_calendar_of_someone_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
     assert found(nlp, "Fans queued for the official Tom Vance calendar on Friday.").get("Tom Vance", []) == []
+    assert found(nlp, "Official Tom Vance biography out now", headline=True).get("Tom Vance", []) == []
+
+
+def test_whom_a_person_serves_is_not_their_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "An adviser to the prime minister of Japan, Kenji Sato, resigned over the remarks."
+    assert found(nlp, text).get("Kenji Sato") == ["adviser to the prime minister of Japan"]
+
+
+def test_an_and_inside_a_bodys_name_joins_no_two_posts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Presenter: Imran Dane Guests: Lena Roth - Head of the Department of War and Peace Studies and Senior "
+        "Fellow at the Institute for Security and Development Policy Tom Vance - Journalist"
+    )
+    assert found(nlp, text).get("Lena Roth") == ["Head of the Department of War and Peace Studies"]
 
 
 def test_a_headlines_meet_is_no_given_name(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -145,7 +145,7 @@ async def test_one_name_however_written_is_one_person(news: Services) -> None:
     assert "Mentioned in 4 articles" in to_plain(reply.messages[0])
 
 
-async def test_an_abbreviated_title_shows_spelled_out_and_a_bare_surnames_role_stays_its_own(news: Services) -> None:
+async def test_an_abbreviated_title_shows_as_written_and_a_bare_surnames_role_stays_its_own(news: Services) -> None:
     await store(
         news,
         article(60, "Gov. Tessa Marsh signed the budget on Monday. Tessa Marsh said schools would get more money."),
@@ -156,10 +156,11 @@ async def test_an_abbreviated_title_shows_spelled_out_and_a_bare_surnames_role_s
         article(63, "Harbour master Marsh said the tide would close the port. Marsh has run the harbour for years."),
     )
     reply = await Commands(news).questions.who("Marsh")
-    assert first_line(reply) == "Tessa Marsh — Governor"  # "Gov." spelled out for the reader
+    assert first_line(reply) == "Tessa Marsh — Gov."  # the text's own wording
     described = [line for line in to_plain(reply.messages[0]).split("\n") if line.startswith("Also described as")]
     assert not any("master" in line.lower() for line in described)
-    # Once the text spells the post out too, the abbreviation is pooled with it.
+    # Once the text spells the post out, it is shown spelled out (an abbreviation alone says
+    # less), the abbreviation pooled with it.
     await store(
         news,
         article(64, "Governor Tessa Marsh opened the dam. Tessa Marsh said the valley was safe now."),

@@ -86,7 +86,9 @@ _BODY_ROLES = frozenset(
     }
 )
 # Posts written before a name that ROLE_HEADS leaves out ("One guard, Tom Vance,").
-_MORE_HEADS = frozenset({"guard", "stand-off", "half-back", "full-back", "fullback", "second-row", "wicketkeeper"})
+_MORE_HEADS = frozenset(
+    {"guard", "stand-off", "half-back", "full-back", "fullback", "second-row", "wicketkeeper", "official"}
+)
 # Letters only a person writes after a name ("Ann Lee QC"; "Acme PLC" is a company's).
 _PERSON_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla", "obe", "mbe", "cbe", "kbe", "dbe"})
 # Words of a club's, a place's or a body's name, never of a person's ("Leeds United").
@@ -367,9 +369,19 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
 
 def _name_read_as_two(ent: Span, following: Span) -> Span | None:
     """ "Defending champion Bianca Andreescu" tagged two places, one word each: after a post in
-    lower case, two capitalised words the tagger split are one name."""
+    lower case, two capitalised words the tagger split are one name, when the article names her
+    by the second alone too ("Andreescu pulls out") and they modify no noun after them ("the
+    coach Brazil Argentina rivalry") nor stand before another name."""
     doc = ent.doc
-    if ent.label_ not in _RETYPED or following.label_ not in _RETYPED or ent.end != following.start:
+    kinds = _RETYPED - {"NORP"}  # ("London Scottish": a club)
+    if ent.label_ not in kinds or following.label_ not in kinds or ent.end != following.start:
+        return None
+    after = doc[following.end] if following.end < len(doc) else None
+    if following.root.dep_ in {"compound", "amod", "nmod"} or (
+        after is not None and (after.is_title or after.tag_ in {"NN", "NNS"})
+    ):
+        return None
+    if not any(t.text == following.text for t in doc if t.i != following.start):
         return None
     if len(ent) != 1 or len(following) != 1 or not doc[ent.start].whitespace_ or ent.start == 0:
         return None

@@ -126,7 +126,6 @@ ROLE_HEADS = frozenset(
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
-        "official",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -142,7 +141,7 @@ _ALSO_NOT_NOUNS = frozenset(
     {"back", "forward", "lock", "prop", "host", "star", "wing", "centre", "general", "judge", "coach",
      "boss", "captain", "champion", "guard", "hooker", "chief", "model", "pilot", "referee", "trainer",
      "substitute", "lead", "international", "expert", "resident", "veteran", "author", "suspect", "engineer",
-     "nurse", "doctor", "counsel", "director", "producer", "official"}
+     "nurse", "doctor", "counsel", "director", "producer"}
 )  # fmt: skip
 
 
@@ -1436,7 +1435,7 @@ def guest_role(span: Span) -> str | None:
     where = post[: next((k for k, t in enumerate(post) if k and t.lower_ in {"at", "in"}), len(post))]
     # Two posts joined, too long together ("Senior Fellow for Korea Studies and Director of the
     # Program on …"): the first, when its own word (before its "for") names someone.
-    first = where[: next((k for k, t in enumerate(where) if k and t.lower_ == "and"), len(where))]
+    first = where[: next((k for k, t in enumerate(where) if k and _joins_posts(t)), len(where))]
     first = first[1:] if first and first[0].lower_ in {"a", "an", "the"} else first
     head = first[: next((k for k, t in enumerate(first) if t.tag_ == "IN"), len(first))]
     first = first if head and _names_someone(head[-1]) else []
@@ -1444,6 +1443,16 @@ def guest_role(span: Span) -> str | None:
         (r for r in (_tidy(part, MAX_OF_ROLE_WORDS) for part in (tokens, post, where, first) if part) if r), None
     )
     return role.lstrip("-–—") if role else None
+
+
+def _joins_posts(token: Token) -> bool:
+    """An "and" between two posts ("… Studies and Director of …", "… strategist and former press
+    secretary"), not one inside a body's name ("Department of War and Peace Studies")."""
+    if token.lower_ != "and" or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1 : token.i + 1 + MAX_OF_ROLE_WORDS]
+    words = after[: next((k for k, t in enumerate(after) if t.tag_ in {"IN", "CC"} or t.is_punct), len(after))]
+    return after[0].is_lower or any(_names_someone(t) for t in words)
 
 
 def _opens_credit(doc: Doc, i: int) -> bool:
@@ -1470,10 +1479,15 @@ def names_someone(noun: Token) -> bool:
     return _names_someone(noun)
 
 
+# A post read only where the text sets it off or describes it ("A Chinese official, Wang Lei,"):
+# before a name alone it is as often an adjective ("Official Tom Vance biography").
+_SET_OFF_POSTS = frozenset({"official"})
+
+
 def _names_someone(noun: Token) -> bool:
     """A noun that names a person by what they do: a role noun, or an agent noun ("demonstrator",
     "lawyer", "strategist")."""
-    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(AGENT_ENDINGS)
+    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(AGENT_ENDINGS) or noun.lower_ in _SET_OFF_POSTS
 
 
 def _ends_a_post(word: Token) -> bool:
@@ -1543,7 +1557,10 @@ def _body_of_a_post(last: Token) -> Token | None:
     body = last.doc[start : last.i + 1].root
     of = body.head
     post = of.head
-    if body.dep_ == "pobj" and of.lower_ == "of" and post.tag_ == "NN" and post.lower_ in ROLE_HEADS:
+    # (Not "an adviser to the prime minister of Japan, Kenji Sato,": a post that is itself the
+    # object of another's "to" or "for" is whom the person serves.)
+    served = post.dep_ == "pobj"
+    if body.dep_ == "pobj" and of.lower_ == "of" and post.tag_ == "NN" and post.lower_ in ROLE_HEADS and not served:
         return post
     return None
 
