@@ -163,3 +163,43 @@ def test_a_guests_post_is_what_follows_their_dash_not_the_last_guests_post(nlp) 
     found_roles = found(nlp, text)
     assert found_roles.get("Jonas Albrecht") == ["Chief Executive of Fennick, a data firm"]
     assert found_roles.get("Paulo Serra") == ["Labour strategist and former aide"]  # "Senator" is Ruth Kell's
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Paramedic Tristan Corrie says he faced a dilemma over the rota.", "Tristan Corrie", "Paramedic"),
+        ('Opener Dom Sibbet says he "felt self-conscious" on the tour.', "Dom Sibbet", "Opener"),
+        ("Skateboarder Gui Khuron, aged 11, breaks long-standing record", "Gui Khuron", "Skateboarder"),
+        ("England fell as the captain edged a catch to wicketkeeper Mohammad Rizal in the first Test.",
+         "Mohammad Rizal", "wicketkeeper"),
+        ("Three agents were seen questioning the jogger, Bena Aprelo, in his Boston neighborhood.", "Bena Aprelo",
+         "jogger"),
+        ('Oliver Fenner, a former Eton pupil and joint leader of the Wenlock Hunt, said: "No regrets."',
+         "Oliver Fenner", "joint leader of the Wenlock Hunt"),
+        ("Bridget Walsham, honorary Research Associate at the University of Nottingham's Malaysia Campus.",
+         "Bridget Walsham", "honorary Research Associate"),
+    ],
+)  # fmt: skip
+def test_posts_read_after_held_out_18(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(person, []), found(nlp, text)
+
+
+def test_a_guests_name_after_the_last_guests_affiliation_in_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Contributors: Mona Slade - fellow, Institute for Public Knowledge, NYU Cori Crane - director, Foxbridge "
+        "Phil Boothe - co-ordinator, MedTrust"
+    )
+    assert found(nlp, text).get("Cori Crane") == ["director"]
+
+
+def test_a_word_broken_at_a_lines_end_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guests: David Strand - Thai historian and author of: 'Truth on Trial; Defamation, Treason and Lese- "
+        "Majeste Jade Donovan, Dean of the Graduate School of Law at Siam University"
+    )
+    assert found(nlp, text).get("Jade Donovan") == ["Dean of the Graduate School of Law at Siam University"]
+
+
+def test_dean_before_a_surname_is_a_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "Dean Rylance" in people(analyze_texts(nlp, ["Dean Rylance said the wrist was broken."], [False])[0])

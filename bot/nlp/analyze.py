@@ -294,6 +294,14 @@ def _person_described(span: Span) -> bool:
     return noun is not None and (_person_only(noun) or noun in ROLE_HEADS)
 
 
+def _opening_post(word: Token) -> bool:
+    """A post in title case opening its sentence ("Paramedic", "Opener"), not a royal's or a
+    judge's title that is part of how the name is written, nor a star of a film's name."""
+    opens = word.is_sent_start or (word.i > 0 and word.doc[word.i - 1].text in {":", "|"})
+    lower = word.lower_
+    return opens and word.is_title and _role_head(lower) and lower not in _ROYAL | _GIVEN_POSTS | {"star"}
+
+
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     """A full name the model tagged ORG, GPE, FAC, NORP or LOC that the text states is a person's:
     a post written right before it in the way a person's is ("scrum-half Tom Vance", "Wales prop
@@ -315,6 +323,11 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         # "Frenchman Cyril Saulnier" read as a body: a nationality's noun for a person, then the name.
         if i == span.start and doc[i].text in _DEMONYM_NOUNS and _name_shaped(doc[i + 1 : span.end].text):
             return Span(doc, i + 1, span.end, label="PERSON"), doc[i].text
+        # "Paramedic Tristan Cork says …": a post opening the sentence, capitalised, then a name.
+        if i == span.start and _opening_post(doc[i]) and span.end - span.start == 3:
+            rest = doc[i + 1 : span.end]
+            if _name_shaped(rest.text) and not any(t.lower_ in _BODY_WORDS for t in rest):
+                return Span(doc, i + 1, span.end, label="PERSON"), doc[i].text
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
     if letters:
@@ -736,6 +749,10 @@ class _Linker:
         # ("Rose Tan - engineer and Mary Louise Tamsett - harbour commissioner": after a post in
         # lower case, "and" opens the next guest, whose name is whole.)
         if guest and start > 1 and doc[start - 1].lower_ in {"and", "of", "for", "&"} and doc[start - 2].is_title:
+            start = end - 2
+        # ("…, Institute for Public Knowledge, NYU Cori Crider - director": the last guest's
+        # affiliation in capitals run into the name.)
+        elif guest and doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1:
             start = end - 2
 
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS
@@ -126,6 +128,8 @@ ROLE_HEADS = frozenset(
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
+        "champ", "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder",
+        "associate",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -338,7 +342,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # nation's word alone, "Republican", tagged one, is an affiliation.)
     posted = last in ROLE_HEADS or last.split("-")[-1] in ROLE_HEADS  # "co-host"
     alone = len(tokens) == 1 and (tokens[0].ent_type_ in {"NORP", "ORG"} or not tokens[0].is_title)
-    if all(t.ent_type_ for t in tokens) and not titled and not (posted and not alone):
+    # (A post the model ran into a name across a spaced dash, "Ann Lee - director", is no entity.)
+    tagged = all(t.ent_type_ for t in tokens) and not _past_a_dash(tokens[0])
+    if tagged and not titled and not (posted and not alone):
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
     # "then-Sergeant": the post held at the time told of, a former one now.
@@ -592,7 +598,9 @@ def apposition_role(span: Span) -> str | None:
         return None
     for child in span.root.children:
         # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
-        post = child.tag_ == "NNP" and (child.lower_ in ROLE_HEADS or child.lower_ in _lower_nouns(child.doc))
+        post = child.tag_ == "NNP" and (
+            child.lower_ in ROLE_HEADS | _SET_OFF_POSTS or child.lower_ in _lower_nouns(child.doc)
+        )
         if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
             if child.lower_ in _KIN:
                 return _kin_of(child)
@@ -647,6 +655,26 @@ def apposition_role(span: Span) -> str | None:
 
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "!", "?"})
 _HEAD_POSES = frozenset({"down", "up", "first", "high", "bowed", "held", "low", "in", "lowered", "raised", "back"})
+
+
+def conjoined_apposition_role(span: Span) -> str | None:
+    """ "Otis Ferry, a former Eton pupil and joint leader of the South Shropshire Hunt,": a second
+    post joined to the first in the apposition is one too (the first is apposition_role's)."""
+    if span.end >= len(span.doc) or not span.doc[span.end].is_punct:
+        return None
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end or child.lower_ not in ROLE_HEADS:
+            continue
+        for conj in child.rights:
+            if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.lower_ not in ROLE_HEADS | _KIN:
+                continue
+            tokens = [t for t in conj.subtree if t.i <= conj.i]
+            of = [c for c in conj.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS]
+            if of:
+                phrase = [t for t in conj.subtree if conj.i < t.i <= of[0].right_edge.i]
+                tokens += phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
+            return _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS)
+    return None
 
 
 def listed_post_role(span: Span) -> str | None:
@@ -1481,7 +1509,7 @@ def names_someone(noun: Token) -> bool:
 
 # A post read only where the text sets it off or describes it ("A Chinese official, Wang Lei,"):
 # before a name alone it is as often an adjective ("Official Tom Vance biography").
-_SET_OFF_POSTS = frozenset({"official"})
+_SET_OFF_POSTS = frozenset({"official", "dean"})  # ("Dean Ryland" is a name)
 
 
 def _names_someone(noun: Token) -> bool:
@@ -1519,7 +1547,11 @@ def preceding_apposition_role(span: Span) -> str | None:
         root.dep_ == "appos" or (span.end < len(doc) and doc[span.end].text == ",")
     ):
         noun = body_post  # "director of the Victims of Crime Trust, Tom Vance,"
-    elif root.dep_ == "appos" and root.head.i < comma:
+    # ("… agents questioning the jogger, Bena Apreala, …": a plural the parse hangs the name on is
+    # a group; the noun right before the comma is whom the name sets off.)
+    elif (
+        root.dep_ == "appos" and root.head.i < comma and not (root.head.tag_ == "NNS" and _ends_a_post(doc[comma - 1]))
+    ):
         noun = root.head
     elif span.end < len(doc) and doc[span.end].text == "," and _ends_a_post(doc[comma - 1]):
         noun = doc[comma - 1]  # "shot an armed demonstrator, Tom Vance, on Sunday", parsed otherwise
@@ -1792,11 +1824,15 @@ def letters_role(span: Span) -> str | None:
     return None
 
 
+_BROKEN_WORD = re.compile(r"\w[-–] \w")
+
+
 def roles_for(span: Span) -> list[str]:
     found = [
         premodifier_role(span),
         label_role(span),
         apposition_role(span),
+        conjoined_apposition_role(span),
         copula_role(span),
         named_post_role(span),
         title_head_role(span),
@@ -1831,7 +1867,8 @@ def roles_for(span: Span) -> list[str]:
         )
     # ("WHO chief Dr Ann Lee": the parse may give "chief" alone; the longer wording replaces it below.)
     found.append(lettered_body_post_role(span))
-    roles = list(dict.fromkeys(role for role in found if role))
+    # ("Lese- Majeste": a word broken at a line's end is a fragment, never a role.)
+    roles = list(dict.fromkeys(role for role in found if role and not _BROKEN_WORD.search(role)))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
     return [r for r in roles if not any(r != other and _inside(r, other) for other in roles)]
