@@ -15,10 +15,16 @@ _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?-–—"
 
 
+# A nickname quoted between a given name and a surname.
+_NICKNAME = re.compile(r" [‘'“\"][^‘'“\"’”]{1,30}[’'”\"] ")
+
+
 def clean_name(text: str, kind: str) -> str:
     """The display form: no possessive, no leading honorific or article, trimmed punctuation."""
     name = _SPACE.sub(" ", text).strip().strip(_EDGE_PUNCT + " ")
     name = _POSSESSIVE.sub("", name).strip()
+    if kind == "PERSON":
+        name = _NICKNAME.sub(" ", name)  # "Andy 'The Viking' Fordham": the name is Andy Fordham
     words = name.split(" ")
     if kind == "PERSON":
         # "Following Mr Straw": the name starts after the last title of address in it.

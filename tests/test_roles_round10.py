@@ -203,3 +203,20 @@ def test_a_word_broken_at_a_lines_end_is_no_role(nlp) -> None:  # type: ignore[n
 
 def test_dean_before_a_surname_is_a_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "Dean Rylance" in people(analyze_texts(nlp, ["Dean Rylance said the wrist was broken."], [False])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Jaden ‘Wolfiez’ Ashford, 15, wins $1m at the gaming world cup.", "Jaden Ashford"),
+        ("Andy 'The Viking' Fordwick, the former world darts champion, has died aged 59.", "Andy Fordwick"),
+        ("Egypt striker Ahmed 'Mido' Hassan has joined Tottenham on loan.", "Ahmed Hassan"),
+    ],
+)
+def test_a_quoted_nickname_between_given_name_and_surname_is_no_part_of_the_name(nlp, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert person in people(analyze_texts(nlp, [text], [False])[0])
+
+
+def test_a_headlines_quoted_phrase_makes_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, ["Giant 'Murder Hornet' Resurfaces in Washington"], [True])[0]
+    assert "Giant Resurfaces" not in people(analysis)

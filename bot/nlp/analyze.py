@@ -440,8 +440,9 @@ class _Linker:
             self.analysis.sentences.append(SentenceInfo(text, words))
             for token in sent:
                 self.sentence_of[token.i] = position
-        found: list[tuple[Span, str]] = []
-        ents = list(doc.ents)
+        found: list[tuple[Span, str]] = self._nicknamed()
+        nicknamed = {i for span, _ in found for i in range(span.start, span.end)}
+        ents = [e for e in doc.ents if not any(i in nicknamed for i in range(e.start, e.end))]
         for k, ent in enumerate(ents):
             if k and found and ents[k - 1].end == ent.start and found[-1][0].end == ent.end:
                 continue  # the surname of a name read as two places, taken with its given name
@@ -975,6 +976,31 @@ class _Linker:
                 and not (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_ in {"NN", "NNS"})
             )
         ]
+
+    def _nicknamed(self) -> list[tuple[Span, str]]:
+        """ "Andy 'The Viking' Fordham", "Jaden ‘Wolfiez’ Ashman": a given name, a quoted nickname of
+        one to three capitalised words, a surname; one person (clean_name drops the nickname)
+        where the model tags a person in it, or tags the whole of it one entity."""
+        doc = self.doc
+        found = []
+        for opening in (t for t in doc[1:] if t.text in QUOTES and t.whitespace_ == ""):
+            given = doc[opening.i - 1]
+            close = next((t.i for t in doc[opening.i + 1 : opening.i + 5] if t.text in QUOTES), None)
+            if close is None or close + 1 >= len(doc) or close == opening.i + 1:
+                continue
+            surname, nickname = doc[close + 1], doc[opening.i + 1 : close]
+            named = [
+                w
+                for w in (given, surname)
+                if w.is_title and w.is_alpha and len(w) > 1 and not w.is_stop and w.tag_ == "NNP"
+            ]
+            if len(named) < 2 or not all(t.is_title for t in nickname) or not given.whitespace_:
+                continue
+            span = Span(doc, given.i, close + 2, label="PERSON")
+            whole = any(e.start == span.start and e.end == span.end for e in doc.ents)
+            if whole or any(t.ent_type_ == "PERSON" for t in (given, surname)):
+                found.append((span, "PERSON"))
+        return found
 
     def _guest_entries(self) -> list[Span]:
         """ "… of the United States. Vasily Kashin - Senior Fellow, …", "Guests: Ann Lee - Professor,
