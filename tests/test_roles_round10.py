@@ -220,3 +220,38 @@ def test_a_quoted_nickname_between_given_name_and_surname_is_no_part_of_the_name
 def test_a_headlines_quoted_phrase_makes_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
     analysis = analyze_texts(nlp, ["Giant 'Murder Hornet' Resurfaces in Washington"], [True])[0]
     assert "Giant Resurfaces" not in people(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "International Paper Company announced 1,000 job cuts.",
+        "Keeper Security Limited was hacked on Monday.",
+        "General Accounting Office auditors found the programme had overspent.",
+        "Host Hotels Resorts reported a loss.",
+    ],
+)
+def test_a_bodys_name_opening_with_a_post_word_stays_a_body(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(analyze_texts(nlp, [text], [False])[0]) == set()
+
+
+def test_a_second_post_is_read_only_inside_the_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tom Vance, the chairman, and the secretary, Ann Lee, resigned."
+    assert found(nlp, text).get("Tom Vance") == ["chairman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Alan Brice, a former vice- president of the World Bank, said the loans were unsustainable.", "Alan Brice",
+         "former vice- president of the World Bank"),
+        ("Guests: Tom Vance - Co- Director, Peace Lab Ann Lee - journalist", "Tom Vance", "Co- Director, Peace Lab"),
+    ],
+)  # fmt: skip
+def test_a_post_broken_at_a_lines_end_is_still_a_post(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(person, []), found(nlp, text)
+
+
+def test_the_first_guests_initials_stay_in_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Guests: AK Abdul Momen - former foreign minister of Bangladesh Ann Lee - analyst"
+    assert "AK Abdul Momen" in people(analyze_texts(nlp, [text], [False])[0])

@@ -91,6 +91,12 @@ _MORE_HEADS = frozenset(
 )
 # Letters only a person writes after a name ("Ann Lee QC"; "Acme PLC" is a company's).
 _PERSON_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla", "obe", "mbe", "cbe", "kbe", "dbe"})
+# Words that end a firm's or an office's name ("International Paper Company", "Keeper Security
+# Limited").
+_FIRM_WORDS = frozenset(
+    "company limited ltd inc corp plc productions studios resorts hotels insurance office index building "
+    "corps theatre machines entertainment securities".split()
+)
 # Words of a club's, a place's or a body's name, never of a person's ("Leeds United").
 _BODY_WORDS = frozenset(
     "united city town county rovers athletic club fc afc party council house street road park stadium group "
@@ -239,7 +245,7 @@ _PERSON_ONLY = frozenset(
      "lawyer", "attorney", "barrister", "solicitor", "surgeon", "nurse", "teacher", "lecturer", "student",
      "official", "writer", "author", "poet", "priest", "imam", "rabbi", "cleric", "presenter", "reporter",
      "correspondent", "comedian", "footballer", "cricketer", "golfer", "soldier", "campaigner", "recipient",
-     "analyst", "economist"}
+     "analyst", "economist", "paramedic", "schoolgirl", "schoolboy", "pupil"}
 )  # fmt: skip
 
 
@@ -295,11 +301,13 @@ def _person_described(span: Span) -> bool:
 
 
 def _opening_post(word: Token) -> bool:
-    """A post in title case opening its sentence ("Paramedic", "Opener"), not a royal's or a
-    judge's title that is part of how the name is written, nor a star of a film's name."""
+    """A post in title case opening its sentence that only a person holds ("Paramedic", "Opener",
+    "Skateboarder"); not a word that also opens bodies' names ("International", "General",
+    "Admiral", "Host")."""
     opens = word.is_sent_start or (word.i > 0 and word.doc[word.i - 1].text in {":", "|"})
     lower = word.lower_
-    return opens and word.is_title and _role_head(lower) and lower not in _ROYAL | _GIVEN_POSTS | {"star"}
+    personal = lower.endswith(AGENT_ENDINGS) or _person_only(lower)
+    return opens and word.is_title and _role_head(lower) and personal and lower not in _ROYAL | _GIVEN_POSTS
 
 
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:
@@ -323,11 +331,16 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         # "Frenchman Cyril Saulnier" read as a body: a nationality's noun for a person, then the name.
         if i == span.start and doc[i].text in _DEMONYM_NOUNS and _name_shaped(doc[i + 1 : span.end].text):
             return Span(doc, i + 1, span.end, label="PERSON"), doc[i].text
-        # "Paramedic Tristan Cork says …": a post opening the sentence, capitalised, then a name.
-        if i == span.start and _opening_post(doc[i]) and span.end - span.start == 3:
-            rest = doc[i + 1 : span.end]
-            if _name_shaped(rest.text) and not any(t.lower_ in _BODY_WORDS for t in rest):
-                return Span(doc, i + 1, span.end, label="PERSON"), doc[i].text
+        # "Paramedic Tristan Cork says …": a post opening the sentence, capitalised, then a name
+        # that says or does something ("International Paper Company announced" is a firm's name).
+        named_end = span.end - (doc[span.end - 1].tag_ == "POS")  # ("Schoolgirl Leah Begg's poem")
+        if i == span.start and _opening_post(doc[i]) and named_end - span.start == 3:
+            rest = doc[i + 1 : named_end]
+            after = doc[named_end] if named_end < len(doc) else None
+            acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD", "POS"} or after.text == ",")
+            bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in rest)
+            if acts and _name_shaped(rest.text) and not bodily:
+                return Span(doc, i + 1, named_end, label="PERSON"), doc[i].text
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
     if letters:
@@ -753,8 +766,9 @@ class _Linker:
             start = end - 2
         # ("…, Institute for Public Knowledge, NYU Cori Crider - director": the last guest's
         # affiliation in capitals run into the name.)
-        elif guest and doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1:
-            start = end - 2
+        elif guest and doc[start].is_upper and doc[start].is_alpha and len(doc[start]) > 1 and start > 0:
+            if doc[start - 1].text != ":":  # ("Guests: AK Abdul Momen - …": the first guest's initials)
+                start = end - 2
 
         # "Presenter: Imran Khan Guests:" read as "Khan Guests": the name starts after the colon.
         label = end - start == 2 and end < len(doc) and doc[end].text == ":" and doc[end - 1].lower_ in CREDIT_LABELS

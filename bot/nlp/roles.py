@@ -128,7 +128,7 @@ ROLE_HEADS = frozenset(
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
-        "champ", "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder",
+        "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder",
         "associate",
     }
 )  # fmt: skip
@@ -667,6 +667,9 @@ def conjoined_apposition_role(span: Span) -> str | None:
             continue
         for conj in child.rights:
             if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.lower_ not in ROLE_HEADS | _KIN:
+                continue
+            # (only inside the apposition: "Tom Vance, the chairman, and the secretary, Ann Lee,")
+            if any(t.text == "," for t in span.doc[child.i : conj.i]):
                 continue
             tokens = [t for t in conj.subtree if t.i <= conj.i]
             of = [c for c in conj.rights if c.dep_ == "prep" and c.lower_ in _TITLE_PREPOSITIONS]
@@ -1824,7 +1827,14 @@ def letters_role(span: Span) -> str | None:
     return None
 
 
-_BROKEN_WORD = re.compile(r"\w[-–] \w")
+_BROKEN_WORD = re.compile(r"(\w+)[-–] (\w+)")
+
+
+def _broken(role: str) -> bool:
+    """ "Lese- Majeste": a role that is only a word broken at a line's end ("vice- president" and
+    "co- founder" are posts still)."""
+    match = _BROKEN_WORD.fullmatch(role)
+    return match is not None and not any(w.lower() in ROLE_HEADS for w in match.groups())
 
 
 def roles_for(span: Span) -> list[str]:
@@ -1868,7 +1878,7 @@ def roles_for(span: Span) -> list[str]:
     # ("WHO chief Dr Ann Lee": the parse may give "chief" alone; the longer wording replaces it below.)
     found.append(lettered_body_post_role(span))
     # ("Lese- Majeste": a word broken at a line's end is a fragment, never a role.)
-    roles = list(dict.fromkeys(role for role in found if role and not _BROKEN_WORD.search(role)))
+    roles = list(dict.fromkeys(role for role in found if role and not _broken(role)))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
     # Secretary" of "Chief Secretary to the Treasury") would count the article twice.
     return [r for r in roles if not any(r != other and _inside(r, other) for other in roles)]
