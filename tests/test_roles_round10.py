@@ -255,3 +255,26 @@ def test_a_post_broken_at_a_lines_end_is_still_a_post(nlp, text: str, person: st
 def test_the_first_guests_initials_stay_in_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Guests: AK Abdul Momen - former foreign minister of Bangladesh Ann Lee - analyst"
     assert "AK Abdul Momen" in people(analyze_texts(nlp, [text], [False])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ('He added: "I thank (sporting director) Frank Arnold and (chairman) Daniel Levin for their help."',
+         "Daniel Levin", "chairman"),
+        ("He ran to help physio Jim Joyner and coach Denis Rolfe calm the striker down.", "Jim Joyner", "physio"),
+        ("Presenter: Nick Clay Guests: Craig Millard - Head of Security of Big Life Trust who leads anti-poaching "
+         "operations and manages 300 rangers Kaddu Sebun - Chief Executive Officer of the Wildlife Fund",
+         "Craig Millard", "Head of Security of Big Life Trust"),
+        ("Abba’s Björn Ulvaeus, co-writer of musical Mamma Mia!, says he fears for the West End.", "Björn Ulvaeus",
+         "co-writer"),
+    ],
+)  # fmt: skip
+def test_posts_read_after_held_out_19(nlp, text: str, person: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(person, []), found(nlp, text)
+
+
+def test_a_second_description_with_its_own_article_is_not_a_second_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rodrigo Olivera, a professor of banking law and an expert in sovereign debt, said the bonds would fall."
+    found_roles = found(nlp, text).get("Rodrigo Olivera", [])
+    assert found_roles and all(r.startswith("professor") for r in found_roles), found_roles

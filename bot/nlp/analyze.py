@@ -94,7 +94,7 @@ _PERSON_LETTERS = frozenset({"qc", "kc", "mp", "msp", "mep", "mla", "obe", "mbe"
 # Words that end a firm's or an office's name ("International Paper Company", "Keeper Security
 # Limited").
 _FIRM_WORDS = frozenset(
-    "company limited ltd inc corp plc productions studios resorts hotels insurance office index building "
+    "company limited ltd inc corp plc productions studio studios resorts hotels insurance office index building "
     "corps theatre machines entertainment securities".split()
 )
 # Words of a club's, a place's or a body's name, never of a person's ("Leeds United").
@@ -321,6 +321,14 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     if span.label_ not in _RETYPED:
         return None
     doc = span.doc
+    # "Abba’s Björn Ulvaeus fears …" read as one body: a body's possessive, then a name that acts.
+    if len(span) >= 4 and span[1].tag_ == "POS" and span[0].is_title:
+        rest, after = doc[span.start + 2 : span.end], doc[span.end] if span.end < len(doc) else None
+        acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD"} or after.text == ",")
+        bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in rest)
+        proper = all(t.tag_ == "NNP" for t in rest)  # ("Trump's America Racially charged")
+        if acts and proper and len(rest) <= 3 and _name_shaped(rest.text) and not bodily:
+            return Span(doc, rest.start, rest.end, label="PERSON"), None
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
     # "UN Special Coordinator Ann Lee" too: an office in capitals after the first word (not the
     # "International" of "The International Monetary Fund").

@@ -128,7 +128,7 @@ ROLE_HEADS = frozenset(
         "runner", "survivor", "critic", "qualifier", "finalist", "semi-finalist", "debutant",
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
-        "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder",
+        "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder", "physio",
         "associate",
     }
 )  # fmt: skip
@@ -666,7 +666,10 @@ def conjoined_apposition_role(span: Span) -> str | None:
         if child.dep_ != "appos" or child.i < span.end or child.lower_ not in ROLE_HEADS:
             continue
         for conj in child.rights:
+            # (its own "a" makes it a separate description: "professor of law and an expert in …")
             if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.lower_ not in ROLE_HEADS | _KIN:
+                continue
+            if any(t.dep_ == "det" for t in conj.lefts):
                 continue
             # (only inside the apposition: "Tom Vance, the chairman, and the secretary, Ann Lee,")
             if any(t.text == "," for t in span.doc[child.i : conj.i]):
@@ -1444,7 +1447,10 @@ def guest_role(span: Span) -> str | None:
             or (token.is_punct and token.text not in {",", "&", "'", "’"} and not glued)
         )
         named = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
-        if next_guest or ends or spaced_dash(token) or named:
+        # ("Head of Security of Big Life Foundation who leads …": a relative clause tells what
+        # they do, after the post.)
+        relative = token.tag_ in {"WP", "WDT"} and bool(tokens)
+        if next_guest or ends or spaced_dash(token) or named or relative:
             break
         tokens.append(token)
     # "former adviser to Senator John McCain": a title before someone the post names (not the
@@ -1877,6 +1883,7 @@ def roles_for(span: Span) -> list[str]:
         )
     # ("WHO chief Dr Ann Lee": the parse may give "chief" alone; the longer wording replaces it below.)
     found.append(lettered_body_post_role(span))
+    found.append(bracketed_post_role(span))
     # ("Lese- Majeste": a word broken at a line's end is a fragment, never a role.)
     roles = list(dict.fromkeys(role for role in found if role and not _broken(role)))
     # One mention states one post: a wording inside a longer one found by another rule ("Chief
@@ -1907,6 +1914,21 @@ def bare_post_role(span: Span) -> str | None:
     if owned or not (post.is_lower and (post.tag_ == "NN" or agent) and post.lower_ in ROLE_HEADS):
         return None
     return post.text
+
+
+def bracketed_post_role(span: Span) -> str | None:
+    """ "thank (sporting director) Frank Arnesen and (chairman) Daniel Levy": a post in brackets
+    right before a name, as a transcript or a quote's editor writes it."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].text != ")":
+        return None
+    opening = next((t.i for t in doc[max(0, span.start - 6) : span.start - 1] if t.text == "("), None)
+    if opening is None:
+        return None
+    words = list(doc[opening + 1 : span.start - 1])
+    if not words or not all(t.is_lower or t.text in _HYPHENS for t in words) or words[-1].lower_ not in ROLE_HEADS:
+        return None
+    return _tidy(words)
 
 
 def lettered_body_post_role(span: Span) -> str | None:
