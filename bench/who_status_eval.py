@@ -418,6 +418,16 @@ BEFORE = {
         "106/129 (82.2%)",
         {"no answer": 2, "wrong person": 3, "role missing or wrong": 16, "ambiguous not offered": 2},
     ),
+    "heldout19": (
+        "138/162 (85.2%)",
+        {
+            "no answer": 1,
+            "choice instead of answer": 3,
+            "wrong person": 1,
+            "role missing or wrong": 16,
+            "bearer missing from choices": 3,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -435,6 +445,7 @@ BEFORE_WHEN = {
     "heldout16": "Run once, on the round's final code (commit 8bdc39f)",
     "heldout17": "Run once, on the code after held-out 16's mends (commit a6fab3c)",
     "heldout18": "Run once, on the tenth round's code before its mends (commit da9e80d)",
+    "heldout19": "Run once, on the code after held-out 18's mends (commit 08e8184)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
