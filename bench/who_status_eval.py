@@ -428,6 +428,17 @@ BEFORE = {
             "bearer missing from choices": 3,
         },
     ),
+    "heldout20": (
+        "133/171 (77.8%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 2,
+            "wrong person": 4,
+            "role missing or wrong": 28,
+            "ambiguous not offered": 1,
+            "bearer missing from choices": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -446,6 +457,7 @@ BEFORE_WHEN = {
     "heldout17": "Run once, on the code after held-out 16's mends (commit a6fab3c)",
     "heldout18": "Run once, on the tenth round's code before its mends (commit da9e80d)",
     "heldout19": "Run once, on the code after held-out 18's mends (commit 08e8184)",
+    "heldout20": "Run once, on the tenth round's final code (commit 024da04)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
