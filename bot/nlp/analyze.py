@@ -300,6 +300,17 @@ def _person_described(span: Span) -> bool:
     return noun is not None and (_person_only(noun) or noun in ROLE_HEADS)
 
 
+def _acting_name(words: Span) -> bool:
+    """A person's name written as one that says or does something, or is set off or owned: a verb,
+    a comma or a possessive right after it ("Tristan Cork says", "Leah Begg's poem"), and no word
+    of a firm's or a body's name in it ("International Paper Company announced")."""
+    doc = words.doc
+    after = doc[words.end] if words.end < len(doc) else None
+    acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD", "POS"} or after.text == ",")
+    bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in words)
+    return acts and not bodily and _name_shaped(words.text)
+
+
 def _opening_post(word: Token) -> bool:
     """A post in title case opening its sentence that only a person holds ("Paramedic", "Opener",
     "Skateboarder"); not a word that also opens bodies' names ("International", "General",
@@ -323,11 +334,9 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     doc = span.doc
     # "Abba’s Björn Ulvaeus fears …" read as one body: a body's possessive, then a name that acts.
     if len(span) >= 4 and span[1].tag_ == "POS" and span[0].is_title:
-        rest, after = doc[span.start + 2 : span.end], doc[span.end] if span.end < len(doc) else None
-        acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD"} or after.text == ",")
-        bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in rest)
+        rest = doc[span.start + 2 : span.end]
         proper = all(t.tag_ == "NNP" for t in rest)  # ("Trump's America Racially charged")
-        if acts and proper and len(rest) <= 3 and _name_shaped(rest.text) and not bodily:
+        if proper and len(rest) <= 3 and _acting_name(rest):
             return Span(doc, rest.start, rest.end, label="PERSON"), None
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
     # "UN Special Coordinator Ann Lee" too: an office in capitals after the first word (not the
@@ -343,11 +352,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         # that says or does something ("International Paper Company announced" is a firm's name).
         named_end = span.end - (doc[span.end - 1].tag_ == "POS")  # ("Schoolgirl Leah Begg's poem")
         if i == span.start and _opening_post(doc[i]) and named_end - span.start == 3:
-            rest = doc[i + 1 : named_end]
-            after = doc[named_end] if named_end < len(doc) else None
-            acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD", "POS"} or after.text == ",")
-            bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in rest)
-            if acts and _name_shaped(rest.text) and not bodily:
+            if _acting_name(doc[i + 1 : named_end]):
                 return Span(doc, i + 1, named_end, label="PERSON"), doc[i].text
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
@@ -410,20 +415,19 @@ def _name_read_as_two(ent: Span, following: Span) -> Span | None:
     kinds = _RETYPED - {"NORP"}  # ("London Scottish": a club)
     if ent.label_ not in kinds or following.label_ not in kinds or ent.end != following.start:
         return None
-    after = doc[following.end] if following.end < len(doc) else None
-    if following.root.dep_ in {"compound", "amod", "nmod"} or (
-        after is not None and (after.is_title or after.tag_ in {"NN", "NNS"})
-    ):
-        return None
-    if not any(t.text == following.text for t in doc if t.i != following.start):
-        return None
     if len(ent) != 1 or len(following) != 1 or not doc[ent.start].whitespace_ or ent.start == 0:
         return None
     post = doc[ent.start - 1]
     words = f"{ent.text} {following.text}"
     if not (post.is_lower and post.tag_ == "NN" and _role_head(post.lower_)) or not _name_shaped(words):
         return None
-    if any(w.lower() in _BODY_WORDS for w in words.split()):
+    after = doc[following.end] if following.end < len(doc) else None
+    if following.root.dep_ in {"compound", "amod", "nmod"} or (
+        after is not None and (after.is_title or after.tag_ in {"NN", "NNS"})
+    ):
+        return None
+    # (the document read last, and only for the few pairs that pass the rest)
+    if not any(t.text == following.text for t in doc if t.i != following.start):
         return None
     return Span(doc, ent.start, following.end, label="PERSON")
 
