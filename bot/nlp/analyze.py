@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -406,7 +407,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     return Span(doc, span.start, span.end, label="PERSON"), None
 
 
-def _name_read_as_two(ent: Span, following: Span) -> Span | None:
+def _name_read_as_two(ent: Span, following: Span, written: Counter[str]) -> Span | None:
     """ "Defending champion Bianca Andreescu" tagged two places, one word each: after a post in
     lower case, two capitalised words the tagger split are one name, when the article names her
     by the second alone too ("Andreescu pulls out") and they modify no noun after them ("the
@@ -426,8 +427,7 @@ def _name_read_as_two(ent: Span, following: Span) -> Span | None:
         after is not None and (after.is_title or after.tag_ in {"NN", "NNS"})
     ):
         return None
-    # (the document read last, and only for the few pairs that pass the rest)
-    if not any(t.text == following.text for t in doc if t.i != following.start):
+    if written[following.text] < 2:  # `written`: how often the document writes each word
         return None
     return Span(doc, ent.start, following.end, label="PERSON")
 
@@ -468,10 +468,11 @@ class _Linker:
         found: list[tuple[Span, str]] = self._nicknamed()
         nicknamed = {i for span, _ in found for i in range(span.start, span.end)}
         ents = [e for e in doc.ents if not any(i in nicknamed for i in range(e.start, e.end))]
+        written = Counter(t.text for t in doc)
         for k, ent in enumerate(ents):
             if k and found and ents[k - 1].end == ent.start and found[-1][0].end == ent.end:
                 continue  # the surname of a name read as two places, taken with its given name
-            if k + 1 < len(ents) and (named := _name_read_as_two(ent, ents[k + 1])) is not None:
+            if k + 1 < len(ents) and (named := _name_read_as_two(ent, ents[k + 1], written)) is not None:
                 found.append((named, "PERSON"))
                 continue
             stated = _stated_person(ent)
@@ -1009,6 +1010,7 @@ class _Linker:
         where the model tags a person in it, or tags the whole of it one entity."""
         doc = self.doc
         found = []
+        tagged = {(e.start, e.end) for e in doc.ents}  # (Doc.ents builds every span anew: read once)
         for opening in (t for t in doc[1:] if t.text in QUOTES and t.whitespace_ == ""):
             given = doc[opening.i - 1]
             close = next((t.i for t in doc[opening.i + 1 : opening.i + 5] if t.text in QUOTES), None)
@@ -1023,7 +1025,7 @@ class _Linker:
             if len(named) < 2 or not all(t.is_title for t in nickname) or not given.whitespace_:
                 continue
             span = Span(doc, given.i, close + 2, label="PERSON")
-            whole = any(e.start == span.start and e.end == span.end for e in doc.ents)
+            whole = (span.start, span.end) in tagged
             if whole or any(t.ent_type_ == "PERSON" for t in (given, surname)):
                 found.append((span, "PERSON"))
         return found
