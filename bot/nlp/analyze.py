@@ -226,6 +226,10 @@ _DEMONYM_NOUNS = frozenset(
 _GIVEN_NATIONALITIES = frozenset({"Christian", "Roman", "Jordan", "Israel", "Francis", "German", "Norman", "Indiana"})
 # Posts that are given names too ("Justice Winslow scored 12 points"): never cut off a name.
 _GIVEN_POSTS = frozenset({"justice"})
+# Words an opening post is never: a royal's title or one written as part of a name.
+_NAMED_TITLES = _ROYAL | _GIVEN_POSTS
+# Any word of a firm's or a body's name.
+_BODY_NAME_WORDS = _BODY_WORDS | _FIRM_WORDS
 MAX_GUEST_POST_WORDS = 12
 # Where a long post in a guest list is cut: before where or for whom it is held.
 _POST_ENDS = (
@@ -308,7 +312,7 @@ def _acting_name(words: Span) -> bool:
     doc = words.doc
     after = doc[words.end] if words.end < len(doc) else None
     acts = after is not None and (after.tag_ in {"VBZ", "VBD", "VBP", "MD", "POS"} or after.text == ",")
-    bodily = any(t.lower_ in _BODY_WORDS | _FIRM_WORDS for t in words)
+    bodily = any(t.lower_ in _BODY_NAME_WORDS for t in words)
     return acts and not bodily and _name_shaped(words.text)
 
 
@@ -319,7 +323,7 @@ def _opening_post(word: Token) -> bool:
     opens = word.is_sent_start or (word.i > 0 and word.doc[word.i - 1].text in {":", "|"})
     lower = word.lower_
     personal = lower.endswith(AGENT_ENDINGS) or _person_only(lower)
-    return opens and word.is_title and _role_head(lower) and personal and lower not in _ROYAL | _GIVEN_POSTS
+    return opens and word.is_title and _role_head(lower) and personal and lower not in _NAMED_TITLES
 
 
 def _stated_person(span: Span) -> tuple[Span, str | None] | None:

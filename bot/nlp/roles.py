@@ -540,6 +540,11 @@ def premodifier_role(span: Span) -> str | None:
 _TITLE_ABBREVIATIONS = frozenset(
     {"gov", "sen", "rep", "supt", "insp", "det", "prof", "cllr", "cmdr", "pres", "maj", "adm", "brig", "cpl", "pvt"}
 )
+_ABBREVIABLE_TITLES = ROLE_HEADS | _TITLE_ABBREVIATIONS
+# Titles before a name: posts and titles of address.
+_TITLES = ROLE_HEADS | HONORIFICS
+# A second post joined in an apposition, or kin ("a father and husband").
+_POSTS_OR_KIN = ROLE_HEADS | _KIN
 
 
 def _stray_abbreviation(region: list[Token]) -> bool:
@@ -547,7 +552,7 @@ def _stray_abbreviation(region: list[Token]) -> bool:
     title's abbreviation ends the sentence before; it is not the name's title."""
     word = region[0]
     short = word.lower_.rstrip(".")
-    return len(region) == 1 and word.text.endswith(".") and short not in ROLE_HEADS | _TITLE_ABBREVIATIONS
+    return len(region) == 1 and word.text.endswith(".") and short not in _ABBREVIABLE_TITLES
 
 
 def _stray_noun(region: list[Token]) -> bool:
@@ -598,9 +603,7 @@ def apposition_role(span: Span) -> str | None:
         return None
     for child in span.root.children:
         # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
-        post = child.tag_ == "NNP" and (
-            child.lower_ in ROLE_HEADS | _SET_OFF_POSTS or child.lower_ in _lower_nouns(child.doc)
-        )
+        post = child.tag_ == "NNP" and (child.lower_ in _NAMED_POSTS or child.lower_ in _lower_nouns(child.doc))
         if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
             if child.lower_ in _KIN:
                 return _kin_of(child)
@@ -667,7 +670,7 @@ def conjoined_apposition_role(span: Span) -> str | None:
             continue
         for conj in child.rights:
             # (its own "a" makes it a separate description: "professor of law and an expert in …")
-            if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.lower_ not in ROLE_HEADS | _KIN:
+            if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.lower_ not in _POSTS_OR_KIN:
                 continue
             if any(t.dep_ == "det" for t in conj.lefts):
                 continue
@@ -1456,7 +1459,7 @@ def guest_role(span: Span) -> str | None:
     # "former adviser to Senator John McCain": a title before someone the post names (not the
     # next guest) is that person's, not the guest's.
     while named and not next_guest and tokens and tokens[-1].is_title:
-        if tokens[-1].lower_.rstrip(".") not in ROLE_HEADS | HONORIFICS:
+        if tokens[-1].lower_.rstrip(".") not in _TITLES:
             break
         tokens.pop()
     while tokens and (tokens[-1].text in {",", "&"} or tokens[-1].tag_ in {"IN", "CC", "DT", "TO"}):
@@ -1519,12 +1522,13 @@ def names_someone(noun: Token) -> bool:
 # A post read only where the text sets it off or describes it ("A Chinese official, Wang Lei,"):
 # before a name alone it is as often an adjective ("Official Tom Vance biography").
 _SET_OFF_POSTS = frozenset({"official", "dean"})  # ("Dean Ryland" is a name)
+_NAMED_POSTS = ROLE_HEADS | _SET_OFF_POSTS
 
 
 def _names_someone(noun: Token) -> bool:
     """A noun that names a person by what they do: a role noun, or an agent noun ("demonstrator",
     "lawyer", "strategist")."""
-    return noun.lower_ in ROLE_HEADS or noun.lower_.endswith(AGENT_ENDINGS) or noun.lower_ in _SET_OFF_POSTS
+    return noun.lower_ in _NAMED_POSTS or noun.lower_.endswith(AGENT_ENDINGS)
 
 
 def _ends_a_post(word: Token) -> bool:
