@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
+from bot.nlp.role_phrases import phrase_role
 from bot.nlp.roles import (
     AGENT_ENDINGS,
     BODY_NOUNS,
@@ -1598,6 +1599,9 @@ class _Linker:
             found.append(self.cut_roles.get(span.start))
             if not any(found):
                 found.append(self.agent_posts.get(span.start))
+            # Where no rule read a role, the phrase beside the name, read from its words.
+            if not any(found) and not (self.headline and position == 0):
+                found.append(phrase_role(span))
             for role in dict.fromkeys(found):  # a cut title the parse also finds counts once
                 if role and role != cut:
                     self.analysis.roles.append((ref, position, role))

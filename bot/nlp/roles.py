@@ -2059,3 +2059,13 @@ def adjacent_title_role(span: Span) -> str | None:
     if before is not None and (not before.whitespace_ or before.tag_ == "CD"):
         return None
     return _tidy(words)
+
+
+# For the general reading of a role phrase (role_phrases.py), which tests the same words.
+NAMED_POSTS = _NAMED_POSTS
+NOT_PERSON_NOUNS = _NOT_TITLES | _GENERIC | _NOT_ROLES | _PHOTO_PLACES | _KIN | _RELATIONS - COWORKERS
+POST_QUALIFIERS = _POST_QUALIFIERS
+TIME_MARKS = _TIME_MARKS
+TITLE_ABBREVIATIONS = _TITLE_ABBREVIATIONS
+singular = _singular
+

@@ -1,0 +1,343 @@
+"""A general reading of the role phrase the text sets beside a name, from the words and their tags.
+
+The rules in roles.py each read one form ("Foreign Minister Tom Vance", "Tom Vance, the chairman,")
+from the dependency parse, and the parse of the small model often hangs a plain phrase elsewhere.
+Where none of them finds a role, this reads the four places a phrase naming someone's post stands,
+whatever the parse: right before the name ("The poet Ann Lee writes"), after the name's comma
+("Ann Lee, a popular local politician and member of …"), after "is" or "was" ("Ann Lee is a senior
+research associate in …"), and before a comma the name closes ("The chief prosecutor at the ICC,
+Ann Lee, said"). The phrase is a run of describing words ending in a noun that names a person by
+what they do (`person_noun`), with what the post is of, at or for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.nlp.roles import (
+    AGENT_ENDINGS,
+    BODY_NOUNS,
+    CREDIT_LABELS,
+    MAX_OF_ROLE_WORDS,
+    MAX_ROLE_WORDS,
+    NAMED_POSTS,
+    NOT_PERSON_NOUNS,
+    POST_QUALIFIERS,
+    TIME_MARKS,
+    TITLE_ABBREVIATIONS,
+    singular,
+)
+from domain.names import HONORIFICS
+
+# Nouns in "-er", "-or", "-ent", "-ant" … that name a thing, not someone ("a major player" is
+# someone; "a major factor", "the water", "a number" are not): the ones news sets beside a name.
+_THINGS = frozenset(
+    {"water", "number", "matter", "paper", "order", "power", "letter", "computer", "corner", "center", "chapter",
+     "cancer", "tower", "river", "summer", "winter", "weather", "dinner", "finger", "shoulder", "quarter", "murder",
+     "disorder", "poster", "theater", "banner", "container", "transfer", "register", "danger", "manner", "border",
+     "error", "sector", "factor", "motor", "mirror", "floor", "door", "color", "colour", "honour", "honor", "favour",
+     "labour", "labor", "behaviour", "rumour", "humour", "event", "content", "percent", "accident", "incident",
+     "element", "talent", "parent", "moment", "comment", "segment", "giant", "plant", "grant", "restaurant",
+     "account", "amount", "front", "point", "print", "hint", "joint", "court", "report", "sport", "support", "effort",
+     "comfort", "resort", "airport", "passport", "desert", "concert", "dessert", "expert", "word", "record", "board",
+     "standard", "award", "guard", "reward", "card", "yard", "lawn", "town", "brother", "mother", "father", "sister",
+     "daughter", "partner", "member", "character", "other", "answer", "cover", "fever", "silver", "career",
+     "layer", "user", "trailer", "thriller", "blockbuster", "sticker", "flyer", "folder", "filter", "trigger",
+     "owner", "human", "woman", "man", "german", "roman", "shaman", "origin", "reign", "canyon", "dragon",
+     "budget", "target", "market", "ticket", "jacket", "pocket", "racket", "rocket", "bucket", "basket", "planet",
+     "hundred", "thousand", "second", "minute", "hour", "year", "month", "week", "day", "time", "lot", "bit",
+     "ancient", "patient", "recent", "current", "urgent", "silent", "different", "present", "absent", "frequent",
+     "apparent", "violent", "evident", "excellent", "efficient", "sufficient", "brilliant", "significant",
+     "important", "relevant", "vacant", "pregnant", "elegant", "distant", "constant", "instant", "pleasant",
+     "radiant", "abundant", "dominant", "vibrant", "ignorant", "arrogant", "tolerant", "reluctant"}
+)  # fmt: skip
+# A thing's endings ("management", "movement", "conference"), never someone.
+_THING_ENDINGS = ("ment", "ness", "ship", "ence", "ance", "ency", "ancy", "ation", "ition", "ture", "ster")
+# Endings of someone's name by what they do, beyond the agent's ("chairman", "spokeswoman").
+_PERSON_ENDINGS = (*AGENT_ENDINGS, "man", "woman")
+# Standings in a contest, not posts ("the outsider in the best director category").
+_STANDINGS = frozenset({"outsider", "underdog", "frontrunner", "front-runner", "hopeful", "contender"})
+# Words that judge, not name a post ("a great player", "a real leader"): after "a", a judgement.
+_JUDGEMENTS = frozenset(
+    {"great", "good", "better", "real", "true", "big", "huge", "fine", "brilliant", "fantastic", "wonderful",
+     "terrible", "world-class", "natural", "proper", "genuine", "decent", "excellent",
+     "outstanding", "amazing", "bad", "poor", "lovely", "nice", "strong", "weak", "tough", "young", "old",
+     "little", "massive", "perfect", "complete", "total", "typical", "classic", "serious",
+     "bit", "kind", "sort", "lot", "such"}
+)  # fmt: skip
+# Words that open the phrase and say which one ("a", "the", "his"), and adverbs between "is" and it.
+_OPENERS = frozenset({"DT", "PRP$"})
+_LINKS = frozenset({"is", "was", "remains", "became", "becomes"})
+# What a post is of, at or for ("director of telecoms research", "envoy for Covid-19").
+_OF = frozenset({"of", "at", "for", "in", "to"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_DESCRIBING_TAGS = frozenset({"JJ", "JJR", "NN", "NNS", "VBN", "VBG", "CD", "HYPH", "NNP", "NNPS"})
+_NAMED_KINDS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
+# Capitalised posts that are also surnames ("Bishop"), a post only before what they are of.
+_POSTS_OF = frozenset({"bishop", "dean", "duke", "earl", "provost", "rector", "abbot", "warden", "master", "marshal"})
+# Titles of address a preceding phrase may set between its comma and the name ("the Rt Rev").
+_ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
+
+
+def person_noun(token: Token, plural: bool = False) -> bool:
+    """A noun that names someone by what they do: a post ("minister", "poet", "PM") or, in lower
+    case, an agent noun ("criminalist", "watcher", "chairwoman") that is not a thing's word."""
+    lower = token.lower_.rstrip(".")
+    # "England number eight", "world number one": a place in a team or a ranking.
+    if token.tag_ == "CD" and token.is_alpha and token.i > 0 and token.doc[token.i - 1].lower_ == "number":
+        return True
+    # ("criminalist", "nationalist" tagged an adjective: in lower case still someone.)
+    misread = token.tag_ == "JJ" and token.is_lower and lower.endswith(("ist", "ian"))
+    if plural:
+        # ("MotoGP riders Ann Lee and …": the tagger may read a plural post as a verb.)
+        if token.tag_ not in {"NNS", "NNPS", "VBZ"} or not lower.endswith("s"):
+            return False
+        lower = singular(lower)
+    elif token.tag_ not in {"NN", "NNP"} and not misread:
+        return False
+    if token.is_title and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
+        if lower in _POSTS_OF:  # "the Bishop of Winchester"
+            return True
+    if lower in NOT_PERSON_NOUNS or lower in BODY_NOUNS or lower in CREDIT_LABELS or lower in _STANDINGS:
+        return False
+    if lower in NAMED_POSTS or lower in TITLE_ABBREVIATIONS:
+        return True
+    # (A capitalised word that is no known post is as often a name: "Walter", "Baker".)
+    if not token.is_lower or len(lower) < 5 or lower in _THINGS or lower.endswith(_THING_ENDINGS):
+        return False
+    return lower.endswith(_PERSON_ENDINGS)
+
+
+def _describing(token: Token) -> bool:
+    """A word of a role phrase before its noun: lower-case describing words and nouns, a body's
+    or a nation's capitalised name ("WHO", "German", "New England Patriots"), a post in capitals."""
+    if token.ent_type_ == "PERSON" or (token.is_punct and token.text not in {"-", "&", "/"}):
+        return False
+    if token.text in {"-", "&", "/"} or token.tag_ == "POS":
+        return True
+    if token.is_lower:
+        return (token.tag_ in _DESCRIBING_TAGS and token.is_alpha) or "-" in token.text
+    lower = token.lower_
+    return (
+        token.ent_type_ in _NAMED_KINDS
+        or token.tag_ == "JJ"
+        or lower in NAMED_POSTS
+        or lower in POST_QUALIFIERS
+        or lower in TIME_MARKS
+    )
+
+
+def _of_word(token: Token) -> bool:
+    """A word of what a post is of or for: describing words, and any name but a person's
+    ("Foreign Affairs", "Covid-19", "Winchester")."""
+    if token.ent_type_ == "PERSON" or token.tag_ in {"VBD", "VBZ", "MD"}:
+        return False
+    # ("research" of "director of telecoms research" the tagger may read as a verb)
+    cased = token.is_title or token.is_upper
+    return _describing(token) or (token.is_lower and token.is_alpha) or cased or token.like_num or "-" in token.text
+
+
+def _text(words: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
+    """The words as the text writes them, past an opening "a", "the" or "his"; None when they are
+    no one phrase (a colon, a spaced dash, a hashtag or a question word inside) or too long."""
+    while words and (words[0].tag_ in _OPENERS or words[0].is_punct):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].tag_ == "POS"):
+        words = words[:-1]
+    if not words or len(words) > limit:
+        return None
+    for token in words:
+        spaced = token.text in {"-", "–"} and (token.whitespace_ or token.doc[token.i - 1].whitespace_)
+        if token.text in {":", ";", "|"} or spaced or token.text[:1] in {"#", "@"} or token.tag_ in {"WP", "WDT"}:
+            return None
+    text = "".join(t.text_with_ws for t in words).strip()
+    if text[:5].lower() in {"then-", "then–"}:  # "then-Sergeant": a post held then, a former one now
+        text = "former " + text[5:]
+    return text
+
+
+def _read(words: list[Token], plural: bool = False) -> str | None:
+    """The role of a phrase `words` whose last word is its noun, or None."""
+    if not words or not person_noun(words[-1], plural):
+        return None
+    if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"only", "first", "last", "next"} for t in words):
+        return None  # "the best player", "the first woman": a distinction, not a post
+    role = _text(words)
+    if role and plural:
+        role = role[: len(role) - len(words[-1].text)] + singular(words[-1].text)
+    return role
+
+
+def _with_what(words: list[Token], after: int, plural: bool = False) -> str | None:
+    """The phrase `words`, with the "of/at/for …" that follows it from index `after` up to a
+    comma, a stop or a clause, read whole when it tidies, else the phrase alone."""
+    doc = words[-1].doc
+    base = _read(words, plural)
+    if base is None or after >= len(doc) or doc[after].lower_ not in _OF:
+        return base
+    end = after + 1
+    while end < len(doc) and end - after <= MAX_OF_ROLE_WORDS and not doc[end].is_punct:
+        if doc[end].tag_ in {"WP", "WDT", "VBZ", "VBD", "VBP", "MD"} or doc[end].is_space:
+            break
+        end += 1
+    if end == after + 1:
+        return base
+    whole = _text([*words, *doc[after:end]], MAX_OF_ROLE_WORDS)
+    return whole or base
+
+
+def _run_before(doc, last: int, floor: int) -> list[Token]:  # type: ignore[no-untyped-def]
+    """The describing words that end at `last`, walking left no further than `floor`."""
+    first = last
+    while first - 1 >= floor and _describing(doc[first - 1]) and last - first < 6:
+        first -= 1
+    # ("4x100m relay gold medallist": a word the tokenizer split is read whole.)
+    while first - 1 >= floor and not doc[first - 1].whitespace_ and not doc[first - 1].is_punct:
+        first -= 1
+    return list(doc[first : last + 1])
+
+
+def before_name(span: Span) -> str | None:
+    """ "The poet Ann Lee writes", "PM Tom Vance says", "WHO's special envoy for Covid-19 Ann Lee",
+    "criminalist Tom Vance", "MotoGP riders Carl Penn and Tom Vance": the phrase right before the
+    name (past its titles of address, and past the names listed before it)."""
+    doc = span.doc
+    floor = span.sent.start
+    i = span.start - 1
+    plural = listed = False
+    # "riders Carl Penn and Tom Vance": the list's phrase is each one's, in the singular.
+    while i > floor and doc[i].text in {",", "and", "&"} and doc[i - 1].ent_type_ == "PERSON":
+        i -= 1
+        while i > floor and doc[i - 1].ent_type_ == "PERSON":
+            i -= 1
+        i -= 1
+        plural = listed = True
+    if not plural and span.end + 1 < len(doc) and doc[span.end].text in {"and", "&"}:
+        plural = doc[span.end + 1].ent_type_ == "PERSON"
+    while i > floor and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
+        i -= 1
+    if i < floor:
+        return None
+    # "director of telecoms research Tom Vance": a post with what it is of before the name.
+    of = next((k for k in range(i - 1, max(floor, i - 4) - 1, -1) if doc[k].lower_ in {"of", "for"}), None)
+    head = of - 1 if of is not None and of > floor and all(_of_word(t) for t in doc[of + 1 : i + 1]) else i
+    if head < floor:
+        return None
+    post = doc[head]
+    # "to engineer Tom Vance's exit", "The model Tom Vance built collapsed": a verb, or a noun
+    # the name's own clause is about.
+    clause = span.root.head
+    about = clause.dep_ == "relcl" and clause.head.i == post.i and post.dep_ != "ROOT"
+    if (post.tag_.startswith("VB") and not (plural and post.tag_ == "VBZ")) or about:
+        return None
+    # ("former Westlife star Carl Penn and Tom Vance": a post in the singular is the first one's.)
+    if listed and post.tag_ not in {"NNS", "NNPS", "VBZ"}:
+        return None
+    words = _run_before(doc, head, floor)
+    opening = doc[words[0].i - 1] if words[0].i > floor else None
+    if opening is not None and (opening.lower_ == "to" or opening.tag_ == "MD" or opening.ent_type_ == "PERSON"):
+        return None
+    # ("Tom Vance coach Ann Lee": a name right before the phrase is whose post it is, or a list.)
+    if opening is not None and opening.tag_ in {"NNP", "NNPS"} and not opening.ent_type_:
+        return None
+    if head != i:
+        whole = _text(list(doc[words[0].i : i + 1]), MAX_OF_ROLE_WORDS)
+        return whole if whole and person_noun(post) else _read(words)
+    return _read(words, plural and post.tag_ in {"NNS", "NNPS", "VBZ"})
+
+
+def _phrase_after(doc, start: int) -> tuple[list[Token], int] | None:  # type: ignore[no-untyped-def]
+    """The describing words from `start` (past "a", "the", "his"), up to the first word that is
+    none, and where they end; or None when a negation or nothing is there."""
+    i = start
+    while i < len(doc) and doc[i].tag_ in {"RB"} and doc[i].lower_ not in _NEGATIONS:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _NEGATIONS:
+        return None
+    indefinite = i < len(doc) and doc[i].lower_ in {"a", "an"}
+    if i < len(doc) and doc[i].tag_ in _OPENERS:
+        i += 1
+    first = i
+    while i < len(doc) and i - first < 8 and _describing(doc[i]) and doc[i].tag_ != "POS":
+        i += 1
+    words = list(doc[first:i])
+    # The phrase ends at its noun: "a senior research associate in …", "a lawmaker who …".
+    while words and not person_noun(words[-1]):
+        words.pop()
+    if not words:
+        return None
+    end = words[-1].i + 1
+    after = doc[end] if end < len(doc) else None
+    # "a popular local politician and member of …": the first post; "a China … watcher based in".
+    ends = after is None or after.is_punct or after.tag_ in {"IN", "WP", "WDT", "VBN", "CC", "TO", "VBG"}
+    if not ends or (indefinite and words[0].lower_ in _JUDGEMENTS):
+        return None
+    return words, end
+
+
+def after_name(span: Span) -> str | None:
+    """ "Ann Lee, a popular local politician and member of the ANC,", "Ann Lee, 94, Tireless
+    Advocate for Clean Energy, Dies", "Ann Lee is a doctor in New York City", "Tom Vance was a
+    criminalist": the phrase after the name's comma or after "is"/"was"."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        # (an age between two commas: "Ann Lee, 94, …")
+        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2
+    elif i < len(doc) and doc[i].lower_ in _LINKS:
+        i += 1
+    else:
+        return None
+    found = _phrase_after(doc, i)
+    if found is None:
+        return None
+    words, end = found
+    return _with_what(words, end)
+
+
+def before_comma(span: Span) -> str | None:
+    """ "The chief prosecutor at the Hague-based ICC, Ann Lee, is …", "A New Hampshire lawmaker,
+    Tom Vance, beat …", "the Bishop of Winchester, the Rt Rev Tom Vance, said": a phrase, then
+    the name between two commas."""
+    doc = span.doc
+    floor = span.sent.start
+    if span.end >= len(doc) or doc[span.end].text not in {",", ")", "-", "–"}:
+        return None
+    comma = span.start - 1
+    while comma > floor and doc[comma].lower_ in _ADDRESS and doc[comma].text != ",":
+        comma -= 1
+    if comma <= floor or doc[comma].text != ",":
+        return None
+    # Walk left over the phrase and what its post is of ("at the Hague-based ICC").
+    k = comma - 1
+    while k > floor and (_of_word(doc[k - 1]) or doc[k - 1].lower_ in _OF or doc[k - 1].tag_ == "DT"):
+        if doc[k - 1].tag_ == "DT" and not (k - 2 >= floor and doc[k - 2].lower_ in _OF):
+            break
+        k -= 1
+    region = list(doc[k:comma])
+    if not region or len(region) > MAX_OF_ROLE_WORDS:
+        return None
+    # The post is the last person's noun before what it is of.
+    cut = next((n for n, t in enumerate(region) if t.lower_ in _OF and n > 0), len(region))
+    words = region[:cut]
+    if not words or not person_noun(words[-1]):
+        return None
+    opening = doc[k - 1] if k > floor else None
+    if opening is not None and opening.tag_ == "DT":
+        opening = doc[k - 2] if k - 1 > floor else None
+    # (after a name or a list: "Ann Lee, the coach, Tom Vance, …" is three people or two)
+    if opening is not None and (opening.ent_type_ == "PERSON" or opening.text == ","):
+        return None
+    if cut < len(region):
+        return _text(region, MAX_OF_ROLE_WORDS) or _read(words)
+    return _read(words)
+
+
+def phrase_role(span: Span) -> str | None:
+    """The role a phrase beside the name states, read from the words: before it, after it, or
+    before the comma it closes."""
+    if len(span) < 2:  # a surname alone is read where the full name is
+        return None
+    return before_name(span) or after_name(span) or before_comma(span)
