@@ -1600,7 +1600,7 @@ class _Linker:
             if not any(found):
                 found.append(self.agent_posts.get(span.start))
             # Where no rule read a role, the phrase beside the name, read from its words.
-            if not any(found) and not (self.headline and position == 0):
+            if not any(found):
                 found.append(phrase_role(span))
             for role in dict.fromkeys(found):  # a cut title the parse also finds counts once
                 if role and role != cut:

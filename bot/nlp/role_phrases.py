@@ -79,7 +79,7 @@ _POSTS_OF = frozenset({"bishop", "dean", "duke", "earl", "provost", "rector", "a
 _ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
 
 
-def person_noun(token: Token, plural: bool = False) -> bool:
+def person_noun(token: Token, plural: bool = False, headline: bool = False) -> bool:
     """A noun that names someone by what they do: a post ("minister", "poet", "PM") or, in lower
     case, an agent noun ("criminalist", "watcher", "chairwoman") that is not a thing's word."""
     lower = token.lower_.rstrip(".")
@@ -102,10 +102,21 @@ def person_noun(token: Token, plural: bool = False) -> bool:
         return False
     if lower in NAMED_POSTS or lower in TITLE_ABBREVIATIONS:
         return True
-    # (A capitalised word that is no known post is as often a name: "Walter", "Baker".)
-    if not token.is_lower or len(lower) < 5 or lower in _THINGS or lower.endswith(_THING_ENDINGS):
+    # (A capitalised word that is no known post is as often a name: "Walter", "Cooper"; but a
+    # headline capitalises every word: "Ann Lee, Mobster Turned Memoirist, Dies".)
+    cased = token.is_lower or (headline and token.is_title)
+    if not cased or len(lower) < 5 or lower in _THINGS or lower.endswith(_THING_ENDINGS):
         return False
     return lower.endswith(_PERSON_ENDINGS)
+
+
+def _headline(token: Token) -> bool:
+    """Whether `token` is on the text's first line and that line is a headline's, every word of
+    more than three letters capitalised."""
+    doc = token.doc
+    line = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), len(doc) - 1)
+    words = [t for t in doc[: line + 1] if t.is_alpha and len(t) > 3]
+    return token.i <= line and len(words) >= 3 and all(t.text[:1].isupper() for t in words)
 
 
 def _describing(token: Token) -> bool:
@@ -156,9 +167,9 @@ def _text(words: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     return text
 
 
-def _read(words: list[Token], plural: bool = False) -> str | None:
+def _read(words: list[Token], plural: bool = False, headline: bool = False) -> str | None:
     """The role of a phrase `words` whose last word is its noun, or None."""
-    if not words or not person_noun(words[-1], plural):
+    if not words or not person_noun(words[-1], plural, headline):
         return None
     if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"only", "first", "last", "next"} for t in words):
         return None  # "the best player", "the first woman": a distinction, not a post
@@ -168,16 +179,21 @@ def _read(words: list[Token], plural: bool = False) -> str | None:
     return role
 
 
-def _with_what(words: list[Token], after: int, plural: bool = False) -> str | None:
+def _with_what(words: list[Token], after: int, headline: bool = False) -> str | None:
     """The phrase `words`, with the "of/at/for …" that follows it from index `after` up to a
     comma, a stop or a clause, read whole when it tidies, else the phrase alone."""
     doc = words[-1].doc
-    base = _read(words, plural)
+    base = _read(words, headline=headline)
     if base is None or after >= len(doc) or doc[after].lower_ not in _OF:
         return base
     end = after + 1
     while end < len(doc) and end - after <= MAX_OF_ROLE_WORDS and not doc[end].is_punct:
         if doc[end].tag_ in {"WP", "WDT", "VBZ", "VBD", "VBP", "MD"} or doc[end].is_space:
+            break
+        # ("a criminalist for the county for thirty years": when, not where, ends it)
+        if doc[end].ent_type_ in {"DATE", "TIME"}:
+            while end > after + 1 and doc[end - 1].tag_ in {"IN", "DT"}:
+                end -= 1
             break
         end += 1
     if end == after + 1:
@@ -246,7 +262,7 @@ def before_name(span: Span) -> str | None:
     return _read(words, plural and post.tag_ in {"NNS", "NNPS", "VBZ"})
 
 
-def _phrase_after(doc, start: int) -> tuple[list[Token], int] | None:  # type: ignore[no-untyped-def]
+def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
     """The describing words from `start` (past "a", "the", "his"), up to the first word that is
     none, and where they end; or None when a negation or nothing is there."""
     i = start
@@ -258,11 +274,16 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int] | None:  # type: i
     if i < len(doc) and doc[i].tag_ in _OPENERS:
         i += 1
     first = i
-    while i < len(doc) and i - first < 8 and _describing(doc[i]) and doc[i].tag_ != "POS":
+    # (In a headline every word is capitalised: "Ann Lee, Mobster Turned Memoirist, Dies".)
+    headline = start < len(doc) and _headline(doc[start])
+    while i < len(doc) and i - first < 8 and doc[i].tag_ != "POS":
+        cased = headline and doc[i].is_title and doc[i].ent_type_ != "PERSON" and len(doc[i]) > 1
+        if not (_describing(doc[i]) or cased):
+            break
         i += 1
     words = list(doc[first:i])
     # The phrase ends at its noun: "a senior research associate in …", "a lawmaker who …".
-    while words and not person_noun(words[-1]):
+    while words and not person_noun(words[-1], headline=headline):
         words.pop()
     if not words:
         return None
@@ -272,7 +293,7 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int] | None:  # type: i
     ends = after is None or after.is_punct or after.tag_ in {"IN", "WP", "WDT", "VBN", "CC", "TO", "VBG"}
     if not ends or (indefinite and words[0].lower_ in _JUDGEMENTS):
         return None
-    return words, end
+    return words, end, headline
 
 
 def after_name(span: Span) -> str | None:
@@ -293,8 +314,8 @@ def after_name(span: Span) -> str | None:
     found = _phrase_after(doc, i)
     if found is None:
         return None
-    words, end = found
-    return _with_what(words, end)
+    words, end, headline = found
+    return _with_what(words, end, headline)
 
 
 def before_comma(span: Span) -> str | None:
