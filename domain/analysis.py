@@ -31,6 +31,9 @@ class Analysis:
     # (entity (key, kind), sentence position, surface text)
     mentions: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
     roles: list[tuple[tuple[str, str], int, str]] = field(default_factory=list)
+    # The roles among them read from the words alone (bot/nlp/role_phrases.py): they rank below
+    # any a rule read.
+    loose_roles: set[tuple[tuple[str, str], int, str]] = field(default_factory=set)
     # (entity, sentence position, text, direct quote?)
     quotes: list[tuple[tuple[str, str], int, str, bool]] = field(default_factory=list)
 

@@ -50,6 +50,9 @@ class RoleSupport:
     seen: dict[object, datetime] = field(default_factory=dict)
     # Articles that state it only in their headline (telegraphic, so they count for less).
     headline: set[object] = field(default_factory=set)
+    # Articles that state it only in a phrase read from the words alone, no rule's reading behind
+    # it (bot/nlp/role_phrases.py): it counts for little beside a role a rule read.
+    loose: set[object] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.seen:  # given as a count: that many articles of its own
@@ -57,12 +60,17 @@ class RoleSupport:
 
     def pool(self, other: RoleSupport) -> None:
         """Count the other wording's articles for this one (each article once; an article that
-        states either wording in its text counts as text, not headline)."""
+        states either wording in its text counts as text, not headline, and either wording read
+        by a rule as read by a rule)."""
         for article, when in other.seen.items():
             if article not in other.headline:
                 self.headline.discard(article)
             elif article not in self.seen:
                 self.headline.add(article)
+            if article not in other.loose:
+                self.loose.discard(article)
+            elif article not in self.seen:
+                self.loose.add(article)
             self.seen[article] = max(when, self.seen.get(article, when))
         self.articles = len(self.seen)
         self.last_seen = max(self.last_seen, other.last_seen)

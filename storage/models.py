@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -194,6 +195,8 @@ class Role(_Evidence, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     role: Mapped[str] = mapped_column(String(200))
+    # Read from the words alone, no rule's reading behind it: ranks below the roles a rule read.
+    loose: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     # article_id and role too: an entity's roles are counted from the index alone.
     __table_args__ = (Index("ix_roles_entity", "entity_id", "published_at", "article_id", "role"),)

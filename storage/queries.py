@@ -482,20 +482,21 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
     """Each role (case folded, abbreviations spelled out) with the articles that give it and
     when, and which of them give it only in their headline, from the newest statements (one
     index range per entity)."""
-    columns = (Role.role, Role.article_id, Role.published_at, Role.sentence_id)
+    columns = (Role.role, Role.article_id, Role.published_at, Role.sentence_id, Role.loose)
     newest = _newest(Role, ids, ROLE_WINDOW, columns)
     # Sentence 0 of an article with a title is its headline (stored first, see analysis_text).
     in_headline = (Sentence.position == 0) & (Article.title != "")
     rows = await session.execute(
-        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline)
+        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline, newest.c.loose)
         .join(Sentence, Sentence.id == newest.c.sentence_id)
         .join(Article, Article.id == newest.c.article_id)
     )
     found: dict[str, RoleSupport] = {}
     spellings: dict[str, Counter[str]] = {}
-    for role, article_id, published, headline in rows:
+    for role, article_id, published, headline, loose in rows:
         published = published if published.tzinfo else published.replace(tzinfo=UTC)
         item = RoleSupport(role, 1, published, {article_id: published}, {article_id} if headline else set())
+        item.loose = {article_id} if loose else set()
         key = _spelled_out(role).lower()  # "Gov." and "Governor": one role
         spellings.setdefault(key, Counter())[role] += 1
         same = found.get(key)
@@ -565,12 +566,17 @@ OLDER_ROLE_WEIGHT = 0.5
 # A headline is telegraphic and capitalised: an article that states a role only there counts
 # half, so a role its text states wins when the support is otherwise alike.
 HEADLINE_ROLE_WEIGHT = 0.5
+# A role read from the words alone (bot/nlp/role_phrases.py) counts a fifth: it shows where no
+# rule read one, and a role a rule read wins unless the loose one is stated five times as often.
+LOOSE_ROLE_WEIGHT = 0.2
 
 
 def _support(role: RoleSupport, newest: datetime) -> float:
     since = newest - timedelta(days=RECENT_ROLE_DAYS)
     return sum(
-        (1.0 if when >= since else OLDER_ROLE_WEIGHT) * (HEADLINE_ROLE_WEIGHT if article in role.headline else 1.0)
+        (1.0 if when >= since else OLDER_ROLE_WEIGHT)
+        * (HEADLINE_ROLE_WEIGHT if article in role.headline else 1.0)
+        * (LOOSE_ROLE_WEIGHT if article in role.loose else 1.0)
         for article, when in role.seen.items()
     )
 
@@ -594,7 +600,9 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         key = _spelling(item.role)
         same = pooled.get(key)
         if same is None:
-            pooled[key] = RoleSupport(item.role, item.articles, item.last_seen, dict(item.seen), set(item.headline))
+            pooled[key] = RoleSupport(
+                item.role, item.articles, item.last_seen, dict(item.seen), set(item.headline), set(item.loose)
+            )
         else:  # "Gov." and "Governor" spelled out alike; "popstar" and "pop star"
             same.pool(item)
             if _abbreviated(same.role) and not _abbreviated(item.role):

@@ -195,7 +195,7 @@ async def store_article(
 
     for model, items, extra in (
         (Mention, analysis.mentions, lambda m: {"surface": m[2]}),
-        (Role, analysis.roles, lambda r: {"role": r[2][:200]}),
+        (Role, analysis.roles, lambda r: {"role": r[2][:200], "loose": r in analysis.loose_roles}),
         (Quote, analysis.quotes, lambda q: {"text": q[2], "direct": q[3]}),
     ):
         if items:

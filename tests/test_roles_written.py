@@ -178,7 +178,9 @@ def test_a_title_before_a_tagged_name_and_an_age_is_no_part_of_the_name(nlp) -> 
     ],
 )
 def test_a_denied_or_past_post_is_not_given_as_now(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert roles(analyze_texts(nlp, [text])[0]) == {}
+    # (a post after "was" may be given as a former one: "former teacher")
+    stated = [role for found in roles(analyze_texts(nlp, [text])[0]).values() for role in found]
+    assert all(role.startswith("former ") for role in stated), stated
 
 
 def test_a_post_is_never_a_given_name_nor_a_headline_verb_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]

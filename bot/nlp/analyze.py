@@ -1600,8 +1600,10 @@ class _Linker:
             if not any(found):
                 found.append(self.agent_posts.get(span.start))
             # Where no rule read a role, the phrase beside the name, read from its words.
-            if not any(found):
-                found.append(phrase_role(span))
+            loose = phrase_role(span) if not any(found) else None
+            if loose:
+                found.append(loose)
+                self.analysis.loose_roles.add((ref, position, loose))
             for role in dict.fromkeys(found):  # a cut title the parse also finds counts once
                 if role and role != cut:
                     self.analysis.roles.append((ref, position, role))

@@ -23,6 +23,8 @@ from bot.nlp.roles import (
     NAMED_POSTS,
     NOT_PERSON_NOUNS,
     POST_QUALIFIERS,
+    PRAISE,
+    ROLE_HEADS,
     TIME_MARKS,
     TITLE_ABBREVIATIONS,
     singular,
@@ -63,11 +65,13 @@ _JUDGEMENTS = frozenset(
      "terrible", "world-class", "natural", "proper", "genuine", "decent", "excellent",
      "outstanding", "amazing", "bad", "poor", "lovely", "nice", "strong", "weak", "tough", "young", "old",
      "little", "massive", "perfect", "complete", "total", "typical", "classic", "serious",
-     "bit", "kind", "sort", "lot", "such"}
+     "bit", "kind", "sort", "lot", "such", "keen", "avid", "passionate", "die-hard", "lifelong"}
 )  # fmt: skip
 # Words that open the phrase and say which one ("a", "the", "his"), and adverbs between "is" and it.
 _OPENERS = frozenset({"DT", "PRP$"})
 _LINKS = frozenset({"is", "was", "remains", "became", "becomes"})
+# After "was", a post held then: given as a former one ("Ann Lee was a teacher" -> "former teacher").
+_PAST_LINKS = frozenset({"was"})
 # What a post is of, at or for ("director of telecoms research", "envoy for Covid-19").
 _OF = frozenset({"of", "at", "for", "in", "to"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -246,12 +250,20 @@ def before_name(span: Span) -> str | None:
     about = clause.dep_ == "relcl" and clause.head.i == post.i and post.dep_ != "ROOT"
     if (post.tag_.startswith("VB") and not (plural and post.tag_ == "VBZ")) or about:
         return None
+    # "the official Tom Vance calendar": a name that itself modifies a noun after it is given no
+    # title ("official", "dean" are read only where set off: "A Chinese official, Wang Lei,").
+    modifies = span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end
+    if modifies or (post.lower_ in NAMED_POSTS and post.lower_ not in ROLE_HEADS):
+        return None
     # ("former Westlife star Carl Penn and Tom Vance": a post in the singular is the first one's.)
     if listed and post.tag_ not in {"NNS", "NNPS", "VBZ"}:
         return None
     words = _run_before(doc, head, floor)
     opening = doc[words[0].i - 1] if words[0].i > floor else None
-    if opening is not None and (opening.lower_ == "to" or opening.tag_ == "MD" or opening.ent_type_ == "PERSON"):
+    # (after "to" or a modal a verb; after a person their own phrase; after "#" a hashtag's word)
+    if opening is not None and (
+        opening.lower_ == "to" or opening.tag_ == "MD" or opening.ent_type_ == "PERSON" or opening.text in {"#", "@"}
+    ):
         return None
     # ("Tom Vance coach Ann Lee": a name right before the phrase is whose post it is, or a list.)
     if opening is not None and opening.tag_ in {"NNP", "NNPS"} and not opening.ent_type_:
@@ -293,6 +305,9 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # t
     ends = after is None or after.is_punct or after.tag_ in {"IN", "WP", "WDT", "VBN", "CC", "TO", "VBG"}
     if not ends or (indefinite and words[0].lower_ in _JUDGEMENTS):
         return None
+    # "is a winner", "a star", "a leader": after "a" alone, praise, not a post.
+    if indefinite and len(words) == 1 and words[0].lower_ in PRAISE:
+        return None
     return words, end, headline
 
 
@@ -315,7 +330,10 @@ def after_name(span: Span) -> str | None:
     if found is None:
         return None
     words, end, headline = found
-    return _with_what(words, end, headline)
+    role = _with_what(words, end, headline)
+    if role and doc[span.end].lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
+        return f"former {role}"
+    return role
 
 
 def before_comma(span: Span) -> str | None:
