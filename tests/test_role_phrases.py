@@ -35,7 +35,11 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "Tony Harrow",
             "director of network research",
         ),
-        ("The jury was told by criminalist Petra Vandeleur that the residue was old.", "Petra Vandeleur", "criminalist"),
+        (
+            "The jury was told by criminalist Petra Vandeleur that the residue was old.",
+            "Petra Vandeleur",
+            "criminalist",
+        ),
         ("Rugby number eight Tobias Marlowe says his faith kept him standing.", "Tobias Marlowe", "number eight"),
         # A plural post over a list of names is each one's, in the singular.
         (
@@ -49,8 +53,16 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "Ingrid Vallory",
             "senior research associate in the Security Programme at Dunmore University",
         ),
-        ("Dr Lucinda Marsh is a doctor in Leeds who has practised for fifty years.", "Lucinda Marsh", "doctor in Leeds"),
-        ("Aldo Pirrone was a criminalist for the county for thirty years.", "Aldo Pirrone", "criminalist"),
+        (
+            "Dr Lucinda Marsh is a doctor in Leeds who has practised for fifty years.",
+            "Lucinda Marsh",
+            "doctor in Leeds",
+        ),
+        (
+            "Aldo Pirrone was a criminalist at the Dunmore crime laboratory for thirty years.",
+            "Aldo Pirrone",
+            "criminalist",
+        ),
         # After the name's comma: the first of two posts joined by "and".
         (
             "Police are investigating the shooting of Joseph Mabena, a popular local politician and member of the "
@@ -86,7 +98,10 @@ def test_a_phrase_beside_the_name_is_their_role(nlp, text: str, name: str, role:
         ("Oriana Belcourt is not a doctor, the court heard.", "Oriana Belcourt"),
         # Whom a post serves, or someone else's post before a list, is not theirs.
         ("The letter was signed by the spokesman for David Ashcombe on Friday.", "David Ashcombe"),
-        ("The duet from former band star Corwin Hale and Delphine Marchetti fell to number five.", "Delphine Marchetti"),
+        (
+            "The duet from former band star Corwin Hale and Delphine Marchetti fell to number five.",
+            "Delphine Marchetti",
+        ),
         ("World number one Ysolde Brandt and Marit Kjelsberg also went through.", "Marit Kjelsberg"),
     ],
 )

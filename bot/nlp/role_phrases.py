@@ -53,6 +53,19 @@ _THINGS = frozenset(
      "important", "relevant", "vacant", "pregnant", "elegant", "distant", "constant", "instant", "pleasant",
      "radiant", "abundant", "dominant", "vibrant", "ignorant", "arrogant", "tolerant", "reluctant"}
 )  # fmt: skip
+# Someone by a habit, a belief, a liking, a trait or a standing, not a post ("a heavy smoker",
+# "a lifelong supporter", "an optimist", "a newcomer").
+_NOT_POSTS = frozenset(
+    {"supporter", "follower", "admirer", "lover", "believer", "sufferer", "carrier", "holder", "subscriber",
+     "descendant", "ancestor", "neighbor", "neighbour", "smoker", "drinker", "gambler", "sleeper", "gardener",
+     "walker", "reader", "traveller", "traveler", "visitor", "vegetarian", "vegan", "newcomer", "stranger",
+     "perfectionist", "gentleman", "fighter", "dreamer", "optimist", "pessimist", "learner", "bloomer", "loner",
+     "communicator", "competitor", "operator", "pioneer", "trailblazer", "traitor", "predator", "populist",
+     "dubliner", "londoner", "yorker", "pacesetter", "scorer", "beater", "pleaser", "changer", "troublemaker",
+     "chancer", "realist", "idealist", "romantic", "survivor", "mother", "grandmother", "grandfather", "father",
+     "victim", "prisoner", "immigrant", "migrant", "refugee", "citizen", "native", "resident", "owner", "user",
+     "customer", "buyer", "seller", "viewer", "listener"}
+)  # fmt: skip
 # A thing's endings ("management", "movement", "conference"), never someone.
 _THING_ENDINGS = ("ment", "ness", "ship", "ence", "ance", "ency", "ancy", "ation", "ition", "ture", "ster")
 # Endings of someone's name by what they do, beyond the agent's ("chairman", "spokeswoman").
@@ -62,10 +75,12 @@ _STANDINGS = frozenset({"outsider", "underdog", "frontrunner", "front-runner", "
 # Words that judge, not name a post ("a great player", "a real leader"): after "a", a judgement.
 _JUDGEMENTS = frozenset(
     {"great", "good", "better", "real", "true", "big", "huge", "fine", "brilliant", "fantastic", "wonderful",
-     "terrible", "world-class", "natural", "proper", "genuine", "decent", "excellent",
-     "outstanding", "amazing", "bad", "poor", "lovely", "nice", "strong", "weak", "tough", "young", "old",
-     "little", "massive", "perfect", "complete", "total", "typical", "classic", "serious",
-     "bit", "kind", "sort", "lot", "such", "keen", "avid", "passionate", "die-hard", "lifelong"}
+     "terrible", "world-class", "natural", "proper", "genuine", "decent", "excellent", "outstanding", "amazing",
+     "bad", "poor", "lovely", "nice", "strong", "weak", "tough", "young", "old", "little", "massive", "perfect",
+     "complete", "total", "typical", "classic", "serious", "bit", "kind", "sort", "lot", "such", "keen", "avid",
+     "passionate", "die-hard", "lifelong", "devoted", "heavy", "fast", "born", "proven", "shrewd", "fierce",
+     "notorious", "frequent", "regular", "prolific", "gifted", "dangerous", "firm", "reformed", "early", "late",
+     "much-loved", "talented"}
 )  # fmt: skip
 # Words that open the phrase and say which one ("a", "the", "his"), and adverbs between "is" and it.
 _OPENERS = frozenset({"DT", "PRP$"})
@@ -74,7 +89,7 @@ _LINKS = frozenset({"is", "was", "remains", "became", "becomes"})
 _PAST_LINKS = frozenset({"was"})
 # What a post is of, at or for ("director of telecoms research", "envoy for Covid-19").
 _OF = frozenset({"of", "at", "for", "in", "to"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "hardly", "scarcely", "barely"})
 _DESCRIBING_TAGS = frozenset({"JJ", "JJR", "NN", "NNS", "VBN", "VBG", "CD", "HYPH", "NNP", "NNPS"})
 _NAMED_KINDS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
 # Capitalised posts that are also surnames ("Bishop"), a post only before what they are of.
@@ -102,10 +117,16 @@ def person_noun(token: Token, plural: bool = False, headline: bool = False) -> b
     if token.is_title and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
         if lower in _POSTS_OF:  # "the Bishop of Winchester"
             return True
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    # "a member of the Scottish Parliament", "a partner at the firm": a post by what it is of.
+    if lower in {"member", "partner", "fellow"} and following in {"of", "at"}:
+        return True
     if lower in NOT_PERSON_NOUNS or lower in BODY_NOUNS or lower in CREDIT_LABELS or lower in _STANDINGS:
         return False
     if lower in NAMED_POSTS or lower in TITLE_ABBREVIATIONS:
         return True
+    if lower in _NOT_POSTS:
+        return False
     # (A capitalised word that is no known post is as often a name: "Walter", "Cooper"; but a
     # headline capitalises every word: "Ann Lee, Mobster Turned Memoirist, Dies".)
     cased = token.is_lower or (headline and token.is_title)
@@ -145,7 +166,9 @@ def _describing(token: Token) -> bool:
 def _of_word(token: Token) -> bool:
     """A word of what a post is of or for: describing words, and any name but a person's
     ("Foreign Affairs", "Covid-19", "Winchester")."""
-    if token.ent_type_ == "PERSON" or token.tag_ in {"VBD", "VBZ", "MD"}:
+    hyphened = token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
+    stops = {"VBD", "VBZ", "VBN", "MD", "DT", "PRP$", "IN", "RB", "CC"}
+    if token.ent_type_ == "PERSON" or (token.tag_ in stops and not hyphened):  # ("Hague-based" whole)
         return False
     # ("research" of "director of telecoms research" the tagger may read as a verb)
     cased = token.is_title or token.is_upper
@@ -244,11 +267,22 @@ def before_name(span: Span) -> str | None:
     if head < floor:
         return None
     post = doc[head]
+    # ("the lawyer for the family of Ann Lee": what a post is of ends in a noun, not "of", "the late")
+    if head != i and doc[i].tag_ not in {"NN", "NNS", "NNP", "NNPS", "CD", "VB", "VBP"}:
+        return None
     # "to engineer Tom Vance's exit", "The model Tom Vance built collapsed": a verb, or a noun
     # the name's own clause is about.
     clause = span.root.head
     about = clause.dep_ == "relcl" and clause.head.i == post.i and post.dep_ != "ROOT"
-    if (post.tag_.startswith("VB") and not (plural and post.tag_ == "VBZ")) or about:
+    # "MotoGP riders Ann Lee and Tom Vance" (a plural post the tagger made a verb), but not "The
+    # club offers Ann Lee and Tom Vance new deals": after a subject it is the verb.
+    before = doc[head - 1] if head > floor else None
+    misread = plural and post.tag_ == "VBZ" and (before is None or before.tag_ == "JJ")
+    if (post.tag_.startswith("VB") and not misread) or about:
+        return None
+    # "The ventilator Ann Lee's firm made": before a possessive name, only a known post.
+    owned = span.end < len(doc) and doc[span.end].tag_ == "POS"
+    if owned and post.lower_ not in NAMED_POSTS:
         return None
     # "the official Tom Vance calendar": a name that itself modifies a noun after it is given no
     # title ("official", "dean" are read only where set off: "A Chinese official, Wang Lei,").
@@ -271,7 +305,11 @@ def before_name(span: Span) -> str | None:
     if head != i:
         whole = _text(list(doc[words[0].i : i + 1]), MAX_OF_ROLE_WORDS)
         return whole if whole and person_noun(post) else _read(words)
-    return _read(words, plural and post.tag_ in {"NNS", "NNPS", "VBZ"})
+    plural = plural and post.tag_ in {"NNS", "NNPS", "VBZ"}
+    # "Winners Ann Lee and Tom Vance": a standing alone, praise; "World Cup winners" name it.
+    if plural and len(words) == 1 and singular(post.lower_) in PRAISE:
+        return None
+    return _read(words, plural)
 
 
 def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
@@ -330,6 +368,13 @@ def after_name(span: Span) -> str | None:
     if found is None:
         return None
     words, end, headline = found
+    # A noun for someone that is no known post ("a watcher", "a criminalist") is one only with
+    # what it is of ("an online media watcher") or where it is held ("… at Human Rights Watch").
+    after = doc[end + 1 : end + 3]
+    placed = end < len(doc) and doc[end].lower_ in _OF and any(t.is_title or t.is_upper for t in after)
+    described = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} or t.ent_type_ for t in words[:-1])
+    if words[-1].lower_ not in NAMED_POSTS and not (placed or described):
+        return None
     role = _with_what(words, end, headline)
     if role and doc[span.end].lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
         return f"former {role}"
@@ -377,6 +422,8 @@ def before_comma(span: Span) -> str | None:
 def phrase_role(span: Span) -> str | None:
     """The role a phrase beside the name states, read from the words: before it, after it, or
     before the comma it closes."""
-    if len(span) < 2:  # a surname alone is read where the full name is
+    # (a surname alone is read where the full name is; "Considers Tom Vance", a headline's verb
+    # the model ran into the name, has no title before it)
+    if len(span) < 2 or span[0].tag_.startswith("VB"):
         return None
     return before_name(span) or after_name(span) or before_comma(span)
