@@ -173,3 +173,20 @@ async def test_the_migration_adds_the_language_to_a_store_written_before_it(news
     assert languages == [None, "de"]
     lines = to_plain((await Commands(news).questions.latest("")).messages[0]).splitlines()
     assert "German" in lines[1] and "Мост через Обь" in lines[2] and "Russian" not in lines[2]
+
+
+async def test_a_short_english_item_full_of_foreign_names_is_read_as_english(core: Commands) -> None:
+    # Written for this test: lingua's trigrams take the names for Dutch, French or Italian.
+    items = [
+        "Dutch cyclist Daan van Groenendaal apologises for the crash that left compatriot Fabio Jakobsma in a coma.",
+        "Olympic champion Katerina Stefanidou wins the women's edition of the garden pole vault challenge.",
+        "Photographer Jacques Henri Vallotton documented La Belle Époque of France.",
+    ]
+    for body in items:
+        assert detect_language(body) == "en", body
+    await ingest(core.services, [RawArticle(text=items[0], title="Cyclist Groenendaal apologises for crash")])
+    (who,) = (await core.handle("/who Groenendaal", caller=ME, where=HERE)).messages
+    assert to_plain(who).startswith("Daan van Groenendaal — Dutch cyclist"), to_plain(who)
+    # A short text in another language is still told as that language.
+    assert detect_language("Le président a annoncé jeudi de nouvelles mesures pour la région de Lyon.") == "fr"
+    assert detect_language("Der Bundestag hat am Donnerstag das neue Gesetz für Radfahrer beschlossen.") == "de"

@@ -4,10 +4,24 @@ comma the name closes. Sentences and names of our own."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime
 
+import pytest
+from sqlalchemy import text
+
+from bot.commands import Commands
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import RawArticle
 from bot.nlp.analyze import analyze_texts
+from bot.render.html import to_plain
+from bot.reply import Caller, Where
+from bot.services import Services
+from domain.entities import RoleSupport
+from storage.queries import rank_roles
+from tests.support.migrations import downgrade_and_upgrade
 from tests.support.nlp import english, people, roles
+
+ME, HERE = Caller(42, admin=False), Where(42)
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +123,40 @@ def test_no_post_is_read_where_the_phrase_names_none(nlp, text: str, name: str) 
     analysis = analyze_texts(nlp, [text], [False])[0]
     assert name in people(analysis)  # the person is read; only no role is stated
     assert roles(analysis).get(name, []) == [], roles(analysis)
+
+
+def test_a_loose_role_shows_only_where_no_rule_read_one() -> None:
+    when = datetime(2026, 5, 1, tzinfo=UTC)
+    loose = RoleSupport("media watcher", 3, when)
+    loose.loose = set(loose.seen)
+    ranked = rank_roles([loose, RoleSupport("actress", 1, when)])
+    assert [r.role for r in ranked] == ["actress", "media watcher"]
+    # Alone, or stated five times as often, it leads.
+    assert rank_roles([loose])[0].role == "media watcher"
+    many = RoleSupport("media watcher", 6, when)
+    many.loose = set(many.seen)
+    assert rank_roles([many, RoleSupport("actress", 1, when)])[0].role == "media watcher"
+
+
+async def test_who_shows_a_rule_read_post_over_a_loose_one_and_a_loose_one_alone(core: Commands) -> None:
+    articles = [
+        RawArticle(text="Actress Maria Kovacs said the festival would go ahead in June.", title="Festival on"),
+        RawArticle(text="Maria Kovacs is a social media watcher based in Amsterdam.", title="Guests tonight"),
+        RawArticle(text="Maria Kovacs is a social media watcher based in Budapest.", title="On air"),
+        RawArticle(
+            text="Peter Lindqvist is a senior research associate in the Security Programme at Dunmore.", title="Tonight"
+        ),
+    ]
+    await ingest(core.services, articles)
+    (who,) = (await core.handle("/who Kovacs", caller=ME, where=HERE)).messages
+    assert to_plain(who).startswith("Maria Kovacs — Actress"), to_plain(who)
+    (who,) = (await core.handle("/who Lindqvist", caller=ME, where=HERE)).messages
+    assert to_plain(who).startswith("Peter Lindqvist — senior research associate"), to_plain(who)
+
+
+async def test_the_migration_keeps_the_roles_stored_before_it_as_read_by_rules(news: Services) -> None:
+    await ingest(news, [RawArticle(text="Actress Maria Kovacs said the festival would go ahead.", title="Festival on")])
+    async with news.engine.begin() as connection:
+        await downgrade_and_upgrade(connection, "0007")
+        rows = (await connection.execute(text("SELECT role, loose FROM roles"))).all()
+    assert [(role, bool(loose)) for role, loose in rows] == [("Actress", False)]

@@ -51,8 +51,8 @@ def warm_up() -> None:
 
 def detect_language(text: str, prefer: str = DEFAULT_LANGUAGE) -> str | None:
     """The ISO 639-1 code of the text's language, or None when the text is too short or too
-    ambiguous to tell. Where lingua names another language than `prefer` but the text has more
-    of `prefer`'s small words (spaCy's stop words), `prefer`: on a short text the trigrams of
+    ambiguous to tell. Where lingua names another language than `prefer` but the text has as many
+    of `prefer`'s small words (spaCy's stop words) or more, `prefer`: on a short text the trigrams of
     names tip lingua ("Dutch cyclist Dylan Groenewegen apologises for the crash" read as Dutch,
     "Jacques Henri Lartigue documented La Belle Époque" as French); the words a sentence is built
     of do not."""
@@ -63,7 +63,7 @@ def detect_language(text: str, prefer: str = DEFAULT_LANGUAGE) -> str | None:
     if found is None:
         return None
     code = found.iso_code_639_1.name.lower()
-    if code != prefer and _small_words(sample, prefer) > _small_words(sample, code):
+    if code != prefer and _small_words(sample, prefer) >= _small_words(sample, code):
         return prefer
     return code
 
