@@ -21,6 +21,15 @@ MIN_LETTERS = 20
 # and a short lead ("В Киеве прошла встреча…") must still be told.
 MIN_DISTANCE = 0.05
 
+# Letters below U+0250 are Latin (with its accents): a text mostly of them may be English or
+# another Latin-script language, which small words tell apart.
+LATIN_END = "\u0250"
+LATIN_SHARE = 0.9
+# How many more of the preferred language's small words a text needs to be taken for it: one
+# more is a title's "The" or a shared "in".
+SMALL_WORDS_AHEAD = 2
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‘[^’]*’')
+
 _lock = threading.Lock()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -51,20 +60,28 @@ def warm_up() -> None:
 
 def detect_language(text: str, prefer: str = DEFAULT_LANGUAGE) -> str | None:
     """The ISO 639-1 code of the text's language, or None when the text is too short or too
-    ambiguous to tell. Where lingua names another language than `prefer` but the text has as many
-    of `prefer`'s small words (spaCy's stop words) or more, `prefer`: on a short text the trigrams of
-    names tip lingua ("Dutch cyclist Dylan Groenewegen apologises for the crash" read as Dutch,
-    "Jacques Henri Lartigue documented La Belle Époque" as French); the words a sentence is built
-    of do not."""
+    ambiguous to tell. Where lingua names another language written in the same (Latin) letters
+    than `prefer`, but the text has clearly more of `prefer`'s small words (spaCy's stop words),
+    `prefer`:
+    on a short text the trigrams of names tip lingua ("Dutch cyclist Dylan Groenewegen apologises
+    for the crash" read as Dutch, "Olympic champion Katerina Stefanidi wins" as French); the
+    words a sentence is built of do not. (Not at a tie or one ahead: a text with none of either
+    language's small words, or one "The", keeps lingua's answer; nor in other scripts, whose
+    words a stop-word count does not split.)"""
     sample = text[:DETECT_CHARS]
-    if sum(char.isalpha() for char in sample) < MIN_LETTERS:
+    letters = [char for char in sample if char.isalpha()]
+    if len(letters) < MIN_LETTERS:
         return None
     found = detector().detect_language_of(sample)
     if found is None:
         return None
     code = found.iso_code_639_1.name.lower()
-    if code != prefer and _small_words(sample, prefer) >= _small_words(sample, code):
-        return prefer
+    latin = sum(char < LATIN_END for char in letters) >= LATIN_SHARE * len(letters)
+    if code != prefer and latin:
+        # (Quoted words are a title's or a slogan's, often in another language: not counted.)
+        unquoted = _QUOTED.sub(" ", sample)
+        if _small_words(unquoted, prefer) >= _small_words(unquoted, code) + SMALL_WORDS_AHEAD:
+            return prefer
     return code
 
 
