@@ -73,7 +73,7 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "doctor in Leeds",
         ),
         (
-            "Aldo Pirrone was a criminalist at the Dunmore crime laboratory for thirty years.",
+            "Aldo Pirrone was a criminalist at the Ohio state crime laboratory for thirty years.",
             "Aldo Pirrone",
             "criminalist",
         ),
@@ -160,3 +160,31 @@ async def test_the_migration_keeps_the_roles_stored_before_it_as_read_by_rules(n
         await downgrade_and_upgrade(connection, "0007")
         rows = (await connection.execute(text("SELECT role, loose FROM roles"))).all()
     assert [(role, bool(loose)) for role, loose in rows] == [("Actress", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # An act, a part in one event, a habit, an accusation, a condition or a post not yet held.
+        ("David Mercer was appointed head coach of Leeds United on Friday.", "David Mercer"),
+        ("Emma Castellano was a passenger in the van when it overturned.", "Emma Castellano"),
+        ("Peter Lambert was the prosecutor in the case against the bank.", "Peter Lambert"),
+        ("Sarah Rusk is a lifelong supporter of Leeds United.", "Sarah Rusk"),
+        ('"Sam Cole is a Russian agent," the senator claimed.', "Sam Cole"),
+        ("If Sophie Lambert was a doctor, she would know what to do.", "Sophie Lambert"),
+        ("Michael Halloway is a future prime minister, his friends say.", "Michael Halloway"),
+    ],
+)
+def test_no_post_is_read_from_an_act_an_event_a_habit_or_a_claim(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert name in people(analysis)
+    assert roles(analysis).get(name, []) == [], roles(analysis)
+
+
+def test_the_tail_of_a_post_ends_where_its_clause_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, "Jake Harlow is a doctor in London and his wife is a nurse.") == {
+        "Jake Harlow": ["doctor in London"]
+    }
+    assert found(nlp, "Ann Marsh, 58, was a teacher in Hull before she entered politics.") == {
+        "Ann Marsh": ["former teacher in Hull"]
+    }

@@ -64,16 +64,36 @@ _NOT_POSTS = frozenset(
      "dubliner", "londoner", "yorker", "pacesetter", "scorer", "beater", "pleaser", "changer", "troublemaker",
      "chancer", "realist", "idealist", "romantic", "survivor", "mother", "grandmother", "grandfather", "father",
      "victim", "prisoner", "immigrant", "migrant", "refugee", "citizen", "native", "resident", "owner", "user",
-     "customer", "buyer", "seller", "viewer", "listener"}
+     "customer", "buyer", "seller", "viewer", "listener", "voter", "commuter", "shopper", "donor", "churchgoer",
+     "speaker", "denier", "theorist", "sympathiser", "sympathizer", "infiltrator", "civilian", "shareholder",
+     "granddaughter", "grandson", "grandchild", "stepdaughter", "stepson", "niece", "nephew", "cousin", "killer",
+     "murderer", "liar", "cheat", "fraudster"}
 )  # fmt: skip
 # A thing's endings ("management", "movement", "conference"), never someone.
 _THING_ENDINGS = ("ment", "ness", "ship", "ence", "ance", "ency", "ancy", "ation", "ition", "ture", "ster")
 # Endings of someone's name by what they do, beyond the agent's ("chairman", "spokeswoman").
 _PERSON_ENDINGS = (*AGENT_ENDINGS, "man", "woman")
+# Where a tail stops: a clause, a pronoun, an adverb, a superlative ("… at best").
+_TAIL_ENDS = frozenset({"WP", "WDT", "WRB", "VBZ", "VBD", "VBP", "MD", "CC", "PRP", "EX", "RB", "JJS", "RBS"})
+# Events a part is played in, not a post held ("the prosecutor in the case", "a passenger on the bus").
+_EVENTS = frozenset(
+    {"case", "trial", "final", "match", "game", "crash", "accident", "attack", "dinner", "wedding", "race", "bus",
+     "van", "car", "flight", "plane", "train", "contest", "ceremony", "inquiry", "inquest", "incident", "shooting"}
+)  # fmt: skip
+# Parts played once, not posts ("was a passenger", "a suspect", "an unused substitute").
+_ONE_OFF = frozenset(
+    {"passenger", "suspect", "substitute", "speaker", "bearer", "winner", "juror", "guest", "witness", "runner-up",
+     "victim", "spectator", "bystander", "attendee", "entrant", "nominee", "finalist"}
+)  # fmt: skip
+# Posts not held (yet): "a future prime minister", "a potential candidate".
+_NOT_YET = frozenset({"future", "potential", "would-be", "possible", "likely", "prospective", "aspiring"})
 # Standings in a contest, not posts ("the outsider in the best director category").
 _STANDINGS = frozenset({"outsider", "underdog", "frontrunner", "front-runner", "hopeful", "contender"})
 # Words that judge, not name a post ("a great player", "a real leader"): after "a", a judgement.
-_JUDGEMENTS = frozenset(
+_JUDGEMENTS = _NOT_YET | frozenset(
+    {"incredible", "superb", "inspirational", "exceptional", "failed", "corrupt", "useless", "honest", "brave",
+     "key", "mediocre", "decent", "fine", "hopeless", "legendary", "iconic", "unused", "surprise"}
+) | frozenset(
     {"great", "good", "better", "real", "true", "big", "huge", "fine", "brilliant", "fantastic", "wonderful",
      "terrible", "world-class", "natural", "proper", "genuine", "decent", "excellent", "outstanding", "amazing",
      "bad", "poor", "lovely", "nice", "strong", "weak", "tough", "young", "old", "little", "massive", "perfect",
@@ -215,7 +235,10 @@ def _with_what(words: list[Token], after: int, headline: bool = False) -> str | 
         return base
     end = after + 1
     while end < len(doc) and end - after <= MAX_OF_ROLE_WORDS and not doc[end].is_punct:
-        if doc[end].tag_ in {"WP", "WDT", "VBZ", "VBD", "VBP", "MD"} or doc[end].is_space:
+        # ("a doctor in London and his wife …", "… until she retired", "… at best": a clause or
+        # a judgement, not where the post is held)
+        token = doc[end]
+        if token.tag_ in _TAIL_ENDS or token.is_space or (token.tag_ == "IN" and token.dep_ == "mark"):
             break
         # ("a criminalist for the county for thirty years": when, not where, ends it)
         if doc[end].ent_type_ in {"DATE", "TIME"}:
@@ -223,9 +246,15 @@ def _with_what(words: list[Token], after: int, headline: bool = False) -> str | 
                 end -= 1
             break
         end += 1
+    while end > after + 1 and doc[end - 1].tag_ in {"IN", "DT", "TO"}:
+        end -= 1
     if end == after + 1:
         return base
-    whole = _text([*words, *doc[after:end]], MAX_OF_ROLE_WORDS)
+    tail = doc[after:end]
+    # ("the prosecutor in the case", "a passenger on the bus": a part in one event, no post)
+    if any(t.lower_ in _EVENTS for t in tail):
+        return None
+    whole = _text([*words, *tail], MAX_OF_ROLE_WORDS)
     return whole or base
 
 
@@ -355,14 +384,24 @@ def after_name(span: Span) -> str | None:
     criminalist": the phrase after the name's comma or after "is"/"was"."""
     doc = span.doc
     i = span.end
+    link = None
     if i < len(doc) and doc[i].text == ",":
         i += 1
-        # (an age between two commas: "Ann Lee, 94, …")
+        # (an age between two commas: "Ann Lee, 94, …", then maybe "is a paramedic")
         if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
             i += 2
+            if i < len(doc) and doc[i].lower_ in _LINKS:
+                link = doc[i]
+                i += 1
     elif i < len(doc) and doc[i].lower_ in _LINKS:
+        link = doc[i]
         i += 1
     else:
+        return None
+    if link is not None and _unasserted(span):
+        return None
+    # ("was appointed head coach", "is named captain": an act, and the post a current one)
+    if link is not None and i < len(doc) and doc[i].tag_ in {"VBN", "VBD"}:
         return None
     found = _phrase_after(doc, i)
     if found is None:
@@ -371,14 +410,30 @@ def after_name(span: Span) -> str | None:
     # A noun for someone that is no known post ("a watcher", "a criminalist") is one only with
     # what it is of ("an online media watcher") or where it is held ("… at Human Rights Watch").
     after = doc[end + 1 : end + 3]
-    placed = end < len(doc) and doc[end].lower_ in _OF and any(t.is_title or t.is_upper for t in after)
+    placed = (
+        end < len(doc)
+        and doc[end].lower_ in _OF
+        and any((t.is_title or t.is_upper) and t.ent_type_ not in {"DATE", "PERSON"} for t in after)
+    )
     described = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} or t.ent_type_ for t in words[:-1])
     if words[-1].lower_ not in NAMED_POSTS and not (placed or described):
         return None
+    if words[-1].lower_ in _ONE_OFF:
+        return None
     role = _with_what(words, end, headline)
-    if role and doc[span.end].lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
+    if role and link is not None and link.lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
         return f"former {role}"
     return role
+
+
+def _unasserted(span: Span) -> bool:
+    """Whether what the sentence says of the name is not the text's own statement: inside a
+    quotation ('"Ann Lee is a Russian agent," he claimed') or a condition ("If Ann Lee was a
+    doctor, …")."""
+    sentence = span.sent
+    before = span.doc[sentence.start : span.start]
+    quotes = sum(1 for t in before if t.text in {'"', "“", "”", "‘", "’"} or t.tag_ in {"``", "''"})
+    return quotes % 2 == 1 or any(t.lower_ in {"if", "whether", "unless"} for t in before)
 
 
 def before_comma(span: Span) -> str | None:
