@@ -188,3 +188,13 @@ def test_the_tail_of_a_post_ends_where_its_clause_does(nlp) -> None:  # type: ig
     assert found(nlp, "Ann Marsh, 58, was a teacher in Hull before she entered politics.") == {
         "Ann Marsh": ["former teacher in Hull"]
     }
+
+
+def test_a_name_tagged_a_body_is_a_person_where_the_phrase_names_a_persons_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The inquiry heard from Mandla Zulu, a popular local politician and member of the ruling party."
+    analysis = analyze_texts(nlp, [text], [False])[0]
+    assert people(analysis) == {"Mandla Zulu"}
+    assert roles(analysis)["Mandla Zulu"][0].startswith("popular local politician")
+    # A firm's post ("the lead adviser") leaves a firm's name a firm's.
+    analysis = analyze_texts(nlp, ["Goldman Sachs, the lead adviser on the deal, said the bid was fair."], [False])[0]
+    assert people(analysis) == set()

@@ -306,6 +306,29 @@ def _person_described(span: Span) -> bool:
     return noun is not None and (_person_only(noun) or noun in ROLE_HEADS)
 
 
+# Posts a firm or a team holds as well as a person ("a maker of pumps", "the market leader").
+_FIRM_POSTS = _BODY_ROLES | frozenset(
+    {"maker", "producer", "supplier", "provider", "manufacturer", "retailer", "lender", "insurer", "publisher",
+     "developer", "distributor", "operator", "carrier", "exporter", "importer", "builder", "leader", "holder",
+     "giant", "rival", "buyer", "seller", "bidder", "backer", "creditor", "employer", "competitor", "challenger",
+     "member", "winner", "owner", "client", "customer", "subsidiary", "brand", "group", "adviser", "advisor",
+     "consultant", "auditor", "underwriter", "broker", "agent", "contractor", "arm", "unit", "lobbyist", "bookmaker"}
+)  # fmt: skip
+
+
+def _phrased_person(span: Span) -> bool:
+    """A full name tagged a body that the phrase beside it names by a post a firm or a team does
+    not hold ("Sindiso Magaqa, a popular local politician", "nine-times champion Dermot
+    Donnelly"): read as the general reading of role_phrases.py reads it."""
+    role = phrase_role(span)
+    if role is None:
+        return False
+    words = role.lower().split()
+    post = next((k for k, w in enumerate(words) if k and w in {"of", "at", "for", "in", "to"}), len(words))
+    noun = words[post - 1]
+    return noun not in _FIRM_POSTS and (_role_head(noun) or _person_only(noun) or noun.endswith(AGENT_ENDINGS))
+
+
 def _acting_name(words: Span) -> bool:
     """A person's name written as one that says or does something, or is set off or owned: a verb,
     a comma or a possessive right after it ("Tristan Cork says", "Leah Begg's poem"), and no word
@@ -385,6 +408,7 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
             # "Translator: Ann Lee Executive producer: …": a credit's label before the name.
             or label_role(span) is not None
             or _person_described(span)
+            or _phrased_person(span)
         )
     if not letters and not stated:
         after = doc[end] if end < len(doc) else None

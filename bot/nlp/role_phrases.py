@@ -296,8 +296,12 @@ def before_name(span: Span) -> str | None:
     if head < floor:
         return None
     post = doc[head]
-    # ("the lawyer for the family of Ann Lee": what a post is of ends in a noun, not "of", "the late")
-    if head != i and doc[i].tag_ not in {"NN", "NNS", "NNP", "NNPS", "CD", "VB", "VBP"}:
+    # ("the lawyer for the family of Ann Lee": what a post is of ends in a noun, not "of", "the late";
+    # "manager for video game giant Acme": a noun for someone or a body before the name is the
+    # name's own, and the post before it another's)
+    last = doc[i].lower_
+    owner = person_noun(doc[i]) or last in BODY_NOUNS or last == "giant" or last.endswith(AGENT_ENDINGS)
+    if head != i and (doc[i].tag_ not in {"NN", "NNS", "NNP", "NNPS", "CD", "VB", "VBP"} or owner):
         return None
     # "to engineer Tom Vance's exit", "The model Tom Vance built collapsed": a verb, or a noun
     # the name's own clause is about.
