@@ -397,6 +397,10 @@ def after_name(span: Span) -> str | None:
             if i < len(doc) and doc[i].lower_ in _LINKS:
                 link = doc[i]
                 i += 1
+        # ("Ann Lee, she is the chairman of …": the name, then what the text says she is)
+        elif i + 1 < len(doc) and doc[i].lower_ in {"he", "she"} and doc[i + 1].lower_ in _LINKS:
+            link = doc[i + 1]
+            i += 2
     elif i < len(doc) and doc[i].lower_ in _LINKS:
         link = doc[i]
         i += 1
@@ -420,7 +424,8 @@ def after_name(span: Span) -> str | None:
         and any((t.is_title or t.is_upper) and t.ent_type_ not in {"DATE", "PERSON"} for t in after)
     )
     described = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} or t.ent_type_ for t in words[:-1])
-    if words[-1].lower_ not in NAMED_POSTS and not (placed or described):
+    joined = words[-1].lower_ in {"member", "partner", "fellow"}  # "a member of the group": of what
+    if words[-1].lower_ not in NAMED_POSTS and not (placed or described or joined):
         return None
     if words[-1].lower_ in _ONE_OFF:
         return None
