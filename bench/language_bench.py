@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import resource
 import sys
 import time
@@ -61,6 +62,15 @@ def english_feed_samples(data: Path) -> list[Sample]:
     return samples
 
 
+def timeline_samples(data: Path) -> list[Sample]:
+    """The news-timeline items: short English headlines and leads, often full of foreign names
+    ("Dutch cyclist Dylan Groenewegen apologises …"); one is in Japanese, in its own script."""
+    items = [item for path in sorted((data / "news-timeline").glob("*.jsonl")) for item in articles(path)]
+    return [
+        Sample(text, "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text) else "en") for text in prepared(items)
+    ]
+
+
 def sets(data: Path) -> dict[str, list[Sample]]:
     russian = articles(data / "ru-news" / "newsapi_ru_2021-05.jsonl")
     russian += articles(data / "ru-news" / "liga_net_ru_2021-08-22.rss")
@@ -69,6 +79,7 @@ def sets(data: Path) -> dict[str, list[Sample]]:
         "ru-news (Russian headlines and leads)": [Sample(t, "ru") for t in prepared(russian)],
         "heise developer (German feed)": [Sample(t, "de") for t in prepared(articles(data / GERMAN_FEED))],
         "English feeds (BBC, NYT, CNN, Guardian, …: entries)": english_feed_samples(data),
+        "news-timeline (short English items, foreign names)": timeline_samples(data),
     }
 
 

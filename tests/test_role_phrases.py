@@ -198,3 +198,16 @@ def test_a_name_tagged_a_body_is_a_person_where_the_phrase_names_a_persons_post(
     # A firm's post ("the lead adviser") leaves a firm's name a firm's.
     analysis = analyze_texts(nlp, ["Goldman Sachs, the lead adviser on the deal, said the bid was fair."], [False])[0]
     assert people(analysis) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body named like a person: "she" after an opening phrase, a firm's post, another's post.
+        "At Goldman Sachs, she was a managing director in the fixed-income division.",
+        "Eli Lilly, the US drugmaker, raised its forecast on Tuesday.",
+        "She was the chief executive of Swiss bank Credit Suisse until 2020.",
+    ],
+)
+def test_a_body_named_like_a_person_stays_a_body(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(analyze_texts(nlp, [text], [False])[0]) == set()

@@ -138,9 +138,11 @@ def person_noun(token: Token, plural: bool = False, headline: bool = False) -> b
         if lower in _POSTS_OF:  # "the Bishop of Winchester"
             return True
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    # "a member of the Scottish Parliament", "a partner at the firm": a post by what it is of.
+    # "a member of the Scottish Parliament", "a partner at the firm": a post by what it is of (not
+    # "a member of the public", "of the jury").
     if lower in {"member", "partner", "fellow"} and following in {"of", "at"}:
-        return True
+        of = token.doc[token.i + 2 : token.i + 4]
+        return not any(t.lower_ in {"public", "jury", "audience", "crowd", "family", "household"} for t in of)
     if lower in NOT_PERSON_NOUNS or lower in BODY_NOUNS or lower in CREDIT_LABELS or lower in _STANDINGS:
         return False
     if lower in NAMED_POSTS or lower in TITLE_ABBREVIATIONS:
@@ -397,8 +399,14 @@ def after_name(span: Span) -> str | None:
             if i < len(doc) and doc[i].lower_ in _LINKS:
                 link = doc[i]
                 i += 1
-        # ("Ann Lee, she is the chairman of …": the name, then what the text says she is)
-        elif i + 1 < len(doc) and doc[i].lower_ in {"he", "she"} and doc[i + 1].lower_ in _LINKS:
+        # ("Ann Lee, she is the chairman of …": the name opening its sentence, then what the text
+        # says she is; not "At Acme, she was …", "The daughter of Tom Vance, she is …")
+        elif (
+            span.start == span.sent.start
+            and i + 1 < len(doc)
+            and doc[i].lower_ in {"he", "she"}
+            and doc[i + 1].lower_ in _LINKS
+        ):
             link = doc[i + 1]
             i += 2
     elif i < len(doc) and doc[i].lower_ in _LINKS:
