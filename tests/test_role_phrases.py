@@ -84,6 +84,16 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "Joseph Mabena",
             "popular local politician",
         ),
+        (
+            "The president encouraged the Sufi figure Sayed Mahmoud to work with the composer.",
+            "Sayed Mahmoud",
+            "Sufi figure",
+        ),
+        (
+            "Protesters marched against the nomination of a new election administrator - Joseph Mabena.",
+            "Joseph Mabena",
+            "new election administrator",
+        ),
         # Before the comma the name closes.
         (
             "The chief prosecutor at the Hague-based court, Amara Oyelaran, is among those named.",

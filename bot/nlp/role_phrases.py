@@ -18,6 +18,7 @@ from bot.nlp.roles import (
     AGENT_ENDINGS,
     BODY_NOUNS,
     CREDIT_LABELS,
+    GENERIC,
     MAX_OF_ROLE_WORDS,
     MAX_ROLE_WORDS,
     NAMED_POSTS,
@@ -218,7 +219,9 @@ def _text(words: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
 
 def _read(words: list[Token], plural: bool = False, headline: bool = False) -> str | None:
     """The role of a phrase `words` whose last word is its noun, or None."""
-    if not words or not person_noun(words[-1], plural, headline):
+    # ("the Sufi figure", "an opposition figure": known, and for what)
+    known = len(words) > 1 and words[-1].lower_ in GENERIC and words[-2].lower_ not in _JUDGEMENTS | TIME_MARKS
+    if not words or not (person_noun(words[-1], plural, headline) or known):
         return None
     if any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"only", "first", "last", "next"} for t in words):
         return None  # "the best player", "the first woman": a distinction, not a post
@@ -459,32 +462,44 @@ def before_comma(span: Span) -> str | None:
     the name between two commas."""
     doc = span.doc
     floor = span.sent.start
-    if span.end >= len(doc) or doc[span.end].text not in {",", ")", "-", "–"}:
+    dashed = span.start > floor and doc[span.start - 1].text in {"-", "–", "—"} and doc[span.start - 1].whitespace_
+    # ("the nomination of a new election administrator - Ann Lee.": a spaced dash, the name last)
+    closes = {".", "!", "?"} if dashed else {",", ")", "-", "–"}
+    if span.end < len(doc) and doc[span.end].text not in closes:
+        return None
+    if span.end >= len(doc) and not dashed:
         return None
     comma = span.start - 1
     while comma > floor and doc[comma].lower_ in _ADDRESS and doc[comma].text != ",":
         comma -= 1
-    if comma <= floor or doc[comma].text != ",":
+    if comma <= floor or (doc[comma].text != "," and not dashed):
         return None
-    # Walk left over the phrase and what its post is of ("at the Hague-based ICC").
-    k = comma - 1
-    while k > floor and (_of_word(doc[k - 1]) or doc[k - 1].lower_ in _OF or doc[k - 1].tag_ == "DT"):
-        if doc[k - 1].tag_ == "DT" and not (k - 2 >= floor and doc[k - 2].lower_ in _OF):
-            break
-        k -= 1
+    # The post right before the comma ("A New Hampshire lawmaker,"), or before what it is of, at
+    # or for ("The chief prosecutor at the Hague-based ICC,").
+    head = comma - 1
+    if head <= floor:
+        return None
+    if not person_noun(doc[head]):
+        at = next((k for k in range(comma - 2, max(floor, comma - 8), -1) if doc[k].lower_ in _OF), None)
+        tail = doc[at + 1 : comma] if at is not None else []
+        if at is None or not all(_of_word(t) or t.tag_ == "DT" for t in tail) or not person_noun(doc[at - 1]):
+            return None
+        head = at - 1
+    words = _run_before(doc, head, floor)
+    k = words[0].i
     region = list(doc[k:comma])
-    if not region or len(region) > MAX_OF_ROLE_WORDS:
+    if len(region) > MAX_OF_ROLE_WORDS:
         return None
-    # The post is the last person's noun before what it is of.
-    cut = next((n for n, t in enumerate(region) if t.lower_ in _OF and n > 0), len(region))
-    words = region[:cut]
-    if not words or not person_noun(words[-1]):
-        return None
+    cut = head - k + 1
     opening = doc[k - 1] if k > floor else None
+    if dashed and (opening is None or opening.lower_ not in {"a", "an", "the"}):
+        return None  # (only a phrase in a sentence: "Presenter - Ann Lee" is a credit's label)
     if opening is not None and opening.tag_ == "DT":
-        opening = doc[k - 2] if k - 1 > floor else None
-    # (after a name or a list: "Ann Lee, the coach, Tom Vance, …" is three people or two)
-    if opening is not None and (opening.ent_type_ == "PERSON" or opening.text == ","):
+        opening = doc[opening.i - 1] if opening.i > floor else None
+    # (after a name or a list: "Ann Lee, the coach, Tom Vance, …" is three people or two; but
+    # "Last week, Argentine Economic Minister, Tom Vance, said" is one)
+    listed = opening is not None and opening.text == "," and opening.i > floor and doc[opening.i - 1].ent_type_
+    if opening is not None and (opening.ent_type_ == "PERSON" or listed):
         return None
     if cut < len(region):
         return _text(region, MAX_OF_ROLE_WORDS) or _read(words)
@@ -496,6 +511,6 @@ def phrase_role(span: Span) -> str | None:
     before the comma it closes."""
     # (a surname alone is read where the full name is; "Considers Tom Vance", a headline's verb
     # the model ran into the name, has no title before it)
-    if len(span) < 2 or span[0].tag_.startswith("VB"):
+    if len(span) < 2 or (span[0].tag_.startswith("VB") and _headline(span[0])):
         return None
     return before_name(span) or after_name(span) or before_comma(span)
