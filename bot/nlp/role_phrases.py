@@ -499,7 +499,9 @@ def before_comma(span: Span) -> str | None:
     # (after a name or a list: "Ann Lee, the coach, Tom Vance, …" is three people or two; but
     # "Last week, Argentine Economic Minister, Tom Vance, said" is one)
     listed = opening is not None and opening.text == "," and opening.i > floor and doc[opening.i - 1].ent_type_
-    if opening is not None and (opening.ent_type_ == "PERSON" or listed):
+    # ("A friend of the singer, Tom Vance,", "The son of a docker, Tom Vance,": the name is the
+    # friend's or the son's; the post an object of another noun is no one's here)
+    if opening is not None and (opening.ent_type_ == "PERSON" or listed or opening.tag_ == "IN"):
         return None
     if cut < len(region):
         return _text(region, MAX_OF_ROLE_WORDS) or _read(words)
