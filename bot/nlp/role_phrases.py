@@ -115,6 +115,10 @@ _DESCRIBING_TAGS = frozenset({"JJ", "JJR", "NN", "NNS", "VBN", "VBG", "CD", "HYP
 _NAMED_KINDS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
 # Capitalised posts that are also surnames ("Bishop"), a post only before what they are of.
 _POSTS_OF = frozenset({"bishop", "dean", "duke", "earl", "provost", "rector", "abbot", "warden", "master", "marshal"})
+# Ranks and titles abbreviated with a dot before a name.
+_RANK_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    {"sgt", "pfc", "spc", "pte", "pvt", "cpl", "lt", "col", "capt", "maj", "gen", "adm", "cmdr", "sen", "rep", "gov"}
+)
 # Titles of address a preceding phrase may set between its comma and the name ("the Rt Rev").
 _ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
 
@@ -282,6 +286,10 @@ def before_name(span: Span) -> str | None:
     floor = span.sent.start
     i = span.start - 1
     plural = listed = False
+    # "Sgt. Ann Lee", "Pfc. Tom Vance": a rank abbreviated with a dot the tokenizer split off (and
+    # the parser may end a sentence at).
+    if i >= 1 and doc[i].text == "." and doc[i - 1].is_title and doc[i - 1].lower_ in _RANK_ABBREVIATIONS:
+        return f"{doc[i - 1].text}."
     # "riders Carl Penn and Tom Vance": the list's phrase is each one's, in the singular.
     while i > floor and doc[i].text in {",", "and", "&"} and doc[i - 1].ent_type_ == "PERSON":
         i -= 1
