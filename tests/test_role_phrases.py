@@ -56,7 +56,7 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
         ),
         ("Rugby number eight Tobias Marlowe says his faith kept him standing.", "Tobias Marlowe", "number eight"),
         # A rank abbreviated with a dot, which the parser may take for a sentence's end.
-        ("The body was believed to be that of Sgt. Elder N. Fernandes, the police said.", "Elder N. Fernandes", "Sgt."),
+        ("The body was believed to be that of Sgt. Marcus T. Holloway, the police said.", "Marcus T. Holloway", "Sgt."),
         # A plural post over a list of names is each one's, in the singular.
         (
             "Superbike riders Emil Kastner and Joaquin Solter crashed at the Brno circuit on Sunday.",
