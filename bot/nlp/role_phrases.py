@@ -332,7 +332,9 @@ def before_name(span: Span) -> str | None:
         return None
     # "the official Tom Vance calendar": a name that itself modifies a noun after it is given no
     # title ("official", "dean" are read only where set off: "A Chinese official, Wang Lei,").
-    modifies = span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end
+    # (Not the last of a list after a plural post, "riders Ann Lee and Tom Vance crash …", which
+    # the parser may run into the noun after it.)
+    modifies = span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end and not listed
     if modifies or (post.lower_ in NAMED_POSTS and post.lower_ not in ROLE_HEADS):
         return None
     # ("former Westlife star Carl Penn and Tom Vance": a post in the singular is the first one's.)
