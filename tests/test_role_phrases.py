@@ -96,6 +96,12 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "Joseph Mabena",
             "new election administrator",
         ),
+        # The subject's own role "as" a post, later in the sentence.
+        (
+            "Maria Kovacs takes on her new role as chairwoman of the Race Equality Board in Leeds.",
+            "Maria Kovacs",
+            "chairwoman of the Race Equality Board",
+        ),
         # Before the comma the name closes.
         (
             "The chief prosecutor at the Hague-based court, Amara Oyelaran, is among those named.",
@@ -130,6 +136,7 @@ def test_a_phrase_beside_the_name_is_their_role(nlp, text: str, name: str, role:
         ),
         ("World number one Ysolde Brandt and Marit Kjelsberg also went through.", "Marit Kjelsberg"),
         ("A friend of the singer, Chris Walsh, said she was devastated.", "Chris Walsh"),
+        ("David Ashcombe praised Sarah Rusk's role as chairwoman of the board.", "David Ashcombe"),
     ],
 )
 def test_no_post_is_read_where_the_phrase_names_none(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -261,7 +261,7 @@ def _with_what(words: list[Token], after: int, headline: bool = False) -> str | 
         return base
     tail = doc[after:end]
     # ("the prosecutor in the case", "a passenger on the bus": a part in one event, no post)
-    if any(t.lower_ in _EVENTS for t in tail):
+    if any(t.is_lower and t.lower_ in _EVENTS for t in tail):
         return None
     whole = _text([*words, *tail], MAX_OF_ROLE_WORDS)
     return whole or base
@@ -518,6 +518,35 @@ def before_comma(span: Span) -> str | None:
     return _read(words)
 
 
+_ROLE_NOUNS = frozenset({"role", "job", "post", "position", "stint", "tenure", "spell", "career", "time"})
+
+
+def role_as(span: Span) -> str | None:
+    """ "Ann Lee takes on her new role as chairwoman of the Taskforce", "Tom Vance began his job as
+    head coach": the subject's own role, job or post "as" a phrase, later in the sentence (with
+    no other person between, and the role theirs: "his", "her" or none)."""
+    doc = span.doc
+    if span.root.dep_ != "nsubj":
+        return None
+    end = min(span.sent.end, span.end + 10)
+    for k in range(span.end, end - 2):
+        token = doc[k]
+        if token.ent_type_ == "PERSON" or token.text in {";", ":"}:
+            return None
+        if token.lower_ in _ROLE_NOUNS and doc[k + 1].lower_ == "as":
+            owner = next((t for t in doc[max(span.end, k - 3) : k] if t.tag_ in {"PRP$", "POS"}), None)
+            if owner is not None and owner.lower_ not in {"his", "her", "their"}:
+                return None
+            found = _phrase_after(doc, k + 2)
+            if found is None:
+                return None
+            words, after, _ = found
+            if words[-1].lower_ in _ONE_OFF:
+                return None
+            return _with_what(words, after)
+    return None
+
+
 def phrase_role(span: Span) -> str | None:
     """The role a phrase beside the name states, read from the words: before it, after it, or
     before the comma it closes."""
@@ -525,4 +554,4 @@ def phrase_role(span: Span) -> str | None:
     # the model ran into the name, has no title before it)
     if len(span) < 2 or (span[0].tag_.startswith("VB") and _headline(span[0])):
         return None
-    return before_name(span) or after_name(span) or before_comma(span)
+    return before_name(span) or after_name(span) or before_comma(span) or role_as(span)
