@@ -96,6 +96,9 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
             "Joseph Mabena",
             "new election administrator",
         ),
+        # A post opening the sentence, capitalised; a link joined to the name's verb.
+        ("Cartoonist Priya Nair drew the cover for the anniversary issue.", "Priya Nair", "Cartoonist"),
+        ("Peter Lambert left university and became a teacher in Hull.", "Peter Lambert", "teacher"),
         # The subject's own role "as" a post, later in the sentence.
         (
             "Maria Kovacs takes on her new role as chairwoman of the Race Equality Board in Leeds.",

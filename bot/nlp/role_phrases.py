@@ -156,7 +156,9 @@ def person_noun(token: Token, plural: bool = False, headline: bool = False) -> b
         return False
     # (A capitalised word that is no known post is as often a name: "Walter", "Cooper"; but a
     # headline capitalises every word: "Ann Lee, Mobster Turned Memoirist, Dies".)
-    cased = token.is_lower or (headline and token.is_title)
+    # ("Cartoonist Ann Lee documents …": opening its sentence, a lower-case word capitalised)
+    opening = token.is_title and (token.is_sent_start or token.i == 0) and token.ent_type_ != "PERSON"
+    cased = token.is_lower or (headline and token.is_title) or opening
     if not cased or len(lower) < 5 or lower in _THINGS or lower.endswith(_THING_ENDINGS):
         return False
     return lower.endswith(_PERSON_ENDINGS)
@@ -425,6 +427,9 @@ def after_name(span: Span) -> str | None:
     elif i < len(doc) and doc[i].lower_ in _LINKS:
         link = doc[i]
         i += 1
+    elif (later := _later_link(span)) is not None:
+        link = later
+        i = later.i + 1
     else:
         return None
     if link is not None and _unasserted(span):
@@ -454,6 +459,20 @@ def after_name(span: Span) -> str | None:
     if role and link is not None and link.lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
         return f"former {role}"
     return role
+
+
+def _later_link(span: Span) -> Token | None:
+    """ "Ann Lee graduated and became a teacher": a link joined to the verb the name is the
+    subject of, in the same sentence."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > span.end]
+    return next(
+        (v for v in joined if v.lower_ in _LINKS and any(c.dep_ == "attr" for c in v.children)),
+        None,
+    )
 
 
 def _unasserted(span: Span) -> bool:
