@@ -166,11 +166,15 @@ def person_noun(token: Token, plural: bool = False, headline: bool = False) -> b
 
 def _headline(token: Token) -> bool:
     """Whether `token` is on the text's first line and that line is a headline's, every word of
-    more than three letters capitalised."""
+    more than three letters capitalised (read once per text: a long text without a line break
+    would otherwise be scanned for every name)."""
     doc = token.doc
-    line = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), len(doc) - 1)
-    words = [t for t in doc[: line + 1] if t.is_alpha and len(t) > 3]
-    return token.i <= line and len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+    if "newsbrief_first_line" not in doc.user_data:
+        line = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), len(doc) - 1)
+        words = [t for t in doc[: line + 1] if t.is_alpha and len(t) > 3]
+        titled = len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+        doc.user_data["newsbrief_first_line"] = line if titled else -1
+    return token.i <= doc.user_data["newsbrief_first_line"]
 
 
 def _describing(token: Token) -> bool:
