@@ -57,6 +57,7 @@ def found(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-de
         ("Rugby number eight Tobias Marlowe says his faith kept him standing.", "Tobias Marlowe", "number eight"),
         # A rank abbreviated with a dot, which the parser may take for a sentence's end.
         ("The body was believed to be that of Sgt. Marcus T. Holloway, the police said.", "Marcus T. Holloway", "Sgt."),
+        ("Staff Sgt. Kyle Burke received the Silver Star.", "Kyle Burke", "Staff Sgt."),
         # A plural post over a list of names is each one's, in the singular.
         (
             "Superbike riders Emil Kastner and Joaquin Solter crashed at the Brno circuit on Sunday.",
@@ -140,6 +141,8 @@ def test_a_phrase_beside_the_name_is_their_role(nlp, text: str, name: str, role:
         ("World number one Ysolde Brandt and Marit Kjelsberg also went through.", "Marit Kjelsberg"),
         ("A friend of the singer, Chris Walsh, said she was devastated.", "Chris Walsh"),
         ("David Ashcombe praised Sarah Rusk's role as chairwoman of the board.", "David Ashcombe"),
+        ("Peter Lambert lost his job as a bus driver in March.", "Peter Lambert"),
+        ("Peter Lambert lost the vote and Michael Halloway became leader of the party.", "Peter Lambert"),
     ],
 )
 def test_no_post_is_read_where_the_phrase_names_none(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -81,6 +81,8 @@ _EVENTS = frozenset(
     {"case", "trial", "final", "match", "game", "crash", "accident", "attack", "dinner", "wedding", "race", "bus",
      "van", "car", "flight", "plane", "train", "contest", "ceremony", "inquiry", "inquest", "incident", "shooting"}
 )  # fmt: skip
+# Verbs of a claim or a denial, by their first letters: what follows is someone's word.
+_CLAIMS = ("claim", "alleg", "accus", "deni", "deny", "suspect", "insist")
 # Parts played once, not posts ("was a passenger", "a suspect", "an unused substitute").
 _ONE_OFF = frozenset(
     {"passenger", "suspect", "substitute", "speaker", "bearer", "winner", "juror", "guest", "witness", "runner-up",
@@ -118,6 +120,10 @@ _POSTS_OF = frozenset({"bishop", "dean", "duke", "earl", "provost", "rector", "a
 # Ranks and titles abbreviated with a dot before a name.
 _RANK_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     {"sgt", "pfc", "spc", "pte", "pvt", "cpl", "lt", "col", "capt", "maj", "gen", "adm", "cmdr", "sen", "rep", "gov"}
+)
+# Words before an abbreviated rank that are part of it ("Staff Sgt.", "Former Det.").
+_RANK_QUALIFIERS = frozenset(
+    {"staff", "master", "chief", "vice", "rear", "first", "senior", "lance", "former", "retired"}
 )
 # Titles of address a preceding phrase may set between its comma and the name ("the Rt Rev").
 _ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
@@ -255,6 +261,9 @@ def _with_what(words: list[Token], after: int, headline: bool = False) -> str | 
         token = doc[end]
         if token.tag_ in _TAIL_ENDS or token.is_space or (token.tag_ == "IN" and token.dep_ == "mark"):
             break
+        # ("used her position as treasurer to push for reform": a purpose, not what the post is of)
+        if token.tag_ == "TO" and end + 1 < len(doc) and doc[end + 1].tag_ == "VB":
+            break
         # ("a criminalist for the county for thirty years": when, not where, ends it)
         if doc[end].ent_type_ in {"DATE", "TIME"}:
             while end > after + 1 and doc[end - 1].tag_ in {"IN", "DT"}:
@@ -267,7 +276,10 @@ def _with_what(words: list[Token], after: int, headline: bool = False) -> str | 
         return base
     tail = doc[after:end]
     # ("the prosecutor in the case", "a passenger on the bus": a part in one event, no post)
-    if any(t.is_lower and t.lower_ in _EVENTS for t in tail):
+    # (an event in capitals too, as its name's last word: "the World Cup Final", "the Lockerbie
+    # Trial"; not "the Race Equality Taskforce")
+    last_of_name = [t for t in tail if t.i + 1 >= len(doc) or not doc[t.i + 1].is_title]
+    if any(t.lower_ in _EVENTS and (t.is_lower or t in last_of_name) for t in tail):
         return None
     whole = _text([*words, *tail], MAX_OF_ROLE_WORDS)
     return whole or base
@@ -295,7 +307,16 @@ def before_name(span: Span) -> str | None:
     # "Sgt. Ann Lee", "Pfc. Tom Vance": a rank abbreviated with a dot the tokenizer split off (and
     # the parser may end a sentence at).
     if i >= 1 and doc[i].text == "." and doc[i - 1].is_title and doc[i - 1].lower_ in _RANK_ABBREVIATIONS:
-        return f"{doc[i - 1].text}."
+        if span.root.dep_ in {"compound", "nmod"} and span.root.head.i >= span.end:
+            return None  # ("The Sgt. Ann Lee Foundation")
+        # ("Lt. Cmdr.", "Staff Sgt.", "Former Det.": the whole rank as written)
+        first = i - 1
+        while first - 1 >= 0 and (
+            (doc[first - 1].text == "." and first - 2 >= 0 and doc[first - 2].lower_ in _RANK_ABBREVIATIONS)
+            or (doc[first - 1].is_title and doc[first - 1].lower_ in _RANK_QUALIFIERS)
+        ):
+            first -= 2 if doc[first - 1].text == "." else 1
+        return doc[first : i + 1].text
     # "riders Carl Penn and Tom Vance": the list's phrase is each one's, in the singular.
     while i > floor and doc[i].text in {",", "and", "&"} and doc[i - 1].ent_type_ == "PERSON":
         i -= 1
@@ -340,7 +361,9 @@ def before_name(span: Span) -> str | None:
     # title ("official", "dean" are read only where set off: "A Chinese official, Wang Lei,").
     # (Not the last of a list after a plural post, "riders Ann Lee and Tom Vance crash …", which
     # the parser may run into the noun after it.)
-    modifies = span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end and not listed
+    after = doc[span.end] if span.end < len(doc) else None
+    misread = listed and after is not None and after.is_lower and after.dep_ in {"ROOT", "conj"}
+    modifies = span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.i >= span.end and not misread
     if modifies or (post.lower_ in NAMED_POSTS and post.lower_ not in ROLE_HEADS):
         return None
     # ("former Westlife star Carl Penn and Tom Vance": a post in the singular is the first one's.)
@@ -360,6 +383,8 @@ def before_name(span: Span) -> str | None:
         whole = _text(list(doc[words[0].i : i + 1]), MAX_OF_ROLE_WORDS)
         return whole if whole and person_noun(post) else _read(words)
     plural = plural and post.tag_ in {"NNS", "NNPS", "VBZ"}
+    if plural and words[0].tag_ == "CD":  # ("The two drivers Ann Lee and Tom Vance")
+        words = words[1:]
     # "Winners Ann Lee and Tom Vance": a standing alone, praise; "World Cup winners" name it.
     if plural and len(words) == 1 and singular(post.lower_) in PRAISE:
         return None
@@ -472,7 +497,12 @@ def _later_link(span: Span) -> Token | None:
     if root.dep_ != "nsubj":
         return None
     verb = root.head
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > span.end]
+    # (not a joined clause with its own subject: "Tom Vance lost and Ann Lee became leader")
+    joined = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and c.i > span.end and not any(k.dep_ in {"nsubj", "nsubjpass", "expl"} for k in c.children)
+    ]
     return next(
         (v for v in joined if v.lower_ in _LINKS and any(c.dep_ == "attr" for c in v.children)),
         None,
@@ -486,7 +516,8 @@ def _unasserted(span: Span) -> bool:
     sentence = span.sent
     before = span.doc[sentence.start : span.start]
     quotes = sum(1 for t in before if t.text in {'"', "“", "”", "‘", "’"} or t.tag_ in {"``", "''"})
-    return quotes % 2 == 1 or any(t.lower_ in {"if", "whether", "unless"} for t in before)
+    claimed = any(t.lower_.startswith(_CLAIMS) for t in span.root.ancestors)
+    return quotes % 2 == 1 or claimed or any(t.lower_ in {"if", "whether", "unless"} for t in before)
 
 
 def before_comma(span: Span) -> str | None:
@@ -541,32 +572,40 @@ def before_comma(span: Span) -> str | None:
     return _read(words)
 
 
-_ROLE_NOUNS = frozenset({"role", "job", "post", "position", "stint", "tenure", "spell", "career", "time"})
+_ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
+# Verbs by which the subject takes up or holds a role now ("takes on her new role as …"), by
+# their first letters (no lemmatizer runs): not "lost", "quit", "applied for", "turned down".
+_TAKING = ("take", "took", "start", "began", "begin", "assum", "settl", "continu", "retain", "hold", "held")
+# What an acting part is played in: "reprises her role as the President in the new season".
+_WORKS = frozenset({"film", "series", "drama", "season", "show", "play", "movie", "episode", "sitcom", "soap"})
 
 
 def role_as(span: Span) -> str | None:
     """ "Ann Lee takes on her new role as chairwoman of the Taskforce", "Tom Vance began his job as
-    head coach": the subject's own role, job or post "as" a phrase, later in the sentence (with
-    no other person between, and the role theirs: "his", "her" or none)."""
+    head coach": the subject's own role, job or post "as" a phrase, the object of a verb of
+    taking it up or holding it, the subject's own ("his", "her", "their" on the noun)."""
     doc = span.doc
-    if span.root.dep_ != "nsubj":
+    root = span.root
+    if root.dep_ != "nsubj":
         return None
-    end = min(span.sent.end, span.end + 10)
-    for k in range(span.end, end - 2):
-        token = doc[k]
-        if token.ent_type_ == "PERSON" or token.text in {";", ":"}:
+    verb = root.head
+    if not verb.lower_.startswith(_TAKING) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for noun in verb.subtree:
+        if noun.lower_ not in _ROLE_NOUNS or noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "as":
+            continue
+        if noun.head.i != verb.i and noun.head.head.i != verb.i:  # ("takes on" hangs on "on")
             return None
-        if token.lower_ in _ROLE_NOUNS and doc[k + 1].lower_ == "as":
-            owner = next((t for t in doc[max(span.end, k - 3) : k] if t.tag_ in {"PRP$", "POS"}), None)
-            if owner is not None and owner.lower_ not in {"his", "her", "their"}:
-                return None
-            found = _phrase_after(doc, k + 2)
-            if found is None:
-                return None
-            words, after, _ = found
-            if words[-1].lower_ in _ONE_OFF:
-                return None
-            return _with_what(words, after)
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners or owners[0].lower_ not in {"his", "her", "their"}:
+            return None
+        found = _phrase_after(doc, noun.i + 2)
+        if found is None:
+            return None
+        words, after, _ = found
+        if words[-1].lower_ in _ONE_OFF or any(t.lower_ in _WORKS for t in doc[after : after + 5]):
+            return None
+        return _with_what(words, after)
     return None
 
 
