@@ -439,6 +439,24 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    "heldout21": (
+        "126/139 (90.6%)",
+        {
+            "wrong person": 1,
+            "role missing or wrong": 11,
+            "bearer missing from choices": 1,
+        },
+    ),
+    "heldout22": (
+        "134/157 (85.4%)",
+        {
+            "no answer": 1,
+            "choice instead of answer": 2,
+            "role missing or wrong": 14,
+            "ambiguous not offered": 4,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -458,6 +476,8 @@ BEFORE_WHEN = {
     "heldout18": "Run once, on the tenth round's code before its mends (commit da9e80d)",
     "heldout19": "Run once, on the code after held-out 18's mends (commit 08e8184)",
     "heldout20": "Run once, on the tenth round's final code (commit 024da04)",
+    "heldout21": "Run once, on the eleventh round's code before the last two reviews' mends (commit 1b20cd4)",
+    "heldout22": "Run once, on the eleventh round's final code (commit 44ccc42)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
