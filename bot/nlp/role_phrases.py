@@ -2,12 +2,15 @@
 
 The rules in roles.py each read one form ("Foreign Minister Tom Vance", "Tom Vance, the chairman,")
 from the dependency parse, and the parse of the small model often hangs a plain phrase elsewhere.
-Where none of them finds a role, this reads the four places a phrase naming someone's post stands,
+Where none of them finds a role, this reads the places a phrase naming someone's post stands,
 whatever the parse: right before the name ("The poet Ann Lee writes"), after the name's comma
-("Ann Lee, a popular local politician and member of …"), after "is" or "was" ("Ann Lee is a senior
-research associate in …"), and before a comma the name closes ("The chief prosecutor at the ICC,
-Ann Lee, said"). The phrase is a run of describing words ending in a noun that names a person by
-what they do (`person_noun`), with what the post is of, at or for.
+("Ann Lee, a popular local politician and member of …"), after "is", "was" or "became", also
+where the link is joined to the name's verb ("Ann Lee is a senior research associate in …",
+"graduated and became a teacher"), before a comma or dash the name closes ("The chief prosecutor
+at the ICC, Ann Lee, said"), and the subject's own role taken up "as" a post ("takes on her new
+role as chairwoman"). The phrase is a run of describing words ending in a noun that names a
+person by what they do (`person_noun`), with what the post is of, at or for. The analysis marks
+these roles loose; they rank below any a rule read (storage/queries.py, LOOSE_ROLE_WEIGHT).
 """
 
 from __future__ import annotations
