@@ -495,8 +495,8 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
     spellings: dict[str, Counter[str]] = {}
     for role, article_id, published, headline, loose in rows:
         published = published if published.tzinfo else published.replace(tzinfo=UTC)
-        item = RoleSupport(role, 1, published, {article_id: published}, {article_id} if headline else set())
-        item.loose = {article_id} if loose else set()
+        headlines, loosely = ({article_id} if headline else set()), ({article_id} if loose else set())
+        item = RoleSupport(role, 1, published, {article_id: published}, headlines, loosely)
         key = _spelled_out(role).lower()  # "Gov." and "Governor": one role
         spellings.setdefault(key, Counter())[role] += 1
         same = found.get(key)

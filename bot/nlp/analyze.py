@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
-from bot.nlp.role_phrases import after_name, before_comma, before_name, phrase_role
+from bot.nlp.role_phrases import phrase_role, stated_post
 from bot.nlp.roles import (
     AGENT_ENDINGS,
     BODY_NOUNS,
@@ -320,17 +320,10 @@ _FIRM_POSTS = _BODY_ROLES | frozenset(
 def _phrased_person(span: Span) -> bool:
     """A full name tagged a body that the phrase beside it names by a post a firm or a team does
     not hold ("Sindiso Magaqa, a popular local politician"), read as the general reading of
-    role_phrases.py reads it; a phrase before the name only without an "of" or "for" ("head of
-    investment bank Acme" is another's post)."""
-    role = after_name(span) or before_comma(span)
-    if role is None:
-        role = before_name(span)
-        if role is None or any(w in {"of", "for"} for w in role.lower().split()):
-            return False
-    words = role.lower().split()
-    post = next((k for k, w in enumerate(words) if k and w in {"of", "at", "for", "in", "to"}), len(words))
-    noun = words[post - 1]
-    return noun not in _FIRM_POSTS and (_role_head(noun) or _person_only(noun))
+    role_phrases.py reads it."""
+    noun = stated_post(span)
+    post = noun.lower_ if noun is not None else ""
+    return bool(post) and post not in _FIRM_POSTS and (_role_head(post) or _person_only(post))
 
 
 def _acting_name(words: Span) -> bool:

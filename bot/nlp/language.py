@@ -79,8 +79,8 @@ def detect_language(text: str, prefer: str = DEFAULT_LANGUAGE) -> str | None:
     latin = sum(char < LATIN_END for char in letters) >= LATIN_SHARE * len(letters)
     if code != prefer and latin:
         # (Quoted words are a title's or a slogan's, often in another language: not counted.)
-        unquoted = _QUOTED.sub(" ", sample)
-        if _small_words(unquoted, prefer) >= _small_words(unquoted, code) + SMALL_WORDS_AHEAD:
+        words = _WORD.findall(_QUOTED.sub(" ", sample).lower())
+        if _small_words(words, prefer) >= _small_words(words, code) + SMALL_WORDS_AHEAD:
             return prefer
     return code
 
@@ -99,6 +99,6 @@ def _stop_words(code: str) -> frozenset[str]:
         return frozenset()
 
 
-def _small_words(sample: str, code: str) -> int:
-    words = _stop_words(code)
-    return sum(1 for word in _WORD.findall(sample.lower()) if word in words)
+def _small_words(words: list[str], code: str) -> int:
+    stop = _stop_words(code)
+    return sum(1 for word in words if word in stop)

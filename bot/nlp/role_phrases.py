@@ -217,6 +217,18 @@ def _of_word(token: Token) -> bool:
     return _describing(token) or (token.is_lower and token.is_alpha) or cased or token.like_num or "-" in token.text
 
 
+# A role read, and the noun of its post ("chief prosecutor at the ICC", "prosecutor").
+Reading = tuple[str, Token]
+
+
+def _found(role: str | None, noun: Token) -> Reading | None:
+    return (role, noun) if role else None
+
+
+def _role(found: Reading | None) -> str | None:
+    return found[0] if found else None
+
+
 def _text(words: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     """The words as the text writes them, past an opening "a", "the" or "his"; None when they are
     no one phrase (a colon, a spaced dash, a hashtag or a question word inside) or too long."""
@@ -299,7 +311,7 @@ def _run_before(doc, last: int, floor: int) -> list[Token]:  # type: ignore[no-u
     return list(doc[first : last + 1])
 
 
-def before_name(span: Span) -> str | None:
+def _before_name(span: Span) -> Reading | None:
     """ "The poet Ann Lee writes", "PM Tom Vance says", "WHO's special envoy for Covid-19 Ann Lee",
     "criminalist Tom Vance", "MotoGP riders Carl Penn and Tom Vance": the phrase right before the
     name (past its titles of address, and past the names listed before it)."""
@@ -319,7 +331,7 @@ def before_name(span: Span) -> str | None:
             or (doc[first - 1].is_title and doc[first - 1].lower_ in _RANK_QUALIFIERS)
         ):
             first -= 2 if doc[first - 1].text == "." else 1
-        return doc[first : i + 1].text
+        return doc[first : i + 1].text, doc[i - 1]
     # "riders Carl Penn and Tom Vance": the list's phrase is each one's, in the singular.
     while i > floor and doc[i].text in {",", "and", "&"} and doc[i - 1].ent_type_ == "PERSON":
         i -= 1
@@ -384,14 +396,14 @@ def before_name(span: Span) -> str | None:
         return None
     if head != i:
         whole = _text(list(doc[words[0].i : i + 1]), MAX_OF_ROLE_WORDS)
-        return whole if whole and person_noun(post) else _read(words)
+        return _found(whole if whole and person_noun(post) else _read(words), post)
     plural = plural and post.tag_ in {"NNS", "NNPS", "VBZ"}
     if plural and words[0].tag_ == "CD":  # ("The two drivers Ann Lee and Tom Vance")
         words = words[1:]
     # "Winners Ann Lee and Tom Vance": a standing alone, praise; "World Cup winners" name it.
     if plural and len(words) == 1 and singular(post.lower_) in PRAISE:
         return None
-    return _read(words, plural)
+    return _found(_read(words, plural), post)
 
 
 def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
@@ -431,7 +443,7 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # t
     return words, end, headline
 
 
-def after_name(span: Span) -> str | None:
+def _after_name(span: Span) -> Reading | None:
     """ "Ann Lee, a popular local politician and member of the ANC,", "Ann Lee, 94, Tireless
     Advocate for Clean Energy, Dies", "Ann Lee is a doctor in New York City", "Tom Vance was a
     criminalist": the phrase after the name's comma or after "is"/"was"."""
@@ -489,8 +501,8 @@ def after_name(span: Span) -> str | None:
         return None
     role = _with_what(words, end, headline)
     if role and link is not None and link.lower_ in _PAST_LINKS and words[0].lower_ not in TIME_MARKS:
-        return f"former {role}"
-    return role
+        role = f"former {role}"
+    return _found(role, words[-1])
 
 
 def _later_link(span: Span) -> Token | None:
@@ -523,7 +535,7 @@ def _unasserted(span: Span) -> bool:
     return quotes % 2 == 1 or claimed or any(t.lower_ in {"if", "whether", "unless"} for t in before)
 
 
-def before_comma(span: Span) -> str | None:
+def _before_comma(span: Span) -> Reading | None:
     """ "The chief prosecutor at the Hague-based ICC, Ann Lee, is …", "A New Hampshire lawmaker,
     Tom Vance, beat …", "the Bishop of Winchester, the Rt Rev Tom Vance, said": a phrase, then
     the name between two commas."""
@@ -571,8 +583,8 @@ def before_comma(span: Span) -> str | None:
     if opening is not None and (opening.ent_type_ == "PERSON" or listed or opening.tag_ == "IN"):
         return None
     if cut < len(region):
-        return _text(region, MAX_OF_ROLE_WORDS) or _read(words)
-    return _read(words)
+        return _found(_text(region, MAX_OF_ROLE_WORDS) or _read(words), doc[head])
+    return _found(_read(words), doc[head])
 
 
 _ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
@@ -612,6 +624,18 @@ def role_as(span: Span) -> str | None:
     return None
 
 
+def stated_post(span: Span) -> Token | None:
+    """The noun of the post a phrase beside the name states, for telling a person from a body:
+    after the name or before the comma it closes, else before it, but not with an "of" or "for"
+    ("head of investment bank Acme" is another's post)."""
+    found = _after_name(span) or _before_comma(span)
+    if found is None:
+        found = _before_name(span)
+        if found is not None and any(w in {"of", "for"} for w in found[0].lower().split()):
+            return None
+    return found[1] if found else None
+
+
 def phrase_role(span: Span) -> str | None:
     """The role a phrase beside the name states, read from the words: before it, after it, or
     before the comma it closes."""
@@ -619,4 +643,4 @@ def phrase_role(span: Span) -> str | None:
     # the model ran into the name, has no title before it)
     if len(span) < 2 or (span[0].tag_.startswith("VB") and _headline(span[0])):
         return None
-    return before_name(span) or after_name(span) or before_comma(span) or role_as(span)
+    return _role(_before_name(span) or _after_name(span) or _before_comma(span)) or role_as(span)
