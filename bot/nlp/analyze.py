@@ -782,6 +782,16 @@ class _Linker:
         dash = next((t.i for t in span if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
         if dash is not None and dash > start:
             end = dash
+        # "Joe Biden’s Time in Sarah Palin’s Shadow": a possessive inside the name ends it; the
+        # name is the owner, or what is owned when that is two words or more ("Abba’s Björn
+        # Ulvaeus", "Louis Vuitton’s Ann Lee").
+        owned = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
+        if owned is not None:
+            after = doc[owned + 1 : end]
+            if len(after) >= 2 and all(t.is_title for t in after):
+                start = owned + 1
+            else:
+                end = owned
         # "Ann Lee QC", "Tom Vance MP": letters after a name (an honour, a post) are no part of it;
         # a name never ends in an acronym, though a regnal number ("Elizabeth II") ends one.
         while end - start >= 3 and _post_nominal(doc[end - 1]):

@@ -15,6 +15,8 @@ these roles loose; they rank below any a rule read (storage/queries.py, LOOSE_RO
 
 from __future__ import annotations
 
+from importlib import resources
+
 from spacy.tokens import Span, Token
 
 from bot.nlp.roles import (
@@ -22,6 +24,7 @@ from bot.nlp.roles import (
     BODY_NOUNS,
     CREDIT_LABELS,
     GENERIC,
+    ITEM_LABELS,
     MAX_OF_ROLE_WORDS,
     MAX_ROLE_WORDS,
     NAMED_POSTS,
@@ -132,9 +135,33 @@ _RANK_QUALIFIERS = frozenset(
 _ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
 
 
+def _person_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """WordNet's person nouns and, among them, offices (data/person_nouns.txt)."""
+    lines = resources.files("bot.nlp").joinpath("data/person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    rows = [line for line in lines if line and not line.startswith("#")]
+    offices = frozenset(row.removesuffix(" office") for row in rows if row.endswith(" office"))
+    return frozenset(row.removesuffix(" office") for row in rows), offices
+
+
+# The long tail of nouns for someone beyond the posts news writes most (NAMED_POSTS).
+_PERSON_NOUNS, _OFFICES = _person_nouns()
+# Words an office's capitalised name puts before it: its rank or its portfolio ("High
+# Commissioner", "Finance Minister"); not any capitalised word: "BBC Appoints Director, Ann Lee,"
+# is a caption's verb.
+_OFFICE_WORDS = POST_QUALIFIERS | frozenset(
+    {"high", "vice", "chief", "senior", "executive", "police", "general", "grand", "lord", "principal", "special",
+     "finance", "foreign", "home", "health", "defence", "defense", "education", "justice", "interior", "trade",
+     "energy", "environment", "transport", "culture", "economy", "economic", "labour", "labor", "treasury",
+     "agriculture", "housing", "security", "communications", "development", "business", "industry", "sports",
+     "women"}
+)  # fmt: skip
+
+
 def person_noun(token: Token, plural: bool = False, headline: bool = False) -> bool:
-    """A noun that names someone by what they do: a post ("minister", "poet", "PM") or, in lower
-    case, an agent noun ("criminalist", "watcher", "chairwoman") that is not a thing's word."""
+    """A noun that names someone by what they do: a post ("minister", "poet", "PM"), in lower case
+    a noun WordNet gives someone by trade ("impresario", "tight end"; data/person_nouns.txt) or an
+    agent noun ("criminalist", "watcher", "chairwoman") that is not a thing's word, or an office
+    inside a capitalised phrase ("the British High Commissioner")."""
     lower = token.lower_.rstrip(".")
     # "England number eight", "world number one": a place in a team or a ranking.
     if token.tag_ == "CD" and token.is_alpha and token.i > 0 and token.doc[token.i - 1].lower_ == "number":
@@ -168,7 +195,18 @@ def person_noun(token: Token, plural: bool = False, headline: bool = False) -> b
     # ("Cartoonist Ann Lee documents …": opening its sentence, a lower-case word capitalised)
     opening = token.is_title and (token.is_sent_start or token.i == 0) and token.ent_type_ != "PERSON"
     cased = token.is_lower or (headline and token.is_title) or opening
-    if not cased or len(lower) < 5 or lower in _THINGS or lower.endswith(_THING_ENDINGS):
+    if not cased:
+        # ("the British High Commissioner to Fiji": an office inside a capitalised phrase)
+        inside = token.i > 0 and not token.is_sent_start and _describing(token.doc[token.i - 1])
+        office = token.is_title and token.ent_type_ != "PERSON" and lower in _OFFICES
+        return inside and office and not _headline(token)
+    if lower in _THINGS:
+        return False
+    # ("Impresario Ann Lee", "the UN mediator", "a tight end": one word or two; not "Sir Ann Lee")
+    pair = f"{token.doc[token.i - 1].lower_} {lower}" if token.i > 0 else ""
+    if (lower in _PERSON_NOUNS and lower not in HONORIFICS) or pair in _PERSON_NOUNS:
+        return True
+    if len(lower) < 5 or lower.endswith(_THING_ENDINGS):
         return False
     return lower.endswith(_PERSON_ENDINGS)
 
@@ -196,8 +234,16 @@ def _describing(token: Token) -> bool:
     if token.is_lower:
         return (token.tag_ in _DESCRIBING_TAGS and token.is_alpha) or "-" in token.text
     lower = token.lower_
+    # ("the British High Commissioner": a word of an office's capitalised name; not in a line
+    # that capitalises every word, "BBC Appoints Director, Ann Lee,")
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    before_office = following is not None and following.is_title and following.lower_ in _OFFICES
+    office = (
+        token.is_title and (lower in _OFFICES or (before_office and lower in _OFFICE_WORDS)) and not _headline(token)
+    )
     return (
-        token.ent_type_ in _NAMED_KINDS
+        office
+        or token.ent_type_ in _NAMED_KINDS
         or token.tag_ == "JJ"
         or lower in NAMED_POSTS
         or lower in POST_QUALIFIERS
@@ -311,6 +357,16 @@ def _run_before(doc, last: int, floor: int) -> list[Token]:  # type: ignore[no-u
     return list(doc[first : last + 1])
 
 
+def _compound_of(token: Token, words: list[Token]) -> bool:
+    """A capitalised word, no name of its own, that the parse makes part of the phrase `words`,
+    opening its sentence or after a plain word (not "Breaking News Chelsea striker")."""
+    inside = words[0].i <= token.head.i <= words[-1].i
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    opens = before is None or not (before.is_title or before.is_upper)
+    compound = token.tag_ == "NNP" and token.is_title and not token.ent_type_ and token.dep_ == "compound"
+    return compound and inside and opens and token.lower_ not in ITEM_LABELS  # (nor "Video Fox News host")
+
+
 def _before_name(span: Span) -> Reading | None:
     """ "The poet Ann Lee writes", "PM Tom Vance says", "WHO's special envoy for Covid-19 Ann Lee",
     "criminalist Tom Vance", "MotoGP riders Carl Penn and Tom Vance": the phrase right before the
@@ -351,6 +407,7 @@ def _before_name(span: Span) -> Reading | None:
     if head < floor:
         return None
     post = doc[head]
+    headline = _headline(doc[i])
     # ("the lawyer for the family of Ann Lee": what a post is of ends in a noun, not "of", "the late";
     # "manager for video game giant Acme": a noun for someone or a body before the name is the
     # name's own, and the post before it another's)
@@ -385,6 +442,10 @@ def _before_name(span: Span) -> Reading | None:
     if listed and post.tag_ not in {"NNS", "NNPS", "VBZ"}:
         return None
     words = _run_before(doc, head, floor)
+    # ("Liberal Democrat spokeswoman …": a capitalised word the parser hangs on the phrase is a
+    # word of its body's name, not a name before it)
+    while words[0].i > floor and not headline and _compound_of(doc[words[0].i - 1], words):
+        words.insert(0, doc[words[0].i - 1])
     opening = doc[words[0].i - 1] if words[0].i > floor else None
     # (after "to" or a modal a verb; after a person their own phrase; after "#" a hashtag's word)
     if opening is not None and (
@@ -403,7 +464,10 @@ def _before_name(span: Span) -> Reading | None:
     # "Winners Ann Lee and Tom Vance": a standing alone, praise; "World Cup winners" name it.
     if plural and len(words) == 1 and singular(post.lower_) in PRAISE:
         return None
-    return _found(_read(words, plural), post)
+    # (A headline's capitalised noun is read only in a phrase of plain words: "Council Bans
+    # Busker Ann Lee" is a body that acts, tagged one.)
+    plain = not any(t.ent_type_ or t.tag_ == "NNPS" for t in words)
+    return _found(_read(words, plural, headline and plain), post)
 
 
 def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
@@ -577,7 +641,8 @@ def _before_comma(span: Span) -> Reading | None:
         opening = doc[opening.i - 1] if opening.i > floor else None
     # (after a name or a list: "Ann Lee, the coach, Tom Vance, …" is three people or two; but
     # "Last week, Argentine Economic Minister, Tom Vance, said" is one)
-    listed = opening is not None and opening.text == "," and opening.i > floor and doc[opening.i - 1].ent_type_
+    listed = opening is not None and opening.text == "," and opening.i > floor
+    listed = listed and doc[opening.i - 1].ent_type_ not in {"", "DATE", "TIME"}  # (not "Last week,")
     # ("A friend of the singer, Tom Vance,", "The son of a docker, Tom Vance,": the name is the
     # friend's or the son's; the post an object of another noun is no one's here)
     if opening is not None and (opening.ent_type_ == "PERSON" or listed or opening.tag_ == "IN"):

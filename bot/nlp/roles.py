@@ -35,7 +35,12 @@ _KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "bro
 # Who someone is to another person ("his rival Tom Vance"): a relation, not a post. But who someone
 # works beside ("Mercedes team-mate", "co-star") says what they do: kept as a role, ranked below
 # any post (domain/roles.COWORKERS).
-_RELATIONS = frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent", "client"}) | COWORKERS
+_RELATIONS = (
+    frozenset({"compatriot", "countryman", "rival", "colleague", "friend", "opponent", "client"})
+    # "her predecessor John Magufuli": who held a post before, not which post.
+    | frozenset({"predecessor", "successor"})
+    | COWORKERS
+)
 _NOT_TITLES = (
     frozenset({"man", "woman", "men", "women", "person", "people", "boy", "girl", "guy", "one"})
     # A group of people ("the pair Ann Lee and Tom Vance") is never one person's post.
@@ -293,7 +298,10 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     if any(t.tag_ in {"WP", "WP$", "WDT"} for t in tokens):
         return None
     # "Watch Tom Vance's goal": a caption's label; "Wow": an interjection.
-    if (tokens[0].lower_ in _ITEM_LABELS and not tokens[0].is_lower) or any(t.tag_ == "UH" for t in tokens):
+    # ("Video game developer": a word of a compound noun, not a label.)
+    compound = len(tokens) > 1 and tokens[0].tag_ in {"NN", "NNP"} and tokens[1].is_lower and tokens[1].tag_ == "NN"
+    labelled = tokens[0].lower_ in _ITEM_LABELS and not tokens[0].is_lower and not compound
+    if labelled or any(t.tag_ == "UH" for t in tokens):
         return None
     # "Contributors: Ann Lee - General manager": a colon or a spaced dash separates two phrases
     # (a list's name and its title); a role is one phrase ("full-back" has no spaces).
@@ -650,10 +658,27 @@ def apposition_role(span: Span) -> str | None:
                 phrase = [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
                 # "of the Broadway musical, Night Lights": the phrase ends at its comma.
                 tokens += phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
-            return _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS) or _tidy(
-                [t for t in child.subtree if t.i <= child.i]
+            # ("head of the UN Office for the Coordination of Humanitarian Affairs": too long whole,
+            # the post and what it is of, up to the next preposition; not inside "University of …")
+            inner = next(
+                (k for k, t in enumerate(tokens) if of and t.i > of[0].i and t.tag_ == "IN" and _inside_name(t)),
+                len(tokens),
+            )
+            return (
+                _tidy(tokens, MAX_OF_ROLE_WORDS if of else MAX_ROLE_WORDS)
+                or (_tidy(tokens[:inner], MAX_OF_ROLE_WORDS) if inner < len(tokens) else None)
+                or _tidy([t for t in child.subtree if t.i <= child.i])
             )
     return None
+
+
+def _inside_name(preposition: Token) -> bool:
+    """A preposition after a body's capitalised word that a capitalised word follows ("the UN
+    Office for the Coordination of …"), not "of" ("University of Nottingham")."""
+    doc = preposition.doc
+    after = doc[preposition.i + 1 : preposition.i + 3]
+    named = preposition.i > 0 and doc[preposition.i - 1].is_title
+    return preposition.lower_ != "of" and named and any(t.is_title for t in after)
 
 
 _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "!", "?"})
@@ -1411,6 +1436,20 @@ def spaced_dash(token: Token) -> bool:
     return spaced and token.text in _HYPHENS | {"—"}
 
 
+# A programme's timestamps ("00:00 Intro 02:17 …"): its chapters, after the guests.
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _chapter(token: Token) -> bool:
+    """A timestamp of a programme's chapters: the first, "00:00", or one after another ("00:00
+    Intro 02:17 Journalists win …"); not a time or a verse in a name ("The 9:30 Show", "John
+    3:16 Church")."""
+    if _CLOCK.fullmatch(token.text) is None:
+        return False
+    behind = token.doc[max(0, token.i - 12) : token.i]
+    return token.text.strip("0:") == "" or any(_CLOCK.fullmatch(t.text) and t.text.strip("0:") == "" for t in behind)
+
+
 # Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
 CREDIT_LABELS = frozenset({"guest", "guests", "contributor", "contributors", "panel", "panellists", "panelists"})
 
@@ -1447,6 +1486,7 @@ def guest_role(span: Span) -> str | None:
             token.is_space
             or token.text == "|"
             or token.like_url
+            or _chapter(token)  # "- Video game developer 00:00 Intro 02:17 …"
             or (token.is_punct and token.text not in {",", "&", "'", "’"} and not glued)
         )
         named = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
@@ -1479,8 +1519,11 @@ def guest_role(span: Span) -> str | None:
     first = first[1:] if first and first[0].lower_ in {"a", "an", "the"} else first
     head = first[: next((k for k, t in enumerate(first) if t.tag_ == "IN"), len(first))]
     first = first if head and _names_someone(head[-1]) else []
+    # (Too long whole, "Director of the Center for the Study of Race and Ethnicity in America",
+    # the post's own words, when they are a known post: not "Resident of Kensington for 40 years".)
+    own = head if head and head[-1].lower_ in _NAMED_POSTS - {"resident"} else []
     role = next(
-        (r for r in (_tidy(part, MAX_OF_ROLE_WORDS) for part in (tokens, post, where, first) if part) if r), None
+        (r for r in (_tidy(part, MAX_OF_ROLE_WORDS) for part in (tokens, post, where, first, own) if part) if r), None
     )
     return role.lstrip("-–—") if role else None
 
@@ -2069,4 +2112,5 @@ PRAISE = _PRAISE
 GENERIC = _GENERIC
 TIME_MARKS = _TIME_MARKS
 TITLE_ABBREVIATIONS = _TITLE_ABBREVIATIONS
+ITEM_LABELS = _ITEM_LABELS
 singular = _singular
