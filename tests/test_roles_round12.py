@@ -42,6 +42,11 @@ def found(nlp, text: str, headline: bool = False) -> dict[str, list[str]]:  # ty
         # A post before the comma the name closes, after a time set off by its own comma.
         ("On Monday, Chilean Finance Minister, Tomas Orrego, said the budget would hold.", "Tomas Orrego",
          "Chilean Finance Minister"),
+        # A post held and to be held on.
+        ("Tomas Orrego will remain finance minister after the vote.", "Tomas Orrego", "finance minister"),
+        # Past a clause set off by commas, the name's own link.
+        ("Dale Prentis, who vanished in 2009, was a drug dealer who owed money, police said.", "Dale Prentis",
+         "former drug dealer"),
         # A post whose body's name is too long whole: the post and the body, up to its next preposition.
         ("\"Thousands of homes have gone,\" said Ines Varga, head of the UN Office for the Coordination of Refugee "
          "Affairs. Tourists cut short their holidays.", "Ines Varga", "head of the UN Office"),
@@ -83,6 +88,8 @@ def test_a_headlines_post(nlp, text: str, name: str, role: str) -> None:  # type
          "Breaking News Chelsea striker"),
         # A line that capitalises every word: its verb is no word of the office.
         ("BBC Appoints Director, Ann Corliss, To Lead Newsroom", "Ann Corliss", "BBC Appoints Director"),
+        # Past a clause, a link that is not the name's own.
+        ("Ann Corliss, who met him in 2001, said the man was a liar and a thief.", "Ann Corliss", "liar"),
         # A long apposition is not cut at a preposition that ends no body's name.
         ("Robin Colley, five-time award winner for such films as Wind River and Dry Creek, was there.", "Robin Colley",
          "five-time award winner for such films"),

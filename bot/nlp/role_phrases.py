@@ -532,9 +532,16 @@ def _after_name(span: Span) -> Reading | None:
         ):
             link = doc[i + 1]
             i += 2
+        elif i < len(doc) and doc[i].tag_ == "WP" and (later := _later_link(span)) is not None:
+            link = later
+            i = later.i + 1
     elif i < len(doc) and doc[i].lower_ in _LINKS:
         link = doc[i]
         i += 1
+    # ("Ann Lee will remain prime minister": the post she holds and goes on holding)
+    elif i + 1 < len(doc) and doc[i].lower_ == "will" and doc[i + 1].lower_ == "remain":
+        link = doc[i + 1]
+        i += 2
     elif (later := _later_link(span)) is not None:
         link = later
         i = later.i + 1
@@ -576,6 +583,9 @@ def _later_link(span: Span) -> Token | None:
     if root.dep_ != "nsubj":
         return None
     verb = root.head
+    # ("Ann Lee, who disappeared in 2006, was a drug dealer": the name's own link, past a clause)
+    if verb.i > span.end and verb.lower_ in _LINKS and any(c.dep_ == "attr" for c in verb.children):
+        return verb
     # (not a joined clause with its own subject: "Tom Vance lost and Ann Lee became leader")
     joined = [
         c
