@@ -457,6 +457,17 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    "heldout23": (
+        "122/151 (80.8%)",
+        {
+            "no answer": 3,
+            "choice instead of answer": 2,
+            "wrong person": 4,
+            "role missing or wrong": 16,
+            "ambiguous not offered": 3,
+            "bearer missing from choices": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -478,6 +489,7 @@ BEFORE_WHEN = {
     "heldout20": "Run once, on the tenth round's final code (commit 024da04)",
     "heldout21": "Run once, on the eleventh round's code before the last two reviews' mends (commit 1b20cd4)",
     "heldout22": "Run once, on the eleventh round's final code (commit 44ccc42)",
+    "heldout23": "Run once, on the twelfth round's code before held-out 23's two mends (commit 96944c1)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
