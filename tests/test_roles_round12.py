@@ -117,6 +117,8 @@ def test_a_time_inside_a_guests_post_is_no_chapter(nlp, text: str, role: str) ->
     [
         # A headline's "Sarah Vexley’s Shadow" is Sarah Vexley.
         ("Joe Rudgate’s Time in Sarah Vexley’s Shadow.", {"Joe Rudgate", "Sarah Vexley"}),
+        # In a headline, the owner: "Hal Dunmore’s Top Aide" is Hal Dunmore.
+        ("Senator Hal Dunmore’s Top Aide Quits", {"Hal Dunmore"}),
         # What is owned is the name when it is a full name of its own.
         ("Harlow Vance’s Ann Corliss said the spring range would be late.", {"Ann Corliss"}),
     ],

@@ -783,12 +783,14 @@ class _Linker:
         if dash is not None and dash > start:
             end = dash
         # "Joe Biden’s Time in Sarah Palin’s Shadow": a possessive inside the name ends it; the
-        # name is the owner, or what is owned when that is two words or more ("Abba’s Björn
-        # Ulvaeus", "Louis Vuitton’s Ann Lee").
+        # name is the owner, or what is owned when that is two words or more and the owner one
+        # word or the line no headline ("Abba’s Björn Ulvaeus", "Louis Vuitton’s Ann Lee said";
+        # not "Cory Booker’s Top Aide").
         owned = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
         if owned is not None:
             after = doc[owned + 1 : end]
-            if len(after) >= 2 and all(t.is_title for t in after):
+            titled = all(t.is_title for t in span.sent if t.is_alpha and len(t) > 3)
+            if len(after) >= 2 and all(t.is_title for t in after) and (owned - start == 1 or not titled):
                 start = owned + 1
             else:
                 end = owned
