@@ -464,10 +464,7 @@ def _before_name(span: Span) -> Reading | None:
     # "Winners Ann Lee and Tom Vance": a standing alone, praise; "World Cup winners" name it.
     if plural and len(words) == 1 and singular(post.lower_) in PRAISE:
         return None
-    # (A headline's capitalised noun is read only in a phrase of plain words: "Council Bans
-    # Busker Ann Lee" is a body that acts, tagged one.)
-    plain = not any(t.ent_type_ or t.tag_ == "NNPS" for t in words)
-    return _found(_read(words, plural, headline and plain), post)
+    return _found(_read(words, plural), post)
 
 
 def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
