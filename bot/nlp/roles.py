@@ -1441,13 +1441,10 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _chapter(token: Token) -> bool:
-    """A timestamp of a programme's chapters: the first, "00:00", or one after another ("00:00
-    Intro 02:17 Journalists win …"); not a time or a verse in a name ("The 9:30 Show", "John
-    3:16 Church")."""
-    if _CLOCK.fullmatch(token.text) is None:
-        return False
-    behind = token.doc[max(0, token.i - 12) : token.i]
-    return token.text.strip("0:") == "" or any(_CLOCK.fullmatch(t.text) and t.text.strip("0:") == "" for t in behind)
+    """The first timestamp of a programme's chapters, "00:00" ("… developer 00:00 Intro 02:17 …";
+    the guest's post ends there); not a time or a verse in a name ("The 9:30 Show", "John 3:16
+    Church")."""
+    return _CLOCK.fullmatch(token.text) is not None and token.text.strip("0:") == ""
 
 
 # Labels of a programme's credits that are no posts ("Guests: Ann Lee - …").
@@ -1521,7 +1518,7 @@ def guest_role(span: Span) -> str | None:
     first = first if head and _names_someone(head[-1]) else []
     # (Too long whole, "Director of the Center for the Study of Race and Ethnicity in America",
     # the post's own words, when they are a known post: not "Resident of Kensington for 40 years".)
-    own = head if head and head[-1].lower_ in _NAMED_POSTS - {"resident"} else []
+    own = head if head and head[-1].lower_ in _GUEST_POSTS else []
     role = next(
         (r for r in (_tidy(part, MAX_OF_ROLE_WORDS) for part in (tokens, post, where, first, own) if part) if r), None
     )
@@ -1566,6 +1563,8 @@ def names_someone(noun: Token) -> bool:
 # before a name alone it is as often an adjective ("Official Tom Vance biography").
 _SET_OFF_POSTS = frozenset({"official", "dean"})  # ("Dean Ryland" is a name)
 _NAMED_POSTS = ROLE_HEADS | _SET_OFF_POSTS
+# A guest's post read alone when the whole is too long: a known post, not where they live.
+_GUEST_POSTS = _NAMED_POSTS - {"resident"}
 
 
 def _names_someone(noun: Token) -> bool:
