@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
-from bot.nlp.role_phrases import phrase_role, stated_post
+from bot.nlp.role_phrases import person_noun, phrase_role, stated_post
 from bot.nlp.roles import (
     AGENT_ENDINGS,
     BODY_NOUNS,
@@ -126,6 +126,11 @@ def entity_kind(span: Span) -> str | None:
         if not span.text.lower().endswith(_DEMONYM_ENDINGS):
             return "GPE"
     return None
+
+
+def _generation(word: str) -> bool:
+    """A name's last word that tells a generation ("III", "Jr"), not a word of a headline."""
+    return (word.isupper() and set(word) <= set("IVX")) or word.rstrip(".") in {"Jr", "Sr"}
 
 
 def _post_nominal(token: Token) -> bool:
@@ -358,6 +363,12 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     if span.label_ not in _RETYPED:
         return None
     doc = span.doc
+    # "beating Frenchman Gilles Simon 7-6 6-3": a score after a name is no part of it.
+    scored = span.end
+    while scored - span.start > 1 and not any(c.isalpha() for c in doc[scored - 1].text):
+        scored -= 1
+    if scored < span.end:
+        span = Span(doc, span.start, scored, label=span.label_)
     # "Abba’s Björn Ulvaeus fears …" read as one body: a body's possessive, then a name that acts.
     if len(span) >= 4 and span[1].tag_ == "POS" and span[0].is_title:
         rest = doc[span.start + 2 : span.end]
@@ -419,7 +430,11 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
             return None
         last = _word_before(span)
-        if not _role_head(last) or last in _BODY_ROLES:
+        # ("Chief scout Bear Grylls says": a noun for someone by trade right before a name that
+        # speaks or acts.)
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        traded = before is not None and before.is_lower and person_noun(before) and _acting_name(span)
+        if not (_role_head(last) or traded) or last in _BODY_ROLES:
             return None
         if not any(role.split()[-1].lower() == last for role in roles_for(doc[span.start : end])):
             # "stand-off Tom Vance" that the role rules miss: the post written right before the
@@ -779,6 +794,18 @@ class _Linker:
             if untagged and opens and role.is_title and role.lower_ in ROLE_HEADS and role.lower_ not in _ROYAL:
                 self.cut_roles[start - 1] = role.text
                 return Span(doc, start - 1, end, label=span.label)
+        # "advice columnist E Jean Carroll": an initial before the name the model left out of it.
+        initial = doc[start - 1] if start > span.sent.start else None
+        if (
+            initial is not None
+            and re.fullmatch(r"[A-Z]\.?", initial.text)
+            and initial.tag_ == "NNP"
+            and not initial.ent_type_
+            and start <= initial.head.i < end
+            # (not the letter of "Plan B", "Vitamin C")
+            and (initial.i == span.sent.start or not doc[initial.i - 1].is_title)
+        ):
+            start -= 1
         dash = next((t.i for t in span if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
         if dash is not None and dash > start:
             end = dash
@@ -835,8 +862,10 @@ class _Linker:
             first = doc[start]
             lower = first.is_lower and first.lower_ not in _PARTICLES
             # "Songwriter Guy Chambers," opening a paragraph of an article about songwriters.
+            # ("radio DJ Mike Read", "PM Tom Vance": a post's letters in capitals.)
+            lettered = first.is_upper and len(first) > 1 and first.lower_ in ROLE_HEADS
             role = (
-                first.is_title
+                (first.is_title or lettered)
                 and (first.lower_ in ROLE_HEADS or written_as_noun(first))
                 and first.lower_ not in _ROYAL | _GIVEN_POSTS
             )
@@ -1451,9 +1480,13 @@ class _Linker:
             own = " ".join(words).lower()
             # A name of three words or more in a title-case headline may take in its words.
             long_in_headline = (
-                self.headline and self.sentence_of.get(span.start) == 0 and len(words) >= 3 and len(span) >= 3
+                self.headline
+                and self.sentence_of.get(span.start) == 0
+                and len(words) >= 3
+                and len(span) >= 3
+                and not self._written_in_body(span)
             )
-            inner = self._headline_inner_name(span, words, person_names)
+            inner = self._headline_inner_name(span, words, person_names) if long_in_headline else None
             if inner is not None:
                 span, words = inner
             elif len(words) >= 3 and " ".join(words[:-1]).lower() in person_names:
@@ -1461,6 +1494,7 @@ class _Linker:
             # "Jake Auchincloss Wins Primary" beside "Mr. Auchincloss": the body's surname ends it.
             elif (
                 long_in_headline
+                and not _generation(words[-1])  # ("Kenneth Saunders III" beside "Mr. Saunders")
                 and people.get(words[-1].lower(), set()) <= {own}
                 and people.get(words[-2].lower(), set()) - {own}
                 and own not in body_names  # "Maria Garcia Santos", named so in the body too
@@ -1543,6 +1577,12 @@ class _Linker:
         dash = end < len(doc) and doc[end].text in _DASHES and bool(doc[end - 1].whitespace_)
         return opens and dash and _titled_person_after(doc, end)
 
+    def _written_in_body(self, span: Span) -> bool:
+        """ "Manjeet Singh Riyat was described …" where the model's name is "Singh Riyat": the body
+        writes the headline's name whole, so the whole is the name."""
+        body = self.doc[span.sent.end :].text
+        return re.search(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", body) is not None
+
     def _headline_inner_name(
         self, span: Span, words: list[str], person_names: set[str]
     ) -> tuple[Span, list[str]] | None:
@@ -1572,6 +1612,8 @@ class _Linker:
             if len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words):
                 ref = self._entity(name, "PERSON")
                 found.setdefault(words[-1].lower(), []).append((span.start, ref))
+                if len(words) >= 3 and _generation(words[-1]):  # "Mr. Saunders" of "Kenneth Saunders III"
+                    found.setdefault(words[-2].lower(), []).append((span.start, ref))
         return found
 
     def _full_name_for(
@@ -1612,7 +1654,10 @@ class _Linker:
         if entity is None:
             entity = self.analysis.entities[ref] = EntityInfo(name, kind)
             if kind == "PERSON" and " " in name:
-                entity.aliases.add(name_key(name.split(" ")[-1]))
+                words = name.split(" ")
+                entity.aliases.add(name_key(words[-1]))
+                if len(words) >= 3 and _generation(words[-1]):
+                    entity.aliases.add(name_key(words[-2]))
         return ref
 
     def _mention(self, ref: tuple[str, str], span: Span, surface: str) -> None:

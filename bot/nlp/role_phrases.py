@@ -34,6 +34,7 @@ from bot.nlp.roles import (
     ROLE_HEADS,
     TIME_MARKS,
     TITLE_ABBREVIATIONS,
+    introduces_next,
     singular,
 )
 from domain.names import HONORIFICS
@@ -399,6 +400,16 @@ def _before_name(span: Span) -> Reading | None:
         plural = doc[span.end + 1].ent_type_ == "PERSON"
     while i > floor and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
         i -= 1
+    # "Speaking to Al Jazeera, Sindh health minister, Dr Azra Pechuho said …": a post set off by
+    # commas before a name that goes on to speak or act.
+    if i - 1 > floor and not listed and doc[i - 1].lower_ in ROLE_HEADS and introduces_next(doc[i]):
+        # (set off on both sides: only the post's own words back to the comma before it, not "A
+        # friend of the singer, Ann Lee was there")
+        k = i - 2
+        while k > floor and doc[k].tag_ in {"NN", "NNS", "NNP", "JJ"}:
+            k -= 1
+        if doc[i - 1].is_lower and doc[k].text == ",":
+            i -= 1
     if i < floor:
         return None
     # "director of telecoms research Tom Vance": a post with what it is of before the name.
@@ -481,6 +492,9 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # t
     first = i
     # (In a headline every word is capitalised: "Ann Lee, Mobster Turned Memoirist, Dies".)
     headline = start < len(doc) and _headline(doc[start])
+    if not headline:
+        i = _past_owner(doc, first)
+        i = _portfolio_end(doc, i) or i
     while i < len(doc) and i - first < 8 and doc[i].tag_ != "POS":
         cased = headline and doc[i].is_title and doc[i].ent_type_ != "PERSON" and len(doc[i]) > 1
         if not (_describing(doc[i]) or cased):
@@ -502,6 +516,31 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # t
     if indefinite and len(words) == 1 and words[0].lower_ in PRAISE:
         return None
     return words, end, headline
+
+
+def _past_owner(doc, first: int) -> int:  # type: ignore[no-untyped-def]
+    """ "President Trump’s former campaign manager", "Ms Jowell's deputy": past a capitalised
+    owner's possessive that opens the phrase (at most three words), else `first`."""
+    owner = next((k for k in range(first + 1, min(first + 4, len(doc))) if doc[k].tag_ == "POS"), None)
+    if owner is None or not all(t.is_title or t.is_upper for t in doc[first:owner]):
+        return first
+    return owner + 1
+
+
+def _portfolio_end(doc, first: int) -> int | None:  # type: ignore[no-untyped-def]
+    """ "Commerce and Industry Minister", "Culture, Media and Sport Secretary": a portfolio's
+    capitalised words joined by "and" before an office; where the office ends, else None."""
+    k, joined = first, False
+    while k < len(doc) and k - first < 7:
+        token = doc[k]
+        if token.is_title and token.lower_ in _OFFICES:
+            return k + 1 if joined and k > first else None
+        if token.lower_ in {"and", "&"} or (token.text == "," and k > first):
+            joined = joined or token.lower_ in {"and", "&"}
+        elif not token.is_title or token.ent_type_ == "PERSON":
+            return None
+        k += 1
+    return None
 
 
 def _after_name(span: Span) -> Reading | None:
@@ -553,6 +592,8 @@ def _after_name(span: Span) -> Reading | None:
     if found is None:
         return None
     words, end, headline = found
+    if link is None and end < len(doc) and introduces_next(doc[end]):
+        return None
     # A noun for someone that is no known post ("a watcher", "a criminalist") is one only with
     # what it is of ("an online media watcher") or where it is held ("… at Human Rights Watch").
     after = doc[end + 1 : end + 3]
@@ -615,7 +656,15 @@ def _before_comma(span: Span) -> Reading | None:
     dashed = span.start > floor and doc[span.start - 1].text in {"-", "–", "—"} and doc[span.start - 1].whitespace_
     # ("the nomination of a new election administrator - Ann Lee.": a spaced dash, the name last)
     closes = {".", "!", "?"} if dashed else {",", ")", "-", "–"}
-    if span.end < len(doc) and doc[span.end].text not in closes:
+    # ("A veteran jihadist, Ann Lee was killed …": a phrase opening the sentence, then the name
+    # as the subject of what follows.)
+    root = span.root
+    # (the parse may make the phrase the subject and the name its apposition)
+    subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+        root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ in {"nsubj", "nsubjpass"}
+    )
+    subject = subject and not dashed and doc[floor].tag_ == "DT"
+    if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:
         return None
@@ -642,6 +691,8 @@ def _before_comma(span: Span) -> Reading | None:
         return None
     cut = head - k + 1
     opening = doc[k - 1] if k > floor else None
+    if subject and span.end < len(doc) and doc[span.end].text not in closes and (opening is None or opening.i != floor):
+        return None
     if dashed and (opening is None or opening.lower_ not in {"a", "an", "the"}):
         return None  # (only a phrase in a sentence: "Presenter - Ann Lee" is a credit's label)
     if opening is not None and opening.tag_ == "DT":

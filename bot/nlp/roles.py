@@ -126,7 +126,7 @@ ROLE_HEADS = frozenset(
         "frontwoman", "suspect", "cinematographer", "choreographer", "screenwriter", "lyricist", "sculptor",
         "curator", "historian", "medallist", "medalist", "inventor", "all-rounder", "rounder",
         # Ranks abbreviated without a dot ("Gen Mark Vance", "Sgt Ann Lee").
-        "gen", "sgt", "lt", "col", "capt", "maj", "cpl",
+        "gen", "sgt", "lt", "col", "capt", "maj", "cpl", "pte", "pvt", "pc",
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
         # A runner of any distance, who survived; standings in a tournament.
@@ -134,7 +134,7 @@ ROLE_HEADS = frozenset(
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
         "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder", "physio",
-        "associate",
+        "associate", "dj",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -190,6 +190,16 @@ def _first_name_like(token: Token) -> bool:
     if token.is_upper or token.is_lower:
         return False
     return token.lower_ not in _lower_nouns(token.doc)
+
+
+def _given_name_elsewhere(token: Token, span: Span) -> bool:
+    """ "Manjeet Singh Riyat was described …", the model's name "Singh Riyat": a capitalised word
+    that is no title, before a name the text elsewhere writes whole with it as one person's
+    ("consultant Manjeet Singh Riyat"), is the name's first word."""
+    if not token.is_title or token.lower_ in _ABBREVIABLE_TITLES or token.lower_ in _lower_nouns(token.doc):
+        return False
+    whole = f"{token.text} {span.text}"
+    return any(e.label_ == "PERSON" and e.text.startswith(whole) for e in token.doc.ents)
 
 
 def _last_word(tokens: list[Token]) -> str:
@@ -315,7 +325,8 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
-    person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1])
+    lettered = tokens[-1].is_upper and tokens[-1].lower_ in ROLE_HEADS  # "DJ" taken into "DJ Mike Read"
+    person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1]) and not lettered
     # ("creator of Family Guy": a post of what the model tags a person is still a post.)
     named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (person and not former and of == len(tokens))
     if tokens[-1].lower_ in _NOT_ROLES or (named and not titled):
@@ -331,6 +342,8 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
+        return None
+    if "-" in last and last.rsplit("-", 1)[-1] in _RELATIONS - COWORKERS:  # "arch-rival", like "rival"
         return None
     # "a personality", "former member": known, but not for what.
     if last in _GENERIC and all(t.lower_ in _TIME_MARKS or t.text in _HYPHENS for t in tokens[:-1]):
@@ -427,7 +440,9 @@ def premodifier_role(span: Span) -> str | None:
     # being given a title: what precedes it belongs to that noun phrase.
     # But "Tom Vance MP": the parser may hang the name on the letters after it.
     letters = span.end < len(doc) and doc[span.end].is_upper and span.root.head.i == span.end
-    if span.root.dep_ == "compound" and span.root.head.i >= span.end and not letters:
+    # ("Governor Ann Lee pledges action": a verb the tagger saw, whatever the parse hung on it.)
+    verb = span.end < len(doc) and doc[span.end].tag_ in {"VBZ", "VBD"} and span.root.head.i == span.end + 1
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end and not (letters or verb):
         return None
     region: list[Token] = []
     i = span.start - 1
@@ -483,7 +498,9 @@ def premodifier_role(span: Span) -> str | None:
             i -= 1
             continue
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
-        if token.ent_type_ == "PERSON" and token.head.i not in inside:
+        # ("radio DJ Mike Read": a post's letters the model took into the name are the title.)
+        lettered = token.is_upper and token.lower_ in ROLE_HEADS and token.head.i in range(span.start, span.end)
+        if token.ent_type_ == "PERSON" and token.head.i not in inside and not lettered:
             break
         # "on Tuesday Arsenal captain Tom Vance": a day or month the parser hung on the title
         # ("Sunday Mirror editor" is a paper's name).
@@ -520,6 +537,8 @@ def premodifier_role(span: Span) -> str | None:
         inside = {t.i for t in region} | set(range(span.start, span.end)) | ({after} if after is not None else set())
         if all(t.head.i in inside or _rank_beside(t, span) or _post_of_name(t, region, span) for t in region):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
+                return None
+            if len(region) == 1 and _given_name_elsewhere(region[0], span):
                 return None
             if _stray_noun(region) or _stray_abbreviation(region):
                 return None
@@ -613,6 +632,9 @@ def apposition_role(span: Span) -> str | None:
         # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
         post = child.tag_ == "NNP" and (child.lower_ in _NAMED_POSTS or child.lower_ in _lower_nouns(child.doc))
         if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
+            closing = child.right_edge.i + 1
+            if closing < len(span.doc) and introduces_next(span.doc[closing]):
+                return None
             if child.lower_ in _KIN:
                 return _kin_of(child)
             bracketed = child.i > 0 and span.doc[child.i - 1].text == "("
@@ -770,7 +792,7 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
             if not token.is_lower and token.lower_ not in ROLE_HEADS:
                 return None
             if after is None or after.text in _APPOSITION_ENDS:
-                return words, token
+                return None if introduces_next(after) else (words, token)
             # "a human rights lawyer and journalist,": two posts, the first the post's own noun.
             second = doc[i + 2] if i + 3 < len(doc) and after.lower_ == "and" else None
             if second is not None and second.is_lower and second.tag_ == "NN" and doc[i + 3].text in _APPOSITION_ENDS:
@@ -794,6 +816,24 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
     return None
 
 
+def introduces_next(comma: Token | None) -> bool:
+    """ "Speaking to Al Jazeera, Sindh health minister, Dr Azra Pechuho said": a post set off
+    by commas and followed by a name that speaks or acts is that name's, not the one before."""
+    if comma is None or comma.text != ",":
+        return False
+    doc, i = comma.doc, comma.i + 1
+    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
+        return False
+    end = i
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == i or doc[end].ent_iob_ == "I"):
+        end += 1
+    # (the verb says or does something after it: "…, Tom Vance said." closes a report instead)
+    verbs = [doc[k].head for k in range(i, end) if doc[k].dep_ == "nsubj" and doc[k].head.i >= end]
+    return end - i >= 2 and any(any(not c.is_punct for c in verb.rights) for verb in verbs)
+
+
 # "at the time", "in the past": when, not where.
 _TIME_NOUNS = frozenset({"time", "times", "moment", "past", "end", "start", "beginning", "weekend", "morning", "night"})
 
@@ -806,6 +846,9 @@ def _where(prep: Token) -> bool:
         and bool(objects)
         and not any(o.lower_ in _TIME_NOUNS or o.ent_type_ in {"DATE", "TIME"} for o in objects)
     )
+
+
+_REMAINING = frozenset({"remain", "remains"})
 
 
 def copula_role(span: Span) -> str | None:
@@ -821,20 +864,23 @@ def copula_role(span: Span) -> str | None:
     copulas = _PLURAL_COPULAS if listed else _COPULAS
     if subject.dep_ != "nsubj" or head.lower_ not in copulas:
         # "Tom Vance, who is the club's chairman,": the same statement in a relative clause.
+        # ("who will remain as chief executive": the post held now and on.)
         relative = (
             c
             for c in root.children
-            if c.dep_ == "relcl" and c.lower_ in _COPULAS and any(k.lower_ == "who" for k in c.children)
+            if c.dep_ == "relcl" and c.lower_ in _COPULAS | _REMAINING and any(k.lower_ == "who" for k in c.children)
         )
         head = next(relative, None)
         # "who was then the manager": a past post is read only where the text says it is past.
-        if head is None or listed or head.lower_ not in _PRESENT_COPULAS:
+        if head is None or listed or head.lower_ not in _PRESENT_COPULAS | _REMAINING:
             return None
     # "Tom Vance is not a doctor".
     if any(c.dep_ == "neg" for c in head.children):
         return None
-    for child in head.children:
-        if child.dep_ == "attr" and child.tag_ in ({"NNS"} if listed else {"NN", "NNS"}):
+    held_as = [o for c in head.children if c.lower_ == "as" for o in c.children] if head.lower_ in _REMAINING else []
+    for child in [*head.children, *held_as]:
+        attr = child.dep_ == "attr" or (child.dep_ == "pobj" and child.lower_ in ROLE_HEADS)
+        if attr and child.tag_ in ({"NNS"} if listed else {"NN", "NNS"}):
             if child.lower_ in _KIN:  # "is the wife of the president"
                 return None if listed else _kin_of(child)
             # "is the right man" says what someone is, not their post.
@@ -1613,7 +1659,11 @@ def preceding_apposition_role(span: Span) -> str | None:
     else:
         return None
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
+    # ("the resignation of its chief executive, Tom Vance": a post's own noun stays the post.)
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
+        upper = noun.head.head
+        if _names_someone(noun) and not _names_someone(upper) and upper.lower_ not in _NOT_TITLES | _GENERIC:
+            break
         noun = noun.head.head
     # ("the Kyrgyz President, Askar Akaev,": a post capitalised after "the" is one too.)
     capitalised = noun.tag_ == "NNP" and noun.lower_ in ROLE_HEADS and any(t.lower_ == "the" for t in noun.lefts)
