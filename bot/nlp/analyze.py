@@ -795,7 +795,8 @@ class _Linker:
                 self.cut_roles[start - 1] = role.text
                 return Span(doc, start - 1, end, label=span.label)
         # "advice columnist E Jean Carroll": an initial before the name the model left out of it.
-        initial = doc[start - 1] if start > span.sent.start else None
+        # (a full name only: "G Henson" in a team sheet is how the sheet names him, initial and all)
+        initial = doc[start - 1] if start > span.sent.start and end - start >= 2 else None
         if (
             initial is not None
             and re.fullmatch(r"[A-Z]\.?", initial.text)

@@ -440,9 +440,10 @@ def premodifier_role(span: Span) -> str | None:
     # being given a title: what precedes it belongs to that noun phrase.
     # But "Tom Vance MP": the parser may hang the name on the letters after it.
     letters = span.end < len(doc) and doc[span.end].is_upper and span.root.head.i == span.end
-    # ("Governor Ann Lee pledges action": a verb the tagger saw, whatever the parse hung on it.)
-    verb = span.end < len(doc) and doc[span.end].tag_ in {"VBZ", "VBD"} and span.root.head.i == span.end + 1
-    if span.root.dep_ == "compound" and span.root.head.i >= span.end and not (letters or verb):
+    # ("Governor Ann Lee pledges action", the parse hanging the name on "action": a capitalised
+    # post right before the name is its title whatever noun the name modifies.)
+    titled = span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].lower_ in ROLE_HEADS
+    if span.root.dep_ == "compound" and span.root.head.i >= span.end and not (letters or titled):
         return None
     region: list[Token] = []
     i = span.start - 1
@@ -818,20 +819,23 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
 
 def introduces_next(comma: Token | None) -> bool:
     """ "Speaking to Al Jazeera, Sindh health minister, Dr Azra Pechuho said": a post set off
-    by commas and followed by a name that speaks or acts is that name's, not the one before."""
+    by commas and followed by a full name that speaks or acts is that name's, not the one before.
+    The name is tagged a person's, or is capitalised words after a title of address."""
     if comma is None or comma.text != ",":
         return False
     doc, i = comma.doc, comma.i + 1
-    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFICS:
+    while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
         i += 1
-    if i >= len(doc) or doc[i].ent_type_ != "PERSON" or doc[i].ent_iob_ != "B":
-        return False
+    addressed = i > comma.i + 1
     end = i
-    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == i or doc[end].ent_iob_ == "I"):
+    while end < len(doc) and (
+        (doc[end].ent_type_ == "PERSON" and (end == i or doc[end].ent_iob_ == "I"))
+        or (addressed and doc[end].is_title and doc[end].tag_ == "NNP")
+    ):
         end += 1
-    # (the verb says or does something after it: "…, Tom Vance said." closes a report instead)
-    verbs = [doc[k].head for k in range(i, end) if doc[k].dep_ == "nsubj" and doc[k].head.i >= end]
-    return end - i >= 2 and any(any(not c.is_punct for c in verb.rights) for verb in verbs)
+    # (a verb right after it that goes on: "…, Tom Vance said." closes a report instead)
+    acts = end + 1 < len(doc) and doc[end].tag_ in {"VBZ", "VBD", "VBP", "MD"} and not doc[end + 1].is_punct
+    return end - i >= 2 and acts
 
 
 # "at the time", "in the past": when, not where.
