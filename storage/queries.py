@@ -631,9 +631,12 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         (stale if superseded else current).append(item)
 
     # At equal support, which party someone is of ("a Florida Republican") comes after the post
-    # the text states beside it ("Representative").
-    def order(r: RoleSupport) -> tuple[float, bool, float, str]:
-        return (-_support(r, newest), is_affiliation(_words_of(r.role)), -r.last_seen.timestamp(), r.role)
+    # the text states beside it ("Representative"); then the newest; then the fuller statement
+    # ("chief executive of the Consumer Electronics Association" before "CEA boss", "the Marine
+    # commandant" before "Gen.").
+    def order(r: RoleSupport) -> tuple[float, bool, float, int, str]:
+        words = _words_of(r.role)
+        return (-_support(r, newest), is_affiliation(words), -r.last_seen.timestamp(), -len(words), r.role)
 
     # Who the person works beside ("Mercedes team-mate") comes after any post the text states.
     posts = sorted((r for r in current if not is_coworker(_words_of(r.role))), key=order)

@@ -18,6 +18,7 @@ from bot.nlp.roles import (
     BODY_NOUNS,
     CREDIT_LABELS,
     FORCES_RANKS,
+    LETTERED_POSTS,
     QUOTES,
     ROLE_HEADS,
     agent_post,
@@ -126,6 +127,10 @@ def entity_kind(span: Span) -> str | None:
         if not span.text.lower().endswith(_DEMONYM_ENDINGS):
             return "GPE"
     return None
+
+
+# Words by which a text tells a father from a son of one name.
+_GENERATION_KIN = frozenset({"father", "son", "dad", "elder", "younger", "senior", "junior", "grandson", "grandfather"})
 
 
 def _generation(word: str) -> bool:
@@ -433,7 +438,16 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         # ("Chief scout Bear Grylls says": a noun for someone by trade right before a name that
         # speaks or acts.)
         before = doc[span.start - 1] if span.start > span.sent.start else None
-        traded = before is not None and before.is_lower and person_noun(before) and _acting_name(span)
+        # (inside a longer post only: "jeweller Ernest Jones said", "lender Wells Fargo said" are firms)
+        longer = before is not None and before.i > span.sent.start and doc[before.i - 1].is_alpha
+        longer = longer and doc[before.i - 1].tag_ != "DT"
+        traded = (
+            longer
+            and before.is_lower
+            and before.lower_ not in _FIRM_POSTS
+            and person_noun(before)
+            and _acting_name(span)
+        )
         if not (_role_head(last) or traded) or last in _BODY_ROLES:
             return None
         if not any(role.split()[-1].lower() == last for role in roles_for(doc[span.start : end])):
@@ -803,8 +817,11 @@ class _Linker:
             and initial.tag_ == "NNP"
             and not initial.ent_type_
             and start <= initial.head.i < end
-            # (not the letter of "Plan B", "Vitamin C")
-            and (initial.i == span.sent.start or not doc[initial.i - 1].is_title)
+            # (not the letter of "Plan B", "Vitamin C", "posting on X", "the case of V")
+            and (
+                initial.i == span.sent.start
+                or not (doc[initial.i - 1].is_title or doc[initial.i - 1].tag_ in {"IN", "DT"})
+            )
         ):
             start -= 1
         dash = next((t.i for t in span if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)
@@ -864,12 +881,10 @@ class _Linker:
             lower = first.is_lower and first.lower_ not in _PARTICLES
             # "Songwriter Guy Chambers," opening a paragraph of an article about songwriters.
             # ("radio DJ Mike Read", "PM Tom Vance": a post's letters in capitals.)
-            lettered = first.is_upper and len(first) > 1 and first.lower_ in ROLE_HEADS
+            lettered = first.is_upper and first.lower_ in LETTERED_POSTS
             role = (
-                (first.is_title or lettered)
-                and (first.lower_ in ROLE_HEADS or written_as_noun(first))
-                and first.lower_ not in _ROYAL | _GIVEN_POSTS
-            )
+                (first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first))) or lettered
+            ) and first.lower_ not in _ROYAL | _GIVEN_POSTS
             # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
             # Only a nationality written as a noun elsewhere ("The Russian beat …"), not as an
             # adjective ("Christian groups", "the Roman road"): those are given names too.
@@ -1613,8 +1628,8 @@ class _Linker:
             if len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words):
                 ref = self._entity(name, "PERSON")
                 found.setdefault(words[-1].lower(), []).append((span.start, ref))
-                if len(words) >= 3 and _generation(words[-1]):  # "Mr. Saunders" of "Kenneth Saunders III"
-                    found.setdefault(words[-2].lower(), []).append((span.start, ref))
+                if len(words) >= 3 and _generation(words[-1]) and not self._kin_told():
+                    found.setdefault(words[-2].lower(), []).append((span.start, ref))  # "Mr. Saunders"
         return found
 
     def _full_name_for(
@@ -1633,6 +1648,11 @@ class _Linker:
         people = surnames[name.lower()]
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]
+
+    def _kin_told(self) -> bool:
+        """Whether the text speaks of a father or a son ("Donald Trump Jr … Mr Trump, his father"):
+        then a bare surname may be either, and is not linked by the generation's suffix."""
+        return any(t.lower_ in _GENERATION_KIN for t in self.doc)
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
         for token in self.doc:

@@ -126,7 +126,7 @@ ROLE_HEADS = frozenset(
         "frontwoman", "suspect", "cinematographer", "choreographer", "screenwriter", "lyricist", "sculptor",
         "curator", "historian", "medallist", "medalist", "inventor", "all-rounder", "rounder",
         # Ranks abbreviated without a dot ("Gen Mark Vance", "Sgt Ann Lee").
-        "gen", "sgt", "lt", "col", "capt", "maj", "cpl", "pte", "pvt", "pc",
+        "gen", "sgt", "lt", "col", "capt", "maj", "cpl", "pte", "pvt",
         # Church posts written before a name, a chair, and American football's positions.
         "cardinal", "archbishop", "chair", "receiver", "quarterback", "linebacker",
         # A runner of any distance, who survived; standings in a tournament.
@@ -134,10 +134,13 @@ ROLE_HEADS = frozenset(
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
         "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder", "physio",
-        "associate", "dj",
+        "associate",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
+# Posts written in capital letters before a name ("radio DJ Mike Read", "PC Ann Lee"): taken off a
+# name of three words or more, never off a stage name of two ("DJ Shadow").
+LETTERED_POSTS = frozenset({"dj", "pc", "pm", "mp", "ceo"})
 # Places in a team ("Wolves forward", "Brive back"), which a tagger may read as verbs or adverbs.
 _POSITIONS = frozenset(
     {"forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "back", "wing", "centre",
@@ -325,7 +328,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
-    lettered = tokens[-1].is_upper and tokens[-1].lower_ in ROLE_HEADS  # "DJ" taken into "DJ Mike Read"
+    lettered = tokens[-1].is_upper and tokens[-1].lower_ in LETTERED_POSTS  # "DJ" taken into "DJ Mike Read"
     person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1]) and not lettered
     # ("creator of Family Guy": a post of what the model tags a person is still a post.)
     named = tokens[-1].ent_type_ in {"DATE", "TIME"} or (person and not former and of == len(tokens))
@@ -493,6 +496,13 @@ def premodifier_role(span: Span) -> str | None:
             region[:0] = [doc[i - 1], token]
             i -= 2
             continue
+        # "Olympic 10,000 metres champion": a distance's figure before its unit is a word of the title.
+        # (the parse may hang the figure on the word before it)
+        if token.tag_ == "CD" and token.like_num and region and region[0].i == token.i + 1:
+            if region[0].lower_ in _DISTANCE_UNITS:
+                region.insert(0, token)
+                i -= 1
+                continue
         # "Formula One champion": a spelled number inside a capitalised name is a word of it.
         if token.dep_ == "nummod" and token.is_alpha and token.is_title and region and token.head.i == region[0].i:
             region.insert(0, token)
@@ -500,7 +510,7 @@ def premodifier_role(span: Span) -> str | None:
             continue
         # A name tagged PERSON that modifies the role ("Manchester United boss") is whose role it is.
         # ("radio DJ Mike Read": a post's letters the model took into the name are the title.)
-        lettered = token.is_upper and token.lower_ in ROLE_HEADS and token.head.i in range(span.start, span.end)
+        lettered = token.is_upper and token.lower_ in LETTERED_POSTS and token.head.i in range(span.start, span.end)
         if token.ent_type_ == "PERSON" and token.head.i not in inside and not lettered:
             break
         # "on Tuesday Arsenal captain Tom Vance": a day or month the parser hung on the title
@@ -564,6 +574,10 @@ def premodifier_role(span: Span) -> str | None:
     return None
 
 
+# Units of a race's distance, after its figure in a champion's title ("10,000 metres champion").
+_DISTANCE_UNITS = frozenset(
+    {"metres", "meters", "metre", "meter", "m", "km", "kilometres", "kilometers", "miles", "mile", "yards"}
+)
 # Titles news abbreviates before a name that ROLE_HEADS does not hold in their short form.
 _TITLE_ABBREVIATIONS = frozenset(
     {"gov", "sen", "rep", "supt", "insp", "det", "prof", "cllr", "cmdr", "pres", "maj", "adm", "brig", "cpl", "pvt"}
@@ -824,6 +838,13 @@ def introduces_next(comma: Token | None) -> bool:
     if comma is None or comma.text != ",":
         return False
     doc, i = comma.doc, comma.i + 1
+    # (after a person's name the post is that person's apposition: "In a letter to Ann Lee, chief
+    # executive, Tom Vance said …")
+    opening = comma.i - 1
+    while opening > comma.sent.start and doc[opening].text != "," and comma.i - opening < 10:
+        opening -= 1
+    if doc[opening].text == "," and opening > 0 and doc[opening - 1].ent_type_ == "PERSON":
+        return False
     while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
         i += 1
     addressed = i > comma.i + 1
@@ -1611,7 +1632,7 @@ def names_someone(noun: Token) -> bool:
 
 # A post read only where the text sets it off or describes it ("A Chinese official, Wang Lei,"):
 # before a name alone it is as often an adjective ("Official Tom Vance biography").
-_SET_OFF_POSTS = frozenset({"official", "dean"})  # ("Dean Ryland" is a name)
+_SET_OFF_POSTS = frozenset({"official", "dean", "deputy"})  # ("Dean Ryland" is a name)
 _NAMED_POSTS = ROLE_HEADS | _SET_OFF_POSTS
 # A guest's post read alone when the whole is too long: a known post, not where they live.
 _GUEST_POSTS = _NAMED_POSTS - {"resident"}
