@@ -94,6 +94,12 @@ def test_a_score_after_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-
         # A report closing the sentence: the post is the name's before it.
         ("The meeting was chaired by Ann Corliss, the foreign secretary, Tom Vance said.", "Tom Vance",
          "foreign secretary"),
+        # After a person's name the post set off is that person's, whoever speaks next.
+        ("The award went to Ann Corliss, a nurse, Tom Vance announced at the ceremony.", "Tom Vance", "nurse"),
+        # Who someone is to the holder of a post is not the post.
+        ("A relative of the president, Tom Vance, was appointed to the board.", "Tom Vance", "president"),
+        # "pc" in lower case is per cent.
+        ("The shares rose 5 pc Tom Vance said on Tuesday.", "Tom Vance", "pc"),
     ],
 )  # fmt: skip
 def test_no_such_post_is_read(nlp, text: str, name: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
@@ -103,3 +109,33 @@ def test_no_such_post_is_read(nlp, text: str, name: str, wrong: str) -> None:  #
 def test_a_team_sheets_initials_stay_as_the_sheet_writes_them(nlp) -> None:  # type: ignore[no-untyped-def]
     (analysis,) = analyze_texts(nlp, ["Wales: G Henlow, P Griffen, R Mabry; replacements: T Sowden."], [False])
     assert not any(name[:2] in {"G ", "P ", "R ", "T "} for name in people(analysis)), people(analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_person"),
+    [
+        # A stage name of two words keeps its letters.
+        ("DJ Shadow will headline the festival's second stage on Saturday.", "DJ Shadow", "Shadow"),
+        # A letter after a preposition is no initial ("posting on X").
+        ("Posting on X Tom Vance wrote that he was disappointed.", "Tom Vance", "X Tom Vance"),
+        # Where the text tells father from son, the bare surname is not linked to the son.
+        ("Donald Trump Jr said the inquiry was a witch hunt. Mr Trump, his father, agreed.", "Trump",
+         None),
+    ],
+)  # fmt: skip
+def test_names_kept_as_written(nlp, text: str, person: str, not_person: str | None) -> None:  # type: ignore[no-untyped-def]
+    named = people(analyze_texts(nlp, [text], [False])[0])
+    assert person in named and not_person not in named, named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An owner's possessive does not make a bank a person.
+        "Goldman Sachs, Mr Musk's banker, declined to comment.",
+        # A trade before a firm's name, with no title before it, is the firm's.
+        "In the US, lender Wells Fargo said it would pay the fine.",
+    ],
+)
+def test_a_firm_stays_a_firm(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert people(analyze_texts(nlp, [text], [False])[0]) == set()

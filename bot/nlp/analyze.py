@@ -129,8 +129,14 @@ def entity_kind(span: Span) -> str | None:
     return None
 
 
+# Capitalised words that open a post before a lower-case trade ("Chief scout").
+_OFFICE_TITLES = frozenset({"chief", "head", "senior", "principal", "lead", "deputy", "assistant"})
+
+
 # Words by which a text tells a father from a son of one name.
-_GENERATION_KIN = frozenset({"father", "son", "dad", "elder", "younger", "senior", "junior", "grandson", "grandfather"})
+_GENERATION_KIN = frozenset(
+    {"father", "son", "dad", "elder", "younger", "senior", "junior", "grandson", "grandfather", "nephew", "uncle"}
+)
 
 
 def _generation(word: str) -> bool:
@@ -438,16 +444,12 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         # ("Chief scout Bear Grylls says": a noun for someone by trade right before a name that
         # speaks or acts.)
         before = doc[span.start - 1] if span.start > span.sent.start else None
-        # (inside a longer post only: "jeweller Ernest Jones said", "lender Wells Fargo said" are firms)
-        longer = before is not None and before.i > span.sent.start and doc[before.i - 1].is_alpha
-        longer = longer and doc[before.i - 1].tag_ != "DT"
-        traded = (
-            longer
-            and before.is_lower
-            and before.lower_ not in _FIRM_POSTS
-            and person_noun(before)
-            and _acting_name(span)
-        )
+        # (after a capitalised title only: "jeweller Ernest Jones said", "US lender Wells Fargo said"
+        # are firms)
+        titled = before is not None and before.i > span.sent.start and doc[before.i - 1].is_title
+        titled = titled and doc[before.i - 1].lower_ in ROLE_HEADS | _OFFICE_TITLES
+        traded = titled and before.is_lower and before.lower_ not in _FIRM_POSTS and person_noun(before)
+        traded = traded and _acting_name(span)
         if not (_role_head(last) or traded) or last in _BODY_ROLES:
             return None
         if not any(role.split()[-1].lower() == last for role in roles_for(doc[span.start : end])):
@@ -1547,7 +1549,8 @@ class _Linker:
                 continue
             named_else = people.get(words[-1].lower(), set()) - {" ".join(words).lower()} if words else set()
             # "Actress Roberts" beside "Julia Roberts": a title, then the surname.
-            titled = len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL - _GIVEN_POSTS
+            # ("DJ Shadow": a stage name of two words keeps its letters)
+            titled = len(words) == 2 and words[0].lower() in ROLE_HEADS - _ROYAL - _GIVEN_POSTS - LETTERED_POSTS
             church = len(words) == 2 and words[0].lower() in _SURNAME_TITLES
             titled = titled or (church and self._named_earlier(span, spans))
             # "Winger Nitoglia": a post is never a given name, whoever else the article names.

@@ -478,7 +478,7 @@ def _before_name(span: Span) -> Reading | None:
     return _found(_read(words, plural), post)
 
 
-def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
+def _phrase_after(doc, start: int, owned: bool = False) -> tuple[list[Token], int, bool] | None:  # type: ignore[no-untyped-def]
     """The describing words from `start` (past "a", "the", "his"), up to the first word that is
     none, and where they end; or None when a negation or nothing is there."""
     i = start
@@ -493,7 +493,9 @@ def _phrase_after(doc, start: int) -> tuple[list[Token], int, bool] | None:  # t
     # (In a headline every word is capitalised: "Ann Lee, Mobster Turned Memoirist, Dies".)
     headline = start < len(doc) and _headline(doc[start])
     if not headline:
-        i = _past_owner(doc, first)
+        # (an owner's possessive only after a name tagged a person's: "Goldman Sachs, Mr Musk's
+        # banker," is a bank)
+        i = _past_owner(doc, first) if owned else first
         i = _portfolio_end(doc, i) or i
     while i < len(doc) and i - first < 8 and doc[i].tag_ != "POS":
         cased = headline and doc[i].is_title and doc[i].ent_type_ != "PERSON" and len(doc[i]) > 1
@@ -588,7 +590,7 @@ def _after_name(span: Span) -> Reading | None:
     # ("was appointed head coach", "is named captain": an act, and the post a current one)
     if link is not None and i < len(doc) and doc[i].tag_ in {"VBN", "VBD"}:
         return None
-    found = _phrase_after(doc, i)
+    found = _phrase_after(doc, i, owned=span.label_ == "PERSON")
     if found is None:
         return None
     words, end, headline = found

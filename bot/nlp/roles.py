@@ -134,7 +134,7 @@ ROLE_HEADS = frozenset(
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
         "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder", "physio",
-        "associate",
+        "associate", "dj",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
@@ -328,6 +328,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
         return None
     titled = len(tokens) > 1 and tokens[-1].lower_ in HONORIFICS and _ordinal(tokens[-2])  # "First Lady"
     former = any(t.lower_ in _TIME_MARKS for t in tokens[:-1])  # "former Beatle": a band's member
+    # ("shares rose 5 pc Tom Vance said": the letters of a post only in capitals)
+    if tokens[-1].lower_ in LETTERED_POSTS and not tokens[-1].is_upper:
+        return None
     lettered = tokens[-1].is_upper and tokens[-1].lower_ in LETTERED_POSTS  # "DJ" taken into "DJ Mike Read"
     person = tokens[-1].ent_type_ == "PERSON" and not _past_a_dash(tokens[-1]) and not lettered
     # ("creator of Family Guy": a post of what the model tags a person is still a post.)
@@ -1651,6 +1654,16 @@ def _ends_a_post(word: Token) -> bool:
     return word.tag_ == "NN" or of
 
 
+# What befalls the holder of a post, or where they live: "the resignation of its chief executive,
+# Tom Vance" names the chief executive.
+_EVENTS_OF_A_POST = frozenset(
+    {"resignation", "death", "funeral", "sacking", "appointment", "arrest", "murder", "killing", "trial",
+     "departure", "dismissal", "retirement", "exit", "election", "removal", "firing", "ouster", "replacement",
+     "arrival", "release", "detention", "kidnapping", "assassination", "shooting", "injury", "illness", "wedding",
+     "home", "house", "absence", "suspension", "impeachment", "inauguration", "re-election", "nomination"}
+)  # fmt: skip
+
+
 def preceding_apposition_role(span: Span) -> str | None:
     """ "his campaign manager, Tom Vance,", "the captain of the carrier Hope, Tom Vance,": the
     post comes first and the name, set off by a comma, is its apposition."""
@@ -1686,8 +1699,8 @@ def preceding_apposition_role(span: Span) -> str | None:
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
     # ("the resignation of its chief executive, Tom Vance": a post's own noun stays the post.)
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
-        upper = noun.head.head
-        if _names_someone(noun) and not _names_someone(upper) and upper.lower_ not in _NOT_TITLES | _GENERIC:
+        # (but "a relative of the president, Tom Vance", "a fan of the singer": whose the post is)
+        if _names_someone(noun) and noun.head.head.lower_ in _EVENTS_OF_A_POST:
             break
         noun = noun.head.head
     # ("the Kyrgyz President, Askar Akaev,": a post capitalised after "the" is one too.)
