@@ -446,7 +446,8 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         before = doc[span.start - 1] if span.start > span.sent.start else None
         # (after a capitalised title only: "jeweller Ernest Jones said", "US lender Wells Fargo said"
         # are firms)
-        titled = before is not None and before.i > span.sent.start and doc[before.i - 1].is_title
+        titled = before is not None and before.i > span.sent.start
+        titled = titled and (doc[before.i - 1].lower_ in _OFFICE_TITLES or doc[before.i - 1].is_title)
         titled = titled and doc[before.i - 1].lower_ in ROLE_HEADS | _OFFICE_TITLES
         traded = titled and before.is_lower and before.lower_ not in _FIRM_POSTS and person_noun(before)
         traded = traded and _acting_name(span)
@@ -501,6 +502,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
+        self.by_generation: set[str] = set()  # surnames linked by a suffix ("Mr. Saunders" of "… Saunders III")
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
         # first token: the model tagged it part of the name, so the parse rules do not see it.
@@ -1633,6 +1635,7 @@ class _Linker:
                 found.setdefault(words[-1].lower(), []).append((span.start, ref))
                 if len(words) >= 3 and _generation(words[-1]) and not self._kin_told():
                     found.setdefault(words[-2].lower(), []).append((span.start, ref))  # "Mr. Saunders"
+                    self.by_generation.add(words[-2].lower())
         return found
 
     def _full_name_for(
@@ -1648,6 +1651,11 @@ class _Linker:
             tail = " " + name_key(name)
             fuller = {ref for _, ref in surnames[last] if ref[0].endswith(tail)}
             return fuller.pop() if len(fuller) == 1 else None
+        # (by a generation's suffix only after "Mr", "Mrs" or "Ms": "President Kennedy" beside
+        # "Robert F. Kennedy Jr." is another man)
+        addressed = at > 0 and self.doc[at - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss"}
+        if name.lower() in self.by_generation and not addressed:
+            return None
         people = surnames[name.lower()]
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]

@@ -665,7 +665,9 @@ def _before_comma(span: Span) -> Reading | None:
     subject = root.dep_ in {"nsubj", "nsubjpass"} or (
         root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ in {"nsubj", "nsubjpass"}
     )
-    subject = subject and not dashed and doc[floor].tag_ == "DT"
+    # (not "The auditor, Grant Thornton said it would …": a firm's "it")
+    firm = any(t.lower_ in {"it", "its"} for t in doc[span.end : span.sent.end])
+    subject = subject and not dashed and not firm and doc[floor].tag_ == "DT"
     if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:

@@ -1654,13 +1654,19 @@ def _ends_a_post(word: Token) -> bool:
     return word.tag_ == "NN" or of
 
 
-# What befalls the holder of a post, or where they live: "the resignation of its chief executive,
-# Tom Vance" names the chief executive.
-_EVENTS_OF_A_POST = frozenset(
-    {"resignation", "death", "funeral", "sacking", "appointment", "arrest", "murder", "killing", "trial",
-     "departure", "dismissal", "retirement", "exit", "election", "removal", "firing", "ouster", "replacement",
-     "arrival", "release", "detention", "kidnapping", "assassination", "shooting", "injury", "illness", "wedding",
-     "home", "house", "absence", "suspension", "impeachment", "inauguration", "re-election", "nomination"}
+# Nouns for a person by who they are to another ("a relative of the president, Tom Vance"): the
+# post after "of" is the other's.
+_PEOPLE_OF = (
+    _NOT_TITLES
+    | _GENERIC
+    | frozenset(
+        {"relative", "ally", "fan", "victim", "protege", "protégé", "namesake", "lookalike", "godson",
+         "goddaughter", "target", "beneficiary", "devotee", "muse", "nephew", "niece", "girlfriend", "boyfriend",
+         "stepson", "stepdaughter", "recruit", "employee", "signing", "supporter", "admirer", "acquaintance",
+         "confidant", "confidante", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "uncle",
+         "aunt", "partner", "fiance", "fiancé", "fiancee", "fiancée", "lover", "widower", "child", "disciple",
+         "follower", "enemy", "heir", "stepfather", "stepmother", "twin", "ex-wife", "ex-husband"}
+    )
 )  # fmt: skip
 
 
@@ -1699,8 +1705,11 @@ def preceding_apposition_role(span: Span) -> str | None:
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
     # ("the resignation of its chief executive, Tom Vance": a post's own noun stays the post.)
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
-        # (but "a relative of the president, Tom Vance", "a fan of the singer": whose the post is)
-        if _names_someone(noun) and noun.head.head.lower_ in _EVENTS_OF_A_POST:
+        # (only from a noun for a person: "a relative of the president, Tom Vance", "a fan of the
+        # singer" say whose the post is; "the resignation of its chief executive, Tom Vance", "a
+        # portrait of the artist" name the holder)
+        upper = noun.head.head
+        if _names_someone(noun) and not (_names_someone(upper) or upper.lower_ in _PEOPLE_OF):
             break
         noun = noun.head.head
     # ("the Kyrgyz President, Askar Akaev,": a post capitalised after "the" is one too.)
