@@ -139,3 +139,16 @@ def test_names_kept_as_written(nlp, text: str, person: str, not_person: str | No
 )
 def test_a_firm_stays_a_firm(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert people(analyze_texts(nlp, [text], [False])[0]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A title-case headline's verb the model took into the name ends it.
+        ("Stephen and Maria Curry Will Endorse Biden at Tonight's DNC.\n\nThe couple spoke.", "Maria Curry"),
+        ("Stephen and Sonia Curry Will Endorse Biden at Tonight's DNC.\n\nThe couple spoke.", "Sonia Curry"),
+    ],
+)  # fmt: skip
+def test_a_headlines_verb_is_no_word_of_the_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    named = people(analyze_texts(nlp, [text], [True])[0])
+    assert name in named and not any(other.startswith(name + " ") for other in named), named

@@ -814,7 +814,7 @@ class _Linker:
                 return Span(doc, start - 1, end, label=span.label)
         # "advice columnist E Jean Carroll": an initial before the name the model left out of it.
         # (a full name only: "G Henson" in a team sheet is how the sheet names him, initial and all)
-        initial = doc[start - 1] if start > span.sent.start and end - start >= 2 else None
+        initial = doc[start - 1] if start > span.sent.start and " " in doc[start:end].text else None
         if (
             initial is not None
             and re.fullmatch(r"[A-Z]\.?", initial.text)
@@ -928,7 +928,26 @@ class _Linker:
             if role:
                 self.cut_roles[start + 1] = first.text
             start += 1
+        end = self._before_headline_verb(start, end)
         return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+    def _before_headline_verb(self, start: int, end: int) -> int:
+        """ "Al Gore Endorses Joe Biden", "Ayesha Curry Will Endorse Biden": in a headline that capitalises
+        every word, the name ends before the headline's verb the model took in (a verb's tag, or the
+        line's root with an object after the name), two words in at least."""
+        doc = self.doc
+        sentence = doc[start].sent
+        if end - start < 3 or not self.headline or self.sentence_of.get(start) != 0:
+            return end
+        if not all(t.is_title for t in sentence if t.is_alpha and len(t) > 3):
+            return end
+        for k in range(start + 2, end):
+            token = doc[k]
+            verb = token.tag_ in {"MD", "VB", "VBZ", "VBD", "VBP"}
+            rooted = token.dep_ == "ROOT" and any(not c.is_punct and c.i >= end for c in token.rights)
+            if verb or rooted:
+                return k
+        return end
 
     def _nominal_nationalities(self) -> dict[str, list[int]]:
         """Each nationality the model tags as a noun ("The Russian beat …"), with where it starts;
