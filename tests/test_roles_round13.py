@@ -98,6 +98,7 @@ def test_a_score_after_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-
         ("The award went to Ann Corliss, a nurse, Tom Vance announced at the ceremony.", "Tom Vance", "nurse"),
         # Who someone is to the holder of a post is not the post.
         ("A relative of the president, Tom Vance, was appointed to the board.", "Tom Vance", "president"),
+        ("The bodyguard of the president, Tom Vance, was killed.", "Tom Vance", "president"),
         # "pc" in lower case is per cent.
         ("The shares rose 5 pc Tom Vance said on Tuesday.", "Tom Vance", "pc"),
     ],
@@ -152,3 +153,11 @@ def test_a_firm_stays_a_firm(nlp, text: str) -> None:  # type: ignore[no-untyped
 def test_a_headlines_verb_is_no_word_of_the_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     named = people(analyze_texts(nlp, [text], [True])[0])
     assert name in named and not any(other.startswith(name + " ") for other in named), named
+
+
+def test_the_son_named_with_his_suffix_is_mr_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thomas Vance Jr., who built a shipping empire, died at 88. "
+        "Mr. Vance took over the business from his father in 1962."
+    )
+    assert people(analyze_texts(nlp, [text], [False])[0]) == {"Thomas Vance Jr"}

@@ -502,7 +502,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
-        self.by_generation: set[str] = set()  # surnames linked by a suffix ("Mr. Saunders" of "… Saunders III")
+        self.by_generation: set[tuple[str, str]] = set()  # people named with a suffix ("Kenneth Saunders III")
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
         # first token: the model tagged it part of the name, so the parse rules do not see it.
@@ -1652,9 +1652,9 @@ class _Linker:
             if len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words):
                 ref = self._entity(name, "PERSON")
                 found.setdefault(words[-1].lower(), []).append((span.start, ref))
-                if len(words) >= 3 and _generation(words[-1]) and not self._kin_told():
-                    found.setdefault(words[-2].lower(), []).append((span.start, ref))  # "Mr. Saunders"
-                    self.by_generation.add(words[-2].lower())
+                if len(words) >= 3 and _generation(words[-1]):  # "Mr. Saunders" of "Kenneth Saunders III"
+                    found.setdefault(words[-2].lower(), []).append((span.start, ref))
+                    self.by_generation.add(ref)
         return found
 
     def _full_name_for(
@@ -1670,19 +1670,23 @@ class _Linker:
             tail = " " + name_key(name)
             fuller = {ref for _, ref in surnames[last] if ref[0].endswith(tail)}
             return fuller.pop() if len(fuller) == 1 else None
-        # (by a generation's suffix only after "Mr", "Mrs" or "Ms": "President Kennedy" beside
-        # "Robert F. Kennedy Jr." is another man)
-        addressed = at > 0 and self.doc[at - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss"}
-        if name.lower() in self.by_generation and not addressed:
-            return None
         people = surnames[name.lower()]
+        if not self._son_meant(at):
+            people = [(start, ref) for start, ref in people if ref not in self.by_generation]
+        if not people:
+            return None
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]
 
-    def _kin_told(self) -> bool:
-        """Whether the text speaks of a father or a son ("Donald Trump Jr … Mr Trump, his father"):
-        then a bare surname may be either, and is not linked by the generation's suffix."""
-        return any(t.lower_ in _GENERATION_KIN for t in self.doc)
+    def _son_meant(self, at: int) -> bool:
+        """Whether a bare surname at `at` may be the bearer of a generation's suffix ("Mr. Saunders"
+        of "Kenneth Saunders III"): after "Mr", "Mrs" or "Ms" ("President Kennedy" beside "Robert F.
+        Kennedy Jr." is another man), and with no father or son told beside it ("Mr Trump, his
+        father, agreed")."""
+        doc = self.doc
+        addressed = at > 0 and doc[at - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss"}
+        beside = doc[max(at - 3, 0) : min(at + 5, len(doc))]
+        return addressed and not any(t.lower_ in _GENERATION_KIN for t in beside)
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
         for token in self.doc:

@@ -844,7 +844,7 @@ def introduces_next(comma: Token | None) -> bool:
     # (after a person's name the post is that person's apposition: "In a letter to Ann Lee, chief
     # executive, Tom Vance said …")
     opening = comma.i - 1
-    while opening > comma.sent.start and doc[opening].text != "," and comma.i - opening < 10:
+    while opening > comma.sent.start and doc[opening].text != ",":
         opening -= 1
     if doc[opening].text == "," and opening > 0 and doc[opening - 1].ent_type_ == "PERSON":
         return False
@@ -1654,20 +1654,23 @@ def _ends_a_post(word: Token) -> bool:
     return word.tag_ == "NN" or of
 
 
-# Nouns for a person by who they are to another ("a relative of the president, Tom Vance"): the
-# post after "of" is the other's.
-_PEOPLE_OF = (
-    _NOT_TITLES
-    | _GENERIC
-    | frozenset(
-        {"relative", "ally", "fan", "victim", "protege", "protégé", "namesake", "lookalike", "godson",
-         "goddaughter", "target", "beneficiary", "devotee", "muse", "nephew", "niece", "girlfriend", "boyfriend",
-         "stepson", "stepdaughter", "recruit", "employee", "signing", "supporter", "admirer", "acquaintance",
-         "confidant", "confidante", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "uncle",
-         "aunt", "partner", "fiance", "fiancé", "fiancee", "fiancée", "lover", "widower", "child", "disciple",
-         "follower", "enemy", "heir", "stepfather", "stepmother", "twin", "ex-wife", "ex-husband"}
-    )
+# What befalls the holder of a post or is theirs ("the resignation of its chief executive, Tom
+# Vance", "a portrait of the artist, Ann Lee"): the post after "of" is the name's. Before any other
+# noun ("a relative of the president, Tom Vance", "the bodyguard of the president") it is another's.
+_THINGS_OF_A_POST = frozenset(
+    {"death", "funeral", "arrest", "murder", "trial", "exit", "election", "release", "detention", "injury",
+     "home", "house", "office", "absence", "conduct", "evidence", "story", "biography", "portrait", "photo",
+     "picture", "role", "case", "idea", "brainchild", "life", "career", "memoir", "memoirs", "words", "view",
+     "views", "decision", "plan", "family", "legacy", "body", "name", "return", "wedding", "speech", "letter"}
 )  # fmt: skip
+_EVENT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "ship", "ness", "ity", "val", "sal")
+
+
+def _event_or_thing(noun: Token) -> bool:
+    """ "resignation", "sacking", "portrait": not a noun for a person ("sibling", "celebrity")."""
+    lower = noun.lower_
+    personal = _names_someone(noun) or lower in _NOT_TITLES | _GENERIC | _RELATIONS | {"sibling", "darling"}
+    return lower in _THINGS_OF_A_POST or (lower.endswith(_EVENT_ENDINGS) and not personal)
 
 
 def preceding_apposition_role(span: Span) -> str | None:
@@ -1708,8 +1711,7 @@ def preceding_apposition_role(span: Span) -> str | None:
         # (only from a noun for a person: "a relative of the president, Tom Vance", "a fan of the
         # singer" say whose the post is; "the resignation of its chief executive, Tom Vance", "a
         # portrait of the artist" name the holder)
-        upper = noun.head.head
-        if _names_someone(noun) and not (_names_someone(upper) or upper.lower_ in _PEOPLE_OF):
+        if _names_someone(noun) and _event_or_thing(noun.head.head):
             break
         noun = noun.head.head
     # ("the Kyrgyz President, Askar Akaev,": a post capitalised after "the" is one too.)
