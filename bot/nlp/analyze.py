@@ -133,6 +133,7 @@ def entity_kind(span: Span) -> str | None:
 _OFFICE_TITLES = frozenset({"chief", "head", "senior", "principal", "lead", "deputy", "assistant"})
 
 
+_ADDRESSES = frozenset({"mr", "mrs", "ms", "miss"})
 # Words by which a text tells a father from a son of one name.
 _GENERATION_KIN = frozenset(
     {"father", "son", "dad", "elder", "younger", "senior", "junior", "grandson", "grandfather", "nephew", "uncle"}
@@ -1680,13 +1681,21 @@ class _Linker:
 
     def _son_meant(self, at: int) -> bool:
         """Whether a bare surname at `at` may be the bearer of a generation's suffix ("Mr. Saunders"
-        of "Kenneth Saunders III"): after "Mr", "Mrs" or "Ms" ("President Kennedy" beside "Robert F.
-        Kennedy Jr." is another man), and with no father or son told beside it ("Mr Trump, his
-        father, agreed")."""
+        of "Kenneth Saunders III"): bare or after "Mr", "Mrs" or "Ms" ("President Kennedy" beside
+        "Robert F. Kennedy Jr." is another man), and not set beside a father or son as one ("Mr Trump, his
+        father, agreed"; "Griffey, whose father also played" is the son)."""
         doc = self.doc
-        addressed = at > 0 and doc[at - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "miss"}
-        beside = doc[max(at - 3, 0) : min(at + 5, len(doc))]
-        return addressed and not any(t.lower_ in _GENERATION_KIN for t in beside)
+        k = at  # the surname itself, past a title the mention opens with ("Mr. Saunders", "Dr King")
+        while k + 1 < len(doc) and doc[k].lower_.rstrip(".") in HONORIFICS | _ADDRESSES | ROLE_HEADS:
+            k += 1
+        before = doc[k - 1] if k > 0 else None
+        # (bare, or after "Mr": no other title before it)
+        addressed = before is None or before.lower_.rstrip(".") in _ADDRESSES or not before.is_title
+        after = doc[k + 1 : k + 4]
+        kin_after = len(after) == 3 and after[0].text == "," and after[2].lower_ in _GENERATION_KIN
+        kin_after = kin_after and after[1].lower_ in {"his", "her", "their", "the"}
+        kin_before = at >= 2 and doc[at - 1].text == "," and doc[at - 2].lower_ in _GENERATION_KIN
+        return addressed and not (kin_after or kin_before)
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
         for token in self.doc:

@@ -667,8 +667,7 @@ def _before_comma(span: Span) -> Reading | None:
     )
     # (not "The auditor, Grant Thornton said it would …": a firm's "it")
     firm = any(t.lower_ in {"it", "its"} for t in doc[span.end : span.sent.end])
-    # (and only after "a": "The builder, Taylor Wimpey said" is as often a firm)
-    subject = subject and not dashed and not firm and doc[floor].lower_ in {"a", "an"}
+    subject = subject and not dashed and not firm and doc[floor].tag_ == "DT"
     if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:
