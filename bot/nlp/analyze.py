@@ -1672,8 +1672,10 @@ class _Linker:
             fuller = {ref for _, ref in surnames[last] if ref[0].endswith(tail)}
             return fuller.pop() if len(fuller) == 1 else None
         people = surnames[name.lower()]
-        if not self._son_meant(at):
-            people = [(start, ref) for start, ref in people if ref not in self.by_generation]
+        # (two bearers of suffixes, "Ken Griffey Jr. and his father, Ken Griffey Sr.": either one)
+        suffixed = {ref for _, ref in people if ref in self.by_generation}
+        if len(suffixed) > 1 or not self._son_meant(at):
+            people = [(start, ref) for start, ref in people if ref not in suffixed]
         if not people:
             return None
         before = [ref for start, ref in people if start <= at]
