@@ -13,16 +13,12 @@ import pytest
 from bot.nlp.analyze import analyze_texts
 from domain.entities import RoleSupport
 from storage.queries import rank_roles
-from tests.support.nlp import english, people, roles
+from tests.support.nlp import english, found, people
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     return english()
-
-
-def found(nlp, text: str, headline: bool = False) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    return roles(analyze_texts(nlp, [text], [headline])[0])
 
 
 def test_a_post_stated_beside_a_party_comes_first() -> None:

@@ -7,16 +7,12 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.analyze import analyze_texts
-from tests.support.nlp import english, roles
+from tests.support.nlp import english, found
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     return english()
-
-
-def found(nlp, text: str, headline: bool = False) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    return roles(analyze_texts(nlp, [text], [headline])[0])
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,12 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.analyze import analyze_texts
-from tests.support.nlp import english, people, roles
+from tests.support.nlp import english, found, people, roles
 
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     return english()
-
-
-def found(nlp, text: str, headline: bool = False) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    return roles(analyze_texts(nlp, [text], [headline])[0])
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.language import Language
 
+from bot.nlp.analyze import analyze_texts
 from bot.nlp.model import load_pipeline
 from bot.settings import Settings
 from domain.analysis import Analysis
@@ -27,3 +28,8 @@ def roles(analysis: Analysis) -> dict[str, list[str]]:
 
 def people(analysis: Analysis) -> set[str]:
     return {e.name for e in analysis.entities.values() if e.kind == "PERSON"}
+
+
+def found(nlp: Language, text: str, headline: bool = False) -> dict[str, list[str]]:
+    """Each person's roles in one text analysed alone (`headline`: its first line is one)."""
+    return roles(analyze_texts(nlp, [text], [headline])[0])
