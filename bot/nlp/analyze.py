@@ -129,10 +129,9 @@ def entity_kind(span: Span) -> str | None:
     return None
 
 
-# Capitalised words that open a post before a lower-case trade ("Chief scout").
+# Words that open a post before a lower-case trade ("Chief scout").
 _OFFICE_TITLES = frozenset({"chief", "head", "senior", "principal", "lead", "deputy", "assistant"})
-
-
+# Titles of address, the only ones a bearer of a generation's suffix is linked by ("Mr. Saunders").
 _ADDRESSES = frozenset({"mr", "mrs", "ms", "miss"})
 # Words by which a text tells a father from a son of one name.
 _GENERATION_KIN = frozenset(
@@ -443,13 +442,13 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
             return None
         last = _word_before(span)
         # ("Chief scout Bear Grylls says": a noun for someone by trade right before a name that
-        # speaks or acts.)
+        # speaks or acts, after a title; "jeweller Ernest Jones said", "US lender Wells Fargo said"
+        # are firms.)
         before = doc[span.start - 1] if span.start > span.sent.start else None
-        # (after a capitalised title only: "jeweller Ernest Jones said", "US lender Wells Fargo said"
-        # are firms)
-        titled = before is not None and before.i > span.sent.start
-        titled = titled and (doc[before.i - 1].lower_ in _OFFICE_TITLES or doc[before.i - 1].is_title)
-        titled = titled and doc[before.i - 1].lower_ in ROLE_HEADS | _OFFICE_TITLES
+        opener = doc[before.i - 1] if before is not None and before.i > span.sent.start else None
+        titled = opener is not None and (
+            opener.lower_ in _OFFICE_TITLES or (opener.is_title and opener.lower_ in ROLE_HEADS)
+        )
         traded = titled and before.is_lower and before.lower_ not in _FIRM_POSTS and person_noun(before)
         traded = traded and _acting_name(span)
         if not (_role_head(last) or traded) or last in _BODY_ROLES:
@@ -1696,7 +1695,10 @@ class _Linker:
         after = doc[k + 1 : k + 4]
         kin_after = len(after) == 3 and after[0].text == "," and after[2].lower_ in _GENERATION_KIN
         kin_after = kin_after and after[1].lower_ in {"his", "her", "their", "the"}
-        kin_before = at >= 2 and doc[at - 1].text == "," and doc[at - 2].lower_ in _GENERATION_KIN
+        opens = (
+            k - 1 if before is not None and before.lower_.rstrip(".") in _ADDRESSES else k
+        )  # ("his father, Mr Trump")
+        kin_before = opens >= 2 and doc[opens - 1].text == "," and doc[opens - 2].lower_ in _GENERATION_KIN
         return addressed and not (kin_after or kin_before)
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:

@@ -876,6 +876,7 @@ def _where(prep: Token) -> bool:
     )
 
 
+# Verbs by which a post is held now and on ("who will remain as chief executive").
 _REMAINING = frozenset({"remain", "remains"})
 
 
@@ -1663,6 +1664,7 @@ _THINGS_OF_A_POST = frozenset(
      "picture", "role", "case", "idea", "brainchild", "life", "career", "memoir", "memoirs", "words", "view",
      "views", "decision", "plan", "family", "legacy", "body", "name", "return", "wedding", "speech", "letter"}
 )  # fmt: skip
+# Endings of nouns for events and states ("resignation", "sacking", "tenure").
 _EVENT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "ship", "ness", "ity", "val", "sal")
 
 
@@ -1706,11 +1708,10 @@ def preceding_apposition_role(span: Span) -> str | None:
     else:
         return None
     # "the captain of the aircraft carrier Hope": the name hangs on the last noun; the post is the first.
-    # ("the resignation of its chief executive, Tom Vance": a post's own noun stays the post.)
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NN":
-        # (only from a noun for a person: "a relative of the president, Tom Vance", "a fan of the
-        # singer" say whose the post is; "the resignation of its chief executive, Tom Vance", "a
-        # portrait of the artist" name the holder)
+        # (not past an event or a thing: "the resignation of its chief executive, Tom Vance", "a
+        # portrait of the artist" name the holder; "a relative of the president, Tom Vance" says
+        # whose the post is)
         if _names_someone(noun) and _event_or_thing(noun.head.head):
             break
         noun = noun.head.head
