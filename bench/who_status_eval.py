@@ -468,6 +468,17 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    # Run once, on the twelfth round's final code (e0c7539), before the thirteenth round's changes.
+    "heldout24": (
+        "131/151 (86.8%)",
+        {
+            "choice instead of answer": 1,
+            "wrong person": 1,
+            "role missing or wrong": 13,
+            "ambiguous not offered": 3,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -490,6 +501,7 @@ BEFORE_WHEN = {
     "heldout21": "Run once, on the eleventh round's code before the last two reviews' mends (commit 1b20cd4)",
     "heldout22": "Run once, on the eleventh round's final code (commit 44ccc42)",
     "heldout23": "Run once, on the twelfth round's code before held-out 23's two mends (commit 96944c1)",
+    "heldout24": "Run once, on the twelfth round's final code (commit e0c7539)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
