@@ -479,6 +479,18 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    # Run once, on the thirteenth round's final code (e0a6e1b).
+    "heldout25": (
+        "139/159 (87.4%)",
+        {
+            "no answer": 1,
+            "choice instead of answer": 3,
+            "wrong person": 2,
+            "role missing or wrong": 10,
+            "ambiguous not offered": 2,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -502,6 +514,7 @@ BEFORE_WHEN = {
     "heldout22": "Run once, on the eleventh round's final code (commit 44ccc42)",
     "heldout23": "Run once, on the twelfth round's code before held-out 23's two mends (commit 96944c1)",
     "heldout24": "Run once, on the twelfth round's final code (commit e0c7539)",
+    "heldout25": "Run once, on the thirteenth round's final code (commit e0a6e1b)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
