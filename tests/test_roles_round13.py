@@ -97,6 +97,8 @@ def test_a_score_after_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-
         ("The bodyguard of the president, Tom Vance, was killed.", "Tom Vance", "president"),
         # "pc" in lower case is per cent.
         ("The shares rose 5 pc Tom Vance said on Tuesday.", "Tom Vance", "pc"),
+        # A name set off with its verb is the source, not the one the opening phrase names.
+        ("The goalkeeper, Ann Lee added, was the best in the league.", "Ann Lee", "goalkeeper"),
     ],
 )  # fmt: skip
 def test_no_such_post_is_read(nlp, text: str, name: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
@@ -157,3 +159,18 @@ def test_the_son_named_with_his_suffix_is_mr_surname(nlp) -> None:  # type: igno
         "Mr. Vance took over the business from his father in 1962."
     )
     assert people(analyze_texts(nlp, [text], [False])[0]) == {"Thomas Vance Jr"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Under a title the text gives him.
+        "Judge Warren Bastian Jr. has retired after 30 years. Judge Bastian presided over the fraud trial.",
+        # A description of him as a son is no father set beside him.
+        "Harold Jenkley III, who served four terms as mayor, died on Monday. Mr. Jenkley, the son of a "
+        "steelworker, grew up on the city's west side.",
+    ],
+)
+def test_the_suffixs_bearer_is_the_surname_under_his_own_title(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    named = people(analyze_texts(nlp, [text], [False])[0])
+    assert len(named) == 1 and named.pop().endswith(("Jr", "III")), named

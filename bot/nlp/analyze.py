@@ -133,6 +133,8 @@ def entity_kind(span: Span) -> str | None:
 _OFFICE_TITLES = frozenset({"chief", "head", "senior", "principal", "lead", "deputy", "assistant"})
 # Titles of address, the only ones a bearer of a generation's suffix is linked by ("Mr. Saunders").
 _ADDRESSES = frozenset({"mr", "mrs", "ms", "miss"})
+# Titles a mention of a surname may open with ("Mr. Saunders", "Dr King", "Judge Barnes").
+_TITLED = HONORIFICS | _ADDRESSES | ROLE_HEADS
 # Words by which a text tells a father from a son of one name.
 _GENERATION_KIN = frozenset(
     {"father", "son", "dad", "elder", "younger", "senior", "junior", "grandson", "grandfather", "nephew", "uncle"}
@@ -502,6 +504,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
+        self.suffix_titles: set[str] | None = None
         self.by_generation: set[tuple[str, str]] = set()  # people named with a suffix ("Kenneth Saunders III")
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
@@ -943,6 +946,8 @@ class _Linker:
             return end
         for k in range(start + 2, end):
             token = doc[k]
+            if _generation(token.text):  # ("Marcus Smith Jr. and …": the parse may make "Jr." the root)
+                continue
             verb = token.tag_ in {"MD", "VB", "VBZ", "VBD", "VBP"}
             rooted = token.dep_ == "ROOT" and any(not c.is_punct and c.i >= end for c in token.rights)
             if verb or rooted:
@@ -1673,33 +1678,46 @@ class _Linker:
         people = surnames[name.lower()]
         # (two bearers of suffixes, "Ken Griffey Jr. and his father, Ken Griffey Sr.": either one)
         suffixed = {ref for _, ref in people if ref in self.by_generation}
-        if len(suffixed) > 1 or not self._son_meant(at):
+        if len({(ref[0].split()[0], ref[0].split()[-1]) for ref in suffixed}) > 1 or not self._son_meant(name, at):
             people = [(start, ref) for start, ref in people if ref not in suffixed]
         if not people:
             return None
         before = [ref for start, ref in people if start <= at]
         return before[-1] if before else people[0][1]
 
-    def _son_meant(self, at: int) -> bool:
+    def _son_meant(self, surname: str, at: int) -> bool:
         """Whether a bare surname at `at` may be the bearer of a generation's suffix ("Mr. Saunders"
-        of "Kenneth Saunders III"): bare or after "Mr", "Mrs" or "Ms" ("President Kennedy" beside
-        "Robert F. Kennedy Jr." is another man), and not set beside a father or son as one ("Mr Trump, his
-        father, agreed"; "Griffey, whose father also played" is the son)."""
+        of "Kenneth Saunders III"): bare, after "Mr", "Mrs" or "Ms", or after a title the text gives
+        him ("Judge Barnes" beside "Judge William Barnes Jr."), not another's ("President Kennedy"
+        beside "Robert F. Kennedy Jr."); and not set off as a father or a son ("Mr Trump, his
+        father, agreed"; "Mr. Smith, the son of a mill worker," and "Griffey, whose father also
+        played" are the son)."""
         doc = self.doc
         k = at  # the surname itself, past a title the mention opens with ("Mr. Saunders", "Dr King")
-        while k + 1 < len(doc) and doc[k].lower_.rstrip(".") in HONORIFICS | _ADDRESSES | ROLE_HEADS:
+        while k + 1 < len(doc) and doc[k].text != surname and doc[k].lower_.rstrip(".") in _TITLED:
             k += 1
         before = doc[k - 1] if k > 0 else None
-        # (bare, or after "Mr": no other title before it)
-        addressed = before is None or before.lower_.rstrip(".") in _ADDRESSES or not before.is_title
-        after = doc[k + 1 : k + 4]
-        kin_after = len(after) == 3 and after[0].text == "," and after[2].lower_ in _GENERATION_KIN
-        kin_after = kin_after and after[1].lower_ in {"his", "her", "their", "the"}
-        opens = (
-            k - 1 if before is not None and before.lower_.rstrip(".") in _ADDRESSES else k
-        )  # ("his father, Mr Trump")
+        title = before.lower_.rstrip(".") if before is not None and before.is_title else ""
+        addressed = not title or title in _ADDRESSES or title in self._suffixed_titles()
+        # ("Mr Trump, his father," / "his father, Mr Trump": the mention is the kin)
+        after = doc[k + 1 : k + 5]
+        kin_after = len(after) == 4 and after[0].text == "," and after[1].lower_ in {"his", "her", "their"}
+        kin_after = kin_after and after[2].lower_ in _GENERATION_KIN and after[3].is_punct
+        opens = k - 1 if title else k
         kin_before = opens >= 2 and doc[opens - 1].text == "," and doc[opens - 2].lower_ in _GENERATION_KIN
         return addressed and not (kin_after or kin_before)
+
+    def _suffixed_titles(self) -> set[str]:
+        """The titles written right before a name with a generation's suffix ("judge" of "Judge
+        William Barnes Jr."), read once per document."""
+        if self.suffix_titles is None:
+            self.suffix_titles = set()
+            for ent in self.doc.ents:
+                words = ent.text.split()
+                if ent.start > 0 and len(words) >= 3 and _generation(words[-1].rstrip(",")):
+                    self.suffix_titles.add(self.doc[ent.start - 1].lower_.rstrip("."))
+                    self.suffix_titles.update(w.lower().rstrip(".") for w in words[:1])
+        return self.suffix_titles
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
         for token in self.doc:

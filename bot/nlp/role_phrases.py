@@ -665,9 +665,11 @@ def _before_comma(span: Span) -> Reading | None:
     subject = root.dep_ in {"nsubj", "nsubjpass"} or (
         root.dep_ == "appos" and root.head.i < span.start and root.head.dep_ in {"nsubj", "nsubjpass"}
     )
-    # (not "The auditor, Grant Thornton said it would …": a firm's "it")
+    # (not "The auditor, Grant Thornton said it would …": a firm's "it"; nor "The goalkeeper, Ann
+    # Lee added, was the best": the name is the source, set off with its verb)
     firm = any(t.lower_ in {"it", "its"} for t in doc[span.end : span.sent.end])
-    subject = subject and not dashed and not firm and doc[floor].tag_ == "DT"
+    source = span.end + 1 < len(doc) and doc[span.end].tag_.startswith("VB") and doc[span.end + 1].text == ","
+    subject = subject and not dashed and not firm and not source and doc[floor].tag_ == "DT"
     if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:

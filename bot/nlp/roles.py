@@ -846,7 +846,10 @@ def introduces_next(comma: Token | None) -> bool:
     opening = comma.i - 1
     while opening > comma.sent.start and doc[opening].text != ",":
         opening -= 1
-    if doc[opening].text == "," and opening > 0 and doc[opening - 1].ent_type_ == "PERSON":
+    named = doc[opening - 1] if doc[opening].text == "," and opening > 0 else None
+    # (a capitalised name the model left untagged may be a person's too: "After talks with
+    # Erdogan, Turkish president, Vladimir Putin said"; a body's or a place's is not)
+    if named is not None and (named.ent_type_ == "PERSON" or (named.is_title and not named.ent_type_)):
         return False
     while i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFICS and doc[i].is_title:
         i += 1
