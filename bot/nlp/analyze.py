@@ -1687,9 +1687,9 @@ class _Linker:
 
     def _son_meant(self, surname: str, at: int) -> bool:
         """Whether a bare surname at `at` may be the bearer of a generation's suffix ("Mr. Saunders"
-        of "Kenneth Saunders III"): bare, after "Mr", "Mrs" or "Ms", or after a title the text gives
-        him ("Judge Barnes" beside "Judge William Barnes Jr."), not another's ("President Kennedy"
-        beside "Robert F. Kennedy Jr."); and not set off as a father or a son ("Mr Trump, his
+        of "Kenneth Saunders III"): bare, after a title of address ("Mr", "Dr", "Rev"), or after a
+        title the text gives him ("Judge Barnes" beside "Judge William Barnes Jr."), not another's
+        ("President Kennedy" beside "Robert F. Kennedy Jr."); and not set off as a father or a son ("Mr Trump, his
         father, agreed"; "Mr. Smith, the son of a mill worker," and "Griffey, whose father also
         played" are the son)."""
         doc = self.doc
@@ -1698,7 +1698,7 @@ class _Linker:
             k += 1
         before = doc[k - 1] if k > 0 else None
         title = before.lower_.rstrip(".") if before is not None and before.is_title else ""
-        addressed = not title or title in _ADDRESSES or title in self._suffixed_titles()
+        addressed = not title or title in _ADDRESSES | HONORIFICS or title in self._suffixed_titles()
         # ("Mr Trump, his father," / "his father, Mr Trump": the mention is the kin)
         after = doc[k + 1 : k + 5]
         kin_after = len(after) == 4 and after[0].text == "," and after[1].lower_ in {"his", "her", "their"}
