@@ -479,7 +479,7 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
-    # Run once, on the thirteenth round's final code (e0a6e1b).
+    # Run once, on the thirteenth round's code before its last reviewer's mends (e0a6e1b).
     "heldout25": (
         "139/159 (87.4%)",
         {
@@ -514,7 +514,7 @@ BEFORE_WHEN = {
     "heldout22": "Run once, on the eleventh round's final code (commit 44ccc42)",
     "heldout23": "Run once, on the twelfth round's code before held-out 23's two mends (commit 96944c1)",
     "heldout24": "Run once, on the twelfth round's final code (commit e0c7539)",
-    "heldout25": "Run once, on the thirteenth round's final code (commit e0a6e1b)",
+    "heldout25": "Run once, on the thirteenth round's code before its last reviewer's mends (commit e0a6e1b)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
