@@ -131,7 +131,7 @@ def entity_kind(span: Span) -> str | None:
 
 # Words that open a post before a lower-case trade ("Chief scout").
 _OFFICE_TITLES = frozenset({"chief", "head", "senior", "principal", "lead", "deputy", "assistant"})
-# Titles of address, the only ones a bearer of a generation's suffix is linked by ("Mr. Saunders").
+# Titles of address by which a bare surname is read ("Mr. Saunders").
 _ADDRESSES = frozenset({"mr", "mrs", "ms", "miss"})
 # Titles a mention of a surname may open with ("Mr. Saunders", "Dr King", "Judge Barnes").
 _TITLED = HONORIFICS | _ADDRESSES | ROLE_HEADS
@@ -504,7 +504,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
-        self.suffix_titles: set[str] | None = None
+        self.suffix_titles: set[str] | None = None  # titles written before a suffixed name ("judge")
         self.by_generation: set[tuple[str, str]] = set()  # people named with a suffix ("Kenneth Saunders III")
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
         # A role noun cut off the front of a name ("Keeper" of "Keeper Tom Vance"), by the name's
@@ -1678,7 +1678,9 @@ class _Linker:
         people = surnames[name.lower()]
         # (two bearers of suffixes, "Ken Griffey Jr. and his father, Ken Griffey Sr.": either one)
         suffixed = {ref for _, ref in people if ref in self.by_generation}
-        if len({(ref[0].split()[0], ref[0].split()[-1]) for ref in suffixed}) > 1 or not self._son_meant(name, at):
+        # (one man written two ways, "George S. Patton IV" and "George Patton IV", counts once)
+        bearers = {(ref[0].split()[0], ref[0].split()[-1]) for ref in suffixed}
+        if len(bearers) > 1 or not self._son_meant(name, at):
             people = [(start, ref) for start, ref in people if ref not in suffixed]
         if not people:
             return None
@@ -1689,9 +1691,9 @@ class _Linker:
         """Whether a bare surname at `at` may be the bearer of a generation's suffix ("Mr. Saunders"
         of "Kenneth Saunders III"): bare, after a title of address ("Mr", "Dr", "Rev"), or after a
         title the text gives him ("Judge Barnes" beside "Judge William Barnes Jr."), not another's
-        ("President Kennedy" beside "Robert F. Kennedy Jr."); and not set off as a father or a son ("Mr Trump, his
-        father, agreed"; "Mr. Smith, the son of a mill worker," and "Griffey, whose father also
-        played" are the son)."""
+        ("President Kennedy" beside "Robert F. Kennedy Jr."); and not set off as a father or a son
+        ("Mr Trump, his father, agreed"; "Mr. Smith, the son of a mill worker," and "Griffey, whose
+        father also played" are the son)."""
         doc = self.doc
         k = at  # the surname itself, past a title the mention opens with ("Mr. Saunders", "Dr King")
         while k + 1 < len(doc) and doc[k].text != surname and doc[k].lower_.rstrip(".") in _TITLED:
@@ -1716,7 +1718,8 @@ class _Linker:
                 words = ent.text.split()
                 if ent.start > 0 and len(words) >= 3 and _generation(words[-1].rstrip(",")):
                     self.suffix_titles.add(self.doc[ent.start - 1].lower_.rstrip("."))
-                    self.suffix_titles.update(w.lower().rstrip(".") for w in words[:1])
+                    # (or the name's first word, where the model took the title in: "Judge William Barnes Jr.")
+                    self.suffix_titles.add(words[0].lower().rstrip("."))
         return self.suffix_titles
 
     def _unlabelled_surnames(self, surnames: dict[str, list[tuple[int, tuple[str, str]]]]) -> None:
