@@ -141,6 +141,11 @@ _GENERATION_KIN = frozenset(
 )
 
 
+def _title_case(sentence: Span) -> bool:
+    """A line that capitalises every word longer than three letters (a headline's style)."""
+    return all(t.is_title for t in sentence if t.is_alpha and len(t) > 3)
+
+
 def _generation(word: str) -> bool:
     """A name's last word that tells a generation ("III", "Jr"), not a word of a headline."""
     return (word.isupper() and set(word) <= set("IVX")) or word.rstrip(".") in {"Jr", "Sr"}
@@ -504,6 +509,7 @@ class _Linker:
         self.sentence_of: dict[int, int] = {}
         self.person_by_token: dict[int, tuple[str, str]] = {}
         self.covered: set[int] = set()
+        self.body_text: dict[int, str] = {}  # the text after a headline's sentence, by where it ends
         self.suffix_titles: set[str] | None = None  # titles written before a suffixed name ("judge")
         self.by_generation: set[tuple[str, str]] = set()  # people named with a suffix ("Kenneth Saunders III")
         self.not_names: set[int] = set()  # tokens cut off a name ("Vote" of "Vote Blair"): no role either
@@ -841,7 +847,7 @@ class _Linker:
         owned = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
         if owned is not None:
             after = doc[owned + 1 : end]
-            titled = all(t.is_title for t in span.sent if t.is_alpha and len(t) > 3)
+            titled = _title_case(span.sent)
             if len(after) >= 2 and all(t.is_title for t in after) and (owned - start == 1 or not titled):
                 start = owned + 1
             else:
@@ -942,7 +948,7 @@ class _Linker:
         sentence = doc[start].sent
         if end - start < 3 or not self.headline or self.sentence_of.get(start) != 0:
             return end
-        if not all(t.is_title for t in sentence if t.is_alpha and len(t) > 3):
+        if not _title_case(sentence):
             return end
         for k in range(start + 2, end):
             token = doc[k]
@@ -1625,8 +1631,10 @@ class _Linker:
     def _written_in_body(self, span: Span) -> bool:
         """ "Manjeet Singh Riyat was described …" where the model's name is "Singh Riyat": the body
         writes the headline's name whole, so the whole is the name."""
-        body = self.doc[span.sent.end :].text
-        return re.search(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", body) is not None
+        end = span.sent.end  # (Doc.text joins the document anew at every call: read it once per sentence)
+        if end not in self.body_text:
+            self.body_text[end] = self.doc[end:].text
+        return re.search(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", self.body_text[end]) is not None
 
     def _headline_inner_name(
         self, span: Span, words: list[str], person_names: set[str]

@@ -202,7 +202,15 @@ def _given_name_elsewhere(token: Token, span: Span) -> bool:
     if not token.is_title or token.lower_ in _ABBREVIABLE_TITLES or token.lower_ in _lower_nouns(token.doc):
         return False
     whole = f"{token.text} {span.text}"
-    return any(e.label_ == "PERSON" and e.text.startswith(whole) for e in token.doc.ents)
+    return any(name.startswith(whole) for name in _person_names(token.doc))
+
+
+def _person_names(doc: Doc) -> list[str]:
+    """The texts the model tags PERSON in the document (computed once per document)."""
+    names = doc.user_data.get("newsbrief_person_names")
+    if names is None:
+        names = doc.user_data["newsbrief_person_names"] = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    return names
 
 
 def _last_word(tokens: list[Token]) -> str:
