@@ -491,6 +491,16 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    # Run once, on the thirteenth round's final code (03e1eff), before the fourteenth round's changes.
+    "heldout26": (
+        "140/161 (87.0%)",
+        {
+            "no answer": 4,
+            "choice instead of answer": 1,
+            "role missing or wrong": 15,
+            "ambiguous not offered": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -515,6 +525,7 @@ BEFORE_WHEN = {
     "heldout23": "Run once, on the twelfth round's code before held-out 23's two mends (commit 96944c1)",
     "heldout24": "Run once, on the twelfth round's final code (commit e0c7539)",
     "heldout25": "Run once, on the thirteenth round's code before its last reviewer's mends (commit e0a6e1b)",
+    "heldout26": "Run once, on the thirteenth round's final code (commit 03e1eff)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
