@@ -22,6 +22,7 @@ from bot.nlp.roles import (
     QUOTES,
     ROLE_HEADS,
     agent_post,
+    copula_role,
     credited_guest,
     guest_role,
     headline_copula_role,
@@ -349,6 +350,17 @@ def _phrased_person(span: Span) -> bool:
     return bool(post) and post not in _FIRM_POSTS and (_role_head(post) or _person_only(post))
 
 
+def _posted_after(span: Span) -> bool:
+    """A name given, after its comma or after "is", a post that a person holds and a firm or a
+    team does not ("Ann Lee, deputy chief economist at Acme,", "Ann Lee is a swimming teacher")."""
+    post = written_apposition_post(span)
+    if post is not None:
+        return _person_only(post.lower_) or _posted_speaker(span, post)
+    role = copula_role(span)
+    last = role.split()[-1].lower() if role else ""
+    return bool(last) and last not in _FIRM_POSTS and (_role_head(last) or _person_only(last))
+
+
 def _acting_name(words: Span) -> bool:
     """A person's name written as one that says or does something, or is set off or owned: a verb,
     a comma or a possessive right after it ("Tristan Cork says", "Leah Begg's poem"), and no word
@@ -576,6 +588,10 @@ class _Linker:
                     or (len(words) == 1 and linked)
                 ):
                     continue
+                # "Il Sole 24 Ore", "Ocean's 11 Cast": a figure inside a name is a paper's or a
+                # title's, never a person's ("50 Cent" opens with his).
+                if any(word.isdigit() for word in words[1:]):
+                    kind = "ORG"
             full = self._full_name_for(name, span.start, surnames)
             if full is not None:
                 self._mention(full, span, span.text)
@@ -1064,6 +1080,17 @@ class _Linker:
             # ("British contender Darren Till"): "train operator Great Western" is a company.
             partly = any(s.label_ == "PERSON" for s in inside)
             stated = self._stated_before_or_after(i, end, agent=partly)
+            # "Photographer Ann Lee finds …", all untagged: a post opening the sentence, then a name
+            # that acts (as _stated_person reads it when the model tags the three words a body).
+            opened = not inside and end - i == 3 and _opening_post(doc[i]) and _acting_name(doc[i + 1 : end])
+            if opened and _name_shaped(doc[i + 1 : end].text):
+                found.append(Span(doc, i + 1, end, label="PERSON"))
+                self.cut_roles[i + 1] = doc[i].text
+                i = end
+                continue
+            # ("Ann Lee, deputy chief economist at Acme, said", "Ann Lee is senior benefit officer
+            # at …": a name the model missed whole, that the text gives a post only a person holds.)
+            stated = stated or (not inside and _posted_after(Span(doc, i, end, label="PERSON")))
             if whole and person and not body and _name_shaped(doc[i:end].text) and stated:
                 # Tagged or not, a name the text states is a person's is whole: no leading word
                 # of it is cut as a place ("Rhodri" tagged a place elsewhere).

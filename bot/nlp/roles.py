@@ -305,7 +305,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     pieces = _hyphen_pieces(tokens[:of])
     # "Peru international", "full back": a role noun the tagger read as an adjective or adverb.
     # But "a fellow Scot": "fellow" as an adjective is no post.
-    misread = tokens[of - 1].is_lower and tokens[of - 1].lower_ in ROLE_HEADS - {"fellow"}
+    misread = _misread_post(tokens[of - 1])
     if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
     # ("United" of "National Nurses United" after "of" is a name's word, not a verb)
@@ -386,6 +386,19 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     if text[:5].lower() in {"then-", "then–"} and len(text) > 5:
         text = "former " + text[5:]
     return text if any(c.isalpha() for c in text) else None
+
+
+def _misread_post(word: Token) -> bool:
+    """A post the tagger read as an adjective or an adverb: a role noun in lower case ("Peru
+    international"), or one opening its sentence ("Paramedic Tom Vance was …"); or a noun for
+    someone by what they do that the parse still hangs on the name as a compound ("when viewer
+    Ann Lee put her on the spot")."""
+    lower = word.lower_
+    cased = word.is_lower or (word.is_title and word.is_sent_start)
+    if not cased or lower in _TIME_MARKS or lower in _NOT_TITLES:
+        return False
+    agent = word.tag_ == "JJ" and word.dep_ == "compound" and word.is_alpha and _names_someone(word)
+    return (lower in ROLE_HEADS and lower != "fellow") or agent
 
 
 def _past_a_dash(token: Token) -> bool:
@@ -779,6 +792,31 @@ def listed_post_role(span: Span) -> str | None:
     return None
 
 
+def plural_post_role(span: Span) -> str | None:
+    """ "And playwrights Ann Lee, Tom Vance and Carl Penn will …": a plural post right before a
+    list of names, each of whom holds it, that the tagger may read as a verb ("playwrights" as
+    "writes"); not after a subject, where it is one ("Labour whips Ann Lee and Tom Vance")."""
+    doc = span.doc
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    listed = first != span.root or any(t.dep_ == "conj" for t in first.rights)
+    start = first.left_edge.i
+    if not listed or start <= span.sent.start or start > span.start:
+        return None
+    post = doc[start - 1]
+    cased = post.is_lower or (post.is_title and post.is_sent_start)
+    if not cased or post.tag_ not in {"NNS", "VBZ"} or not post.lower_.endswith("s"):
+        return None
+    before = doc[post.i - 1] if post.i > span.sent.start else None
+    if before is not None and before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP", "DT"}:
+        return None
+    single = _singular(post.lower_)
+    if single not in ROLE_HEADS or _thing_plural(post):
+        return None
+    return single
+
+
 def written_apposition_role(span: Span) -> str | None:
     """ "Carly Fiorina, chief of technology giant Hewlett Packard." where the parse hangs the post
     elsewhere: read from the words, a post (ROLE_HEADS, or an agent noun: "a Victorian
@@ -1075,8 +1113,10 @@ def _known_for(words: list[Token]) -> list[Token]:
     doc = words[0].doc
     start = words[0].i
     sent = words[0].sent.start
-    while start > sent and (doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_LINKS):
+    while start > sent:
         token = doc[start - 1]
+        if not (token.is_title or _letters(token) or token.lower_ in _NAME_LINKS):
+            break
         if token.is_punct or token.ent_type_ == "PERSON" or token.lower_ in _ITEM_LABELS:
             break
         start -= 1
@@ -1085,7 +1125,12 @@ def _known_for(words: list[Token]) -> list[Token]:
     # only for being first ("Compatriot and seventh seed"; but "Touching the Void director").
     while found and (found[0].lower_ in _NAME_LINKS or (found[0].i == sent and found[0].tag_ not in {"NNP", "NNPS"})):
         found = found[1:]
-    return found if any(t.is_title for t in found) else []
+    return found if any(t.is_title or _letters(t) for t in found) else []
+
+
+def _letters(token: Token) -> bool:
+    """A body's name in capital letters ("UFC" of "UFC middleweight")."""
+    return token.is_upper and token.is_alpha and len(token) > 1
 
 
 def _described_title(head: Token, kinds: set[str]) -> list[Token]:
@@ -1393,8 +1438,11 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
     clause = _description_head(words)
     # (The participle then describes a noun: "Acclaimed by Critics", "Jailed for Fraud" are clauses.)
     opener = words[0].tag_ in {"VBG", "VBN"} and clause >= 2 and words[clause - 1].tag_ in {"NN", "NNP", "NNS"}
+    # ("Quiz Show Whistle-Blower": a capitalised noun the tagger read as a verb, that the parse
+    # still hangs on a later word of the phrase, is a noun.)
     if any(
-        (t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} and not (k == 0 and opener)) or t.tag_ in {"JJR", "JJS"}
+        (t.tag_[:2] in {"VB", "RB", "PR", "UH", "MD"} and not (k == 0 and opener) and not _compound_in(t, words))
+        or t.tag_ in {"JJR", "JJS"}
         for k, t in enumerate(words[:clause])
     ):
         return None
@@ -1407,6 +1455,10 @@ def _described_in_headline(span: Span) -> tuple[list[Token], bool] | None:
     following = doc[after.i + 1] if after.i + 1 < end else None
     dead = after.lower_ in {"is", "was"} and following is not None and following.lower_ == "dead"
     return words, after.lower_ in _DEATH_VERBS or dead
+
+
+def _compound_in(token: Token, words: list[Token]) -> bool:
+    return token.dep_ == "compound" and token.tag_[:2] == "VB" and token.i < token.head.i <= words[-1].i
 
 
 def _headline_apposition(span: Span) -> str | None:
@@ -1837,6 +1889,10 @@ def one_of_role(span: Span) -> str | None:
     whatever the parser hangs it on."""
     doc = span.doc
     i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    # "Ann Lee is one of four officers charged": the same said with "is" or "was".
+    root = span.root
+    if i < len(doc) and doc[i].lower_ in _COPULAS and root.dep_ == "nsubj" and root.head.i == i:
+        i += 1
     if i + 2 >= len(doc) or doc[i].lower_ != "one" or doc[i + 1].lower_ != "of":
         return None
     noun = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
@@ -1858,10 +1914,40 @@ def one_of_role(span: Span) -> str | None:
         glued = token.text in _HYPHENS and not token.whitespace_ and not doc[token.i - 1].whitespace_
         if (token.is_punct and not glued) or token.tag_ in {"WP", "WDT", "WP$"}:
             break  # a comma or a relative clause ends what the group is
+        if token.i > noun.i and token.tag_ in {"VBN", "VBG"}:
+            break  # and so does a participle's ("officers charged with murder")
         tokens.append(token)
     if not tokens or tokens[-1].i < noun.i or len(tokens) > MAX_OF_ROLE_WORDS:
         return None
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+# Words that count a group, not what its members do ("several ministers including Ann Lee").
+_COUNTING = frozenset({"several", "many", "other", "some", "few", "various", "numerous", "all", "both", "fellow"})
+
+
+def including_role(span: Span) -> str | None:
+    """ "Famous Japanese directors including Ann Lee", "ministers such as Ann Lee and Tom Vance":
+    one of a group named by what its members do, the group's noun in the singular with the words
+    that describe it; not how many there are ("several", "two")."""
+    doc = span.doc
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:  # the later names of a list
+        first = first.head
+    prep = first.head
+    such = prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such"
+    if first.dep_ != "pobj" or not (prep.lower_ == "including" or such):
+        return None
+    noun = prep.head
+    if noun.tag_ != "NNS" or noun.i >= prep.i or not _names_someone_plural(noun) or _thing_plural(noun):
+        return None
+    if _singular(noun.lower_) in _NOT_TITLES | _PRAISE or any(t.tag_ in {"JJS", "RBS"} for t in noun.lefts):
+        return None
+    words = [*(t for t in doc[noun.left_edge.i : noun.i] if t.i < t.head.i <= noun.i), noun]
+    while words and (words[0].lower_ in _COUNTING or words[0].tag_ in {"CD", "DT", "PRP$"}):
+        words = words[1:]
+    role = _tidy(words)
+    return _singular_role(role, noun.text) if role and role.endswith(noun.text) else None
 
 
 _PEOPLE_IN_Y = frozenset({"deputy", "envoy", "lady", "attorney", "nanny", "baby", "emissary", "dignitary", "secretary"})
@@ -2016,6 +2102,7 @@ def roles_for(span: Span) -> list[str]:
         lower_office_of_role(span),
         court_role(span),
         one_of_role(span),
+        including_role(span),
         rank_in_figures_role(span),
         guest_role(span),
     ]
@@ -2032,6 +2119,7 @@ def roles_for(span: Span) -> list[str]:
         found.append(
             after_comma
             or listed_post_role(span)
+            or plural_post_role(span)
             or sibling_title_role(span)
             or adjacent_title_role(span)
             or honorific_post_role(span)

@@ -1,0 +1,85 @@
+"""Issue 10, fourteenth round: a post the tagger read as an adjective, "one of" after "is", a group
+"including" the name, a plural post before a list of names, a name the model missed that the text
+gives a post, a figure inside a name, a headline's description with a noun read as a verb, a body's
+letters before a title. Sentences and names of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.nlp import english, found, people
+from tests.test_nlp import parsed
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return english()
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "name", "role"),
+    [
+        # A post opening its sentence, read as an adjective.
+        ("Measles: 'I didn't think I was going to make it'.\n\nParamedic Mark Anders caught measles but is now "
+         "out of hospital and recovering.", True, "Mark Anders", "Paramedic"),
+        # A noun for someone by what they do, read as an adjective, that the parse hangs on the name.
+        ("The low point came in 1987, when viewer Ann Lister put him on the spot about the closure of the mine.",
+         False, "Ann Lister", "viewer"),
+        # "one of" a group after "is" or "was", to a participle or a relative clause.
+        ("Tom Vance is one of three former guards accused of assault at the prison.", False, "Tom Vance",
+         "one of three former guards"),
+        ("Ann Lister was one of many seasonal workers at the Hollin farm estate who spoke out.", False,
+         "Ann Lister", "one of many seasonal workers at the Hollin farm estate"),
+        # A group named by what its members do, "including" the name: one of them.
+        ("Celebrated Scottish painters including Ann Lister have shown work at the gallery.", False, "Ann Lister",
+         "Celebrated Scottish painter"),
+        # A plural post before a list of names, read as a verb.
+        ("And novelists Ann Lister, Carl Penn and Tom Vance will compete for the prize.", False, "Carl Penn",
+         "novelist"),
+        # A name the model missed, that the text gives a post only a person holds.
+        ("Exports fell by 0.2%. Parul Jain, deputy chief economist at Hollin Securities, said demand would "
+         "recover.", False, "Parul Jain", "deputy chief economist at Hollin Securities"),
+        ("Lockdown: Dressing up at home.\n\nPhotographer Julia Marsh finds inspiration in old paintings as she "
+         "turns the camera on herself.", True, "Julia Marsh", "Photographer"),
+        # An obituary's description whose capitalised noun the tagger read as a verb.
+        ("Tom Vance, Quiz Show Whistle-Blower, Is Dead at 88.\n\nHe exposed the scandal.", True, "Tom Vance",
+         "Quiz Show Whistle-Blower"),
+    ],
+)  # fmt: skip
+def test_a_post_read_in_the_round(nlp, text: str, headline: bool, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text, headline).get(name, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A verb in "-s" after a subject is no plural post.
+        ("He thanks Ann Lister and Tom Vance for their help.", "Tom Vance"),
+        # "including" after a plural that names no one.
+        ("Several countries including Ann Lister's home nation sent teams.", "Ann Lister"),
+        # "one of" the best: praise, no post.
+        ("Tom Vance is one of the best players of his generation.", "Tom Vance"),
+    ],
+)
+def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, text).get(name, []) == []
+
+
+def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    from bot.nlp.analyze import analyze_texts
+
+    analysis = analyze_texts(nlp, ["Italian daily Il Sole 24 Ore said the plan was late, and Tom Vance agreed."])[0]
+    assert people(analysis) == {"Tom Vance"}
+
+
+def test_a_bodys_letters_before_a_title_are_part_of_it() -> None:
+    # "UFC middleweight Joel Barker delivers a kick ." as the model parses it: the name hung on the
+    # title as its apposition, the letters a compound of the title.
+    analysis = parsed(
+        ["UFC", "middleweight", "Joel", "Barker", "delivers", "a", "kick", "."],
+        ["NNP", "NN", "NNP", "NNP", "VBZ", "DT", "NN", "."],
+        [1, 4, 3, 1, 4, 6, 4, 4],
+        ["compound", "nsubj", "compound", "appos", "ROOT", "det", "dobj", "punct"],
+        ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    assert [role for _, _, role in analysis.roles] == ["UFC middleweight"]
