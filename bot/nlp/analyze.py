@@ -354,8 +354,9 @@ def _posted_after(span: Span) -> bool:
     """A name given, after its comma or after "is", a post that a person holds and a firm or a
     team does not ("Ann Lee, deputy chief economist at Acme,", "Ann Lee is a swimming teacher")."""
     post = written_apposition_post(span)
+    # ("Argus Media, the commodities analyst,": a research firm is one too.)
     if post is not None:
-        return _person_only(post.lower_) or _posted_speaker(span, post)
+        return (_person_only(post.lower_) and post.lower_ != "analyst") or _posted_speaker(span, post)
     role = copula_role(span)
     last = role.split()[-1].lower() if role else ""
     return bool(last) and last not in _FIRM_POSTS and (_role_head(last) or _person_only(last))

@@ -389,16 +389,11 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
 
 
 def _misread_post(word: Token) -> bool:
-    """A post the tagger read as an adjective or an adverb: a role noun in lower case ("Peru
-    international"), or one opening its sentence ("Paramedic Tom Vance was …"); or a noun for
-    someone by what they do that the parse still hangs on the name as a compound ("when viewer
-    Ann Lee put her on the spot")."""
+    """A role noun the tagger read as an adjective or an adverb, in lower case ("Peru
+    international") or opening its sentence ("Paramedic Tom Vance was …")."""
     lower = word.lower_
     cased = word.is_lower or (word.is_title and word.is_sent_start)
-    if not cased or lower in _TIME_MARKS or lower in _NOT_TITLES:
-        return False
-    agent = word.tag_ == "JJ" and word.dep_ == "compound" and word.is_alpha and _names_someone(word)
-    return (lower in ROLE_HEADS and lower != "fellow") or agent
+    return cased and lower in ROLE_HEADS and lower != "fellow"
 
 
 def _past_a_dash(token: Token) -> bool:
@@ -794,8 +789,7 @@ def listed_post_role(span: Span) -> str | None:
 
 def plural_post_role(span: Span) -> str | None:
     """ "And playwrights Ann Lee, Tom Vance and Carl Penn will …": a plural post right before a
-    list of names, each of whom holds it, that the tagger may read as a verb ("playwrights" as
-    "writes"); not after a subject, where it is one ("Labour whips Ann Lee and Tom Vance")."""
+    list of names, each of whom holds it, that the tagger may read as a verb in "-s"."""
     doc = span.doc
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -808,8 +802,10 @@ def plural_post_role(span: Span) -> str | None:
     cased = post.is_lower or (post.is_title and post.is_sent_start)
     if not cased or post.tag_ not in {"NNS", "VBZ"} or not post.lower_.endswith("s"):
         return None
+    # (Only opening its sentence or after "and", "or" or a preposition: after anything else the
+    # word may be a verb in "-s", "Smith, 45, coaches Ann Lee and …", "who judges Ann Lee and …".)
     before = doc[post.i - 1] if post.i > span.sent.start else None
-    if before is not None and before.tag_ in {"NN", "NNS", "NNP", "NNPS", "PRP", "DT"}:
+    if before is not None and before.tag_ not in {"CC", "IN"}:
         return None
     single = _singular(post.lower_)
     if single not in ROLE_HEADS or _thing_plural(post):
