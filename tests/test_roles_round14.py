@@ -56,6 +56,7 @@ def test_a_post_read_in_the_round(nlp, text: str, headline: bool, name: str, rol
         ("Several countries including Ann Lister's home nation sent teams.", "Ann Lister"),
         # "one of" the best: praise, no post.
         ("Tom Vance is one of the best players of his generation.", "Tom Vance"),
+        ("Tom Vance was one of the greatest entertainers the world has ever seen.", "Tom Vance"),
         # An adjective with an agent's ending before a name is no post.
         ("When brilliant Tom Vance scored the winner, the crowd erupted.", "Tom Vance"),
         # A verb in "-s" after a comma, an adverb or "who", before a list of names.

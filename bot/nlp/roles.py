@@ -1887,8 +1887,8 @@ def one_of_role(span: Span) -> str | None:
     i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
     # "Ann Lee is one of four officers charged": the same said with "is" or "was".
     root = span.root
-    if i < len(doc) and doc[i].lower_ in _COPULAS and root.dep_ == "nsubj" and root.head.i == i:
-        i += 1
+    said = i < len(doc) and doc[i].lower_ in _COPULAS and root.dep_ == "nsubj" and root.head.i == i
+    i += said
     if i + 2 >= len(doc) or doc[i].lower_ != "one" or doc[i + 1].lower_ != "of":
         return None
     noun = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
@@ -1902,6 +1902,9 @@ def one_of_role(span: Span) -> str | None:
     # "one of the best players of her generation" praises; "one of the children's grandparents" is kin.
     superlative = any(t.tag_ in {"JJS", "RBS"} for t in noun.subtree if t.i < noun.i)
     if (superlative and _singular(noun.lower_) in _PRAISE) or _singular(noun.lower_) in _NOT_TITLES:
+        return None
+    # ("was one of the greatest entertainers the world has seen": so said, a judgement.)
+    if said and superlative:
         return None
     if "parent" in noun.lower_:
         return None
