@@ -1913,9 +1913,11 @@ def one_of_role(span: Span) -> str | None:
         glued = token.text in _HYPHENS and not token.whitespace_ and not doc[token.i - 1].whitespace_
         if (token.is_punct and not glued) or token.tag_ in {"WP", "WDT", "WP$"}:
             break  # a comma or a relative clause ends what the group is
-        if token.i > noun.i and token.tag_ in {"VBN", "VBG"}:
-            break  # and so does a participle's ("officers charged with murder")
         tokens.append(token)
+    # Too long, the group ends before a participle's clause ("officers charged with murder in …").
+    clause = next((k for k, t in enumerate(tokens) if t.i > noun.i and t.tag_ in {"VBN", "VBG"}), len(tokens))
+    if len(tokens) > MAX_OF_ROLE_WORDS:
+        tokens = tokens[:clause]
     if not tokens or tokens[-1].i < noun.i or len(tokens) > MAX_OF_ROLE_WORDS:
         return None
     return "".join(t.text_with_ws for t in tokens).strip()
