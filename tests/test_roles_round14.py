@@ -25,11 +25,11 @@ def nlp():  # type: ignore[no-untyped-def]
         # "one of" a group after "is" or "was", to a participle or a relative clause.
         ("Tom Vance is one of three former guards accused of assault at the prison.", False, "Tom Vance",
          "one of three former guards"),
-        ("Ann Lister was one of many seasonal workers at the Hollin farm estate who spoke out.", False,
-         "Ann Lister", "one of many seasonal workers at the Hollin farm estate"),
+        ("Ann Lister was one of two nurses at the Hollin care home who spoke out.", False, "Ann Lister",
+         "one of two nurses"),
         # A group named by what its members do, "including" the name: one of them.
-        ("Celebrated Scottish painters including Ann Lister have shown work at the gallery.", False, "Ann Lister",
-         "Celebrated Scottish painter"),
+        ("Celebrated Japanese directors including Ann Lister have made films at the studio.", False, "Ann Lister",
+         "Celebrated Japanese director"),
         # A plural post before a list of names, read as a verb.
         ("And novelists Ann Lister, Carl Penn and Tom Vance will compete for the prize.", False, "Carl Penn",
          "novelist"),
@@ -57,6 +57,15 @@ def test_a_post_read_in_the_round(nlp, text: str, headline: bool, name: str, rol
         # "one of" the best: praise, no post.
         ("Tom Vance is one of the best players of his generation.", "Tom Vance"),
         ("Tom Vance was one of the greatest entertainers the world has ever seen.", "Tom Vance"),
+        # Said with "is", "one of" a group that no known post names, judged, pointed at or supposed.
+        ("Ann Lister is one of the great survivors of British politics.", "Ann Lister"),
+        ("Ann Lister is one of our regular readers and wrote in to complain.", "Ann Lister"),
+        ("If Tom Vance was one of the attackers, he will face a life sentence, the court heard.", "Tom Vance"),
+        ("Ann Lister is one of those teachers pupils never forget.", "Ann Lister"),
+        # "such as" a firm, a book or a habit.
+        ("Heavy drinkers such as Tom Vance are most at risk, the study found.", "Tom Vance"),
+        # A government is no one's post.
+        ("The Ortega government Tomas Ruiz said the talks failed.", "Tomas Ruiz"),
         # An adjective with an agent's ending before a name is no post.
         ("When brilliant Tom Vance scored the winner, the crowd erupted.", "Tom Vance"),
         # A verb in "-s" after a comma, an adverb or "who", before a list of names.
@@ -69,6 +78,11 @@ def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-
     assert found(nlp, text).get(name, []) == []
 
 
+def test_a_government_before_a_name_is_no_post_of_his(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He advised the Juan Guaido government Tomas Ruiz, former Mayor of Chacao District, said."
+    assert found(nlp, text)["Tomas Ruiz"] == ["former Mayor of Chacao District"]
+
+
 def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     from bot.nlp.analyze import analyze_texts
 
@@ -76,11 +90,19 @@ def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-u
     assert people(analysis) == {"Tom Vance"}
 
 
-def test_a_firm_the_text_calls_an_analyst_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelso Analysis, the media analyst, said viewing fell.",
+        "Victorian Plumbing, the online bathroom specialist, warned on profits.",
+        "Surfers Against Sewage, the clean water campaigner, welcomed the fine.",
+        "Poet Laureate Armitage reads the poem at the ceremony.",
+    ],
+)
+def test_a_firm_a_group_or_a_title_is_no_person(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     from bot.nlp.analyze import analyze_texts
 
-    analysis = analyze_texts(nlp, ["Kelso Analysis, the media analyst, said viewing fell."])[0]
-    assert "Kelso Analysis" not in people(analysis)
+    assert people(analyze_texts(nlp, [text])[0]) == set()
 
 
 def test_a_bodys_letters_before_a_title_are_part_of_it() -> None:

@@ -279,6 +279,10 @@ _PERSON_ONLY = frozenset(
 )  # fmt: skip
 
 
+# Person-only posts a research firm or a campaign group is also called.
+_GROUPS_TOO = frozenset({"analyst", "campaigner"})
+
+
 def _person_only(word: str) -> bool:
     """A post only a person holds, or a noun for someone with a calling ("imperialist")."""
     return word in _PERSON_ONLY or word.endswith("ist")
@@ -354,9 +358,10 @@ def _posted_after(span: Span) -> bool:
     """A name given, after its comma or after "is", a post that a person holds and a firm or a
     team does not ("Ann Lee, deputy chief economist at Acme,", "Ann Lee is a swimming teacher")."""
     post = written_apposition_post(span)
-    # ("Argus Media, the commodities analyst,": a research firm is one too.)
+    # Only a post no firm or campaign group is said to hold ("Argus Media, the commodities
+    # analyst", "Wise Owl, the insolvency specialist", "Fair Vote, the reform campaigner").
     if post is not None:
-        return (_person_only(post.lower_) and post.lower_ != "analyst") or _posted_speaker(span, post)
+        return post.lower_ in _PERSON_ONLY - _GROUPS_TOO or _posted_speaker(span, post)
     role = copula_role(span)
     last = role.split()[-1].lower() if role else ""
     return bool(last) and last not in _FIRM_POSTS and (_role_head(last) or _person_only(last))
@@ -1083,7 +1088,9 @@ class _Linker:
             stated = self._stated_before_or_after(i, end, agent=partly)
             # "Photographer Ann Lee finds …", all untagged: a post opening the sentence, then a name
             # that acts (as _stated_person reads it when the model tags the three words a body).
+            # (Not "Poet Laureate Ann Lee": the post is the next word's, a title of two words.)
             opened = not inside and end - i == 3 and _opening_post(doc[i]) and _acting_name(doc[i + 1 : end])
+            opened = opened and doc[i].head.i == end - 1
             if opened and _name_shaped(doc[i + 1 : end].text):
                 found.append(Span(doc, i + 1, end, label="PERSON"))
                 self.cut_roles[i + 1] = doc[i].text
@@ -1091,7 +1098,9 @@ class _Linker:
                 continue
             # ("Ann Lee, deputy chief economist at Acme, said", "Ann Lee is senior benefit officer
             # at …": a name the model missed whole, that the text gives a post only a person holds.)
-            stated = stated or (not inside and _posted_after(Span(doc, i, end, label="PERSON")))
+            # (The whole capitalised run: "Surfers Against Sewage, the campaigner," is not "Against Sewage".)
+            whole_run = i == 0 or not doc[i - 1].is_title
+            stated = stated or (not inside and whole_run and _posted_after(Span(doc, i, end, label="PERSON")))
             if whole and person and not body and _name_shaped(doc[i:end].text) and stated:
                 # Tagged or not, a name the text states is a person's is whole: no leading word
                 # of it is cut as a place ("Rhodri" tagged a place elsewhere).

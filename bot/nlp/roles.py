@@ -90,6 +90,9 @@ BODY_NOUNS = frozenset(
     {"company", "firm", "brand", "band", "charity", "agency", "startup", "start-up", "retailer", "airline",
      "carmaker", "newspaper", "magazine", "website", "app", "label", "chain", "supermarket"}
 )  # fmt: skip
+# Bodies that govern, never a person's post ("the Juan Guaido government Ann Lee": the name after
+# one is a guest's in a list, not the body's, so they are no BODY_NOUNS).
+_RULING_BODIES = frozenset({"government", "administration", "ministry", "parliament", "council", "committee"})
 # Nouns that name a post, a trade or a standing in a game: what a headline's capitalised
 # words before a full name must end with to be a title ("Wales Forward", "Gov."), since a
 # headline capitalises every word. A generic list of role nouns, no names.
@@ -352,7 +355,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # "trampoline fitness company Bounce": a body's kind before its name, no one's post (not
     # where the post is held: "correspondent, Science Magazine").
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
-    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS | CREDIT_LABELS:  # nor "Hotel Guests"
+    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS | CREDIT_LABELS | _RULING_BODIES:  # nor "Hotel Guests"
         return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
@@ -789,28 +792,36 @@ def listed_post_role(span: Span) -> str | None:
 
 def plural_post_role(span: Span) -> str | None:
     """ "And playwrights Ann Lee, Tom Vance and Carl Penn will …": a plural post right before a
-    list of names, each of whom holds it, that the tagger may read as a verb in "-s"."""
+    list of names, each of whom holds it, that the tagger may read as a verb in "-s"; read from
+    the words, since the parse may hang a name of the list on the next word ("… and Tom Vance
+    crash")."""
     doc = span.doc
-    first = span.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    listed = first != span.root or any(t.dep_ == "conj" for t in first.rights)
-    start = first.left_edge.i
-    if not listed or start <= span.sent.start or start > span.start:
+    k = span.start - 1
+    while k > span.sent.start and (doc[k].ent_type_ == "PERSON" or doc[k].text in {",", "and", "&"}):
+        k -= 1
+    joined = span.end + 1 < len(doc) and doc[span.end].text in {",", "and", "&"}
+    listed = any(t.ent_type_ == "PERSON" for t in doc[k + 1 : span.start]) or (
+        joined and doc[span.end + 1].ent_type_ == "PERSON"
+    )
+    post = doc[k]
+    if not listed or doc[k + 1].ent_type_ != "PERSON":
         return None
-    post = doc[start - 1]
     cased = post.is_lower or (post.is_title and post.is_sent_start)
     if not cased or post.tag_ not in {"NNS", "VBZ"} or not post.lower_.endswith("s"):
         return None
     # (Only opening its sentence or after "and", "or" or a preposition: after anything else the
     # word may be a verb in "-s", "Smith, 45, coaches Ann Lee and …", "who judges Ann Lee and …".)
+    # ("MotoGP riders …": a word describing the post is the title's.)
     before = doc[post.i - 1] if post.i > span.sent.start else None
-    if before is not None and before.tag_ not in {"CC", "IN"}:
+    described = before is not None and before.head.i == post.i and before.dep_ in {"amod", "compound"}
+    opening = post if not described else before
+    ahead = doc[opening.i - 1] if opening.i > span.sent.start else None
+    if ahead is not None and ahead.tag_ not in {"CC", "IN"}:
         return None
     single = _singular(post.lower_)
     if single not in ROLE_HEADS or _thing_plural(post):
         return None
-    return single
+    return f"{before.text} {single}" if described else single
 
 
 def written_apposition_role(span: Span) -> str | None:
@@ -1685,7 +1696,8 @@ def agent_post(noun: Token) -> bool:
     """A noun in lower case for someone who does something ("contender", "campaigner"), not kin
     or another relation ("sister", "brother")."""
     lower = noun.lower_
-    return noun.is_lower and noun.tag_ == "NN" and lower.endswith(AGENT_ENDINGS) and lower not in _NOT_TITLES
+    agent = lower.endswith(AGENT_ENDINGS) and lower not in _NOT_TITLES | _RULING_BODIES  # ("government")
+    return noun.is_lower and noun.tag_ == "NN" and agent
 
 
 def names_someone(noun: Token) -> bool:
@@ -1903,15 +1915,16 @@ def one_of_role(span: Span) -> str | None:
     superlative = any(t.tag_ in {"JJS", "RBS"} for t in noun.subtree if t.i < noun.i)
     if (superlative and _singular(noun.lower_) in _PRAISE) or _singular(noun.lower_) in _NOT_TITLES:
         return None
-    # ("was one of the greatest entertainers the world has seen": so said, a judgement.)
-    if said and superlative:
+    if said and not _posted_group(noun, superlative):
         return None
     if "parent" in noun.lower_:
         return None
+    # A relative clause ends what the group is, with its "who" or without ("the players Smith signed").
+    clauses = {t.i for c in noun.rights if c.dep_ == "relcl" for t in c.subtree}
     tokens = [doc[i], doc[i + 1]]
     for token in doc[i + 2 : noun.right_edge.i + 1]:
         glued = token.text in _HYPHENS and not token.whitespace_ and not doc[token.i - 1].whitespace_
-        if (token.is_punct and not glued) or token.tag_ in {"WP", "WDT", "WP$"}:
+        if (token.is_punct and not glued) or token.tag_ in {"WP", "WDT", "WP$"} or token.i in clauses:
             break  # a comma or a relative clause ends what the group is
         tokens.append(token)
     # Too long, the group ends before a participle's clause ("officers charged with murder in …").
@@ -1921,6 +1934,23 @@ def one_of_role(span: Span) -> str | None:
     if not tokens or tokens[-1].i < noun.i or len(tokens) > MAX_OF_ROLE_WORDS:
         return None
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _posted_group(noun: Token, superlative: bool) -> bool:
+    """ "Ann Lee is one of four former officers": said with "is", "one of" a group states a post
+    only when the group is named by a known post ("one of our readers", "one of the losers" are
+    not) with no judgement or pointing word before it ("one of the great survivors of politics",
+    "one of those teachers", "one of the greatest entertainers"), and not under "if"."""
+    single = _singular(noun.lower_)
+    if superlative or single not in ROLE_HEADS or single in _PRAISE or single == "survivor":
+        return False
+    lefts = list(noun.lefts)
+    plain = _TIME_MARKS | _RANKS
+    judged = any(t.dep_ == "amod" and t.tag_ == "JJ" and t.is_lower and t.lower_ not in plain for t in lefts)
+    pointed = any(t.tag_ == "PRP$" or t.lower_ in {"those", "these"} for t in lefts)
+    copula = noun.head.head.head  # "of" -> "one" -> "is"
+    hypothetical = any(c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless"} for c in copula.children)
+    return not (judged or pointed or hypothetical)
 
 
 # Words that count a group, not what its members do ("several ministers including Ann Lee").
@@ -1940,7 +1970,9 @@ def including_role(span: Span) -> str | None:
     if first.dep_ != "pobj" or not (prep.lower_ == "including" or such):
         return None
     noun = prep.head
-    if noun.tag_ != "NNS" or noun.i >= prep.i or not _names_someone_plural(noun) or _thing_plural(noun):
+    # Only a group named by a known post: "bookmakers such as William Hill", "thrillers such as
+    # Jack Reacher", "heavy drinkers such as Ann Lee" name firms, books and habits.
+    if noun.tag_ != "NNS" or noun.i >= prep.i or _singular(noun.lower_) not in ROLE_HEADS or _thing_plural(noun):
         return None
     if _singular(noun.lower_) in _NOT_TITLES | _PRAISE or any(t.tag_ in {"JJS", "RBS"} for t in noun.lefts):
         return None
