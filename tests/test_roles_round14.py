@@ -62,8 +62,11 @@ def test_a_post_read_in_the_round(nlp, text: str, headline: bool, name: str, rol
         ("Ann Lister is one of our regular readers and wrote in to complain.", "Ann Lister"),
         ("If Tom Vance was one of the attackers, he will face a life sentence, the court heard.", "Tom Vance"),
         ("Ann Lister is one of those teachers pupils never forget.", "Ann Lister"),
-        # "such as" a firm, a book or a habit.
+        # "such as" a firm, a book or a habit; nor a name the parse hangs on the group's noun.
         ("Heavy drinkers such as Tom Vance are most at risk, the study found.", "Tom Vance"),
+        ("Impressionists such as Rory Bremner mock politicians such as Boris Johnson.", "Boris Johnson"),
+        # A verb in "-s" after "and" inside a sentence.
+        ("The manager praised the squad and backs Tom Vance and Carl Penn to start on Saturday.", "Carl Penn"),
         # A government is no one's post.
         ("The Ortega government Tomas Ruiz said the talks failed.", "Tomas Ruiz"),
         # An adjective with an agent's ending before a name is no post.
@@ -97,6 +100,8 @@ def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-u
         "Victorian Plumbing, the online bathroom specialist, warned on profits.",
         "Surfers Against Sewage, the clean water campaigner, welcomed the fine.",
         "Poet Laureate Armitage reads the poem at the ceremony.",
+        "Resident Evil Village sold five million copies in its first year.",
+        "Sea Shepherd is the leading campaigner against whaling in the Southern Ocean.",
     ],
 )
 def test_a_firm_a_group_or_a_title_is_no_person(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -279,8 +279,8 @@ _PERSON_ONLY = frozenset(
 )  # fmt: skip
 
 
-# Person-only posts a research firm or a campaign group is also called.
-_GROUPS_TOO = frozenset({"analyst", "campaigner"})
+# Person-only posts a firm or a campaign group is also called ("Argus Media, the commodities analyst").
+_GROUPS_TOO = frozenset({"analyst", "campaigner", "specialist", "chemist", "florist", "stockist", "recipient"})
 
 
 def _person_only(word: str) -> bool:
@@ -361,10 +361,11 @@ def _posted_after(span: Span) -> bool:
     # Only a post no firm or campaign group is said to hold ("Argus Media, the commodities
     # analyst", "Wise Owl, the insolvency specialist", "Fair Vote, the reform campaigner").
     if post is not None:
-        return post.lower_ in _PERSON_ONLY - _GROUPS_TOO or _posted_speaker(span, post)
+        return (_person_only(post.lower_) and post.lower_ not in _GROUPS_TOO) or _posted_speaker(span, post)
     role = copula_role(span)
     last = role.split()[-1].lower() if role else ""
-    return bool(last) and last not in _FIRM_POSTS and (_role_head(last) or _person_only(last))
+    held = last not in _FIRM_POSTS and last not in _GROUPS_TOO
+    return bool(last) and held and (_role_head(last) or _person_only(last))
 
 
 def _acting_name(words: Span) -> bool:
@@ -1090,7 +1091,9 @@ class _Linker:
             # that acts (as _stated_person reads it when the model tags the three words a body).
             # (Not "Poet Laureate Ann Lee": the post is the next word's, a title of two words.)
             opened = not inside and end - i == 3 and _opening_post(doc[i]) and _acting_name(doc[i + 1 : end])
-            opened = opened and doc[i].head.i == end - 1
+            # ("Resident Evil Village sold …": a post in "-ant" or "-ent" opens titles too.)
+            trade = _person_only(doc[i].lower_) or doc[i].lower_.endswith(("er", "or", "ist", "ian"))
+            opened = opened and doc[i].head.i == end - 1 and trade
             if opened and _name_shaped(doc[i + 1 : end].text):
                 found.append(Span(doc, i + 1, end, label="PERSON"))
                 self.cut_roles[i + 1] = doc[i].text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -809,14 +810,14 @@ def plural_post_role(span: Span) -> str | None:
     cased = post.is_lower or (post.is_title and post.is_sent_start)
     if not cased or post.tag_ not in {"NNS", "VBZ"} or not post.lower_.endswith("s"):
         return None
-    # (Only opening its sentence or after "and", "or" or a preposition: after anything else the
-    # word may be a verb in "-s", "Smith, 45, coaches Ann Lee and …", "who judges Ann Lee and …".)
+    # (Only opening its sentence, after an opening "And" or after a preposition: elsewhere the
+    # word may be a verb in "-s", "Smith, 45, coaches Ann Lee and …", "… and backs Ann Lee and …".)
     # ("MotoGP riders …": a word describing the post is the title's.)
     before = doc[post.i - 1] if post.i > span.sent.start else None
     described = before is not None and before.head.i == post.i and before.dep_ in {"amod", "compound"}
     opening = post if not described else before
     ahead = doc[opening.i - 1] if opening.i > span.sent.start else None
-    if ahead is not None and ahead.tag_ not in {"CC", "IN"}:
+    if ahead is not None and not (ahead.tag_ == "IN" or (ahead.tag_ == "CC" and ahead.i == span.sent.start)):
         return None
     single = _singular(post.lower_)
     if single not in ROLE_HEADS or _thing_plural(post):
@@ -1976,7 +1977,18 @@ def including_role(span: Span) -> str | None:
         return None
     if _singular(noun.lower_) in _NOT_TITLES | _PRAISE or any(t.tag_ in {"JJS", "RBS"} for t in noun.lefts):
         return None
-    words = [*(t for t in doc[noun.left_edge.i : noun.i] if t.i < t.head.i <= noun.i), noun]
+    # The describing words right before the noun ("Famous Japanese"), not a name the parse hung
+    # on it ("Impressionists such as Rory Bremner mock politicians such as …").
+    words = [noun]
+    while words[0].i > 0 and words[0].i > words[0].sent.start:
+        left = doc[words[0].i - 1]
+        if left.ent_type_ == "PERSON" or left.is_punct or not (words[0].i > left.i and left.head.i <= noun.i):
+            break
+        if left.head.i < left.i or left.dep_ not in {"amod", "compound", "nummod", "det", "poss", "case"}:
+            break
+        words.insert(0, left)
+    if any(a.tag_ == b.tag_ == "NNP" and a.ent_type_ for a, b in itertools.pairwise(words)):
+        return None  # (a name of two words the model took for a body's)
     while words and (words[0].lower_ in _COUNTING or words[0].tag_ in {"CD", "DT", "PRP$"}):
         words = words[1:]
     role = _tidy(words)
