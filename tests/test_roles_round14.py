@@ -41,6 +41,9 @@ def nlp():  # type: ignore[no-untyped-def]
         # An obituary's description whose capitalised noun the tagger read as a verb.
         ("Tom Vance, Quiz Show Whistle-Blower, Is Dead at 88.\n\nHe exposed the scandal.", True, "Tom Vance",
          "Quiz Show Whistle-Blower"),
+        # An obituary's description with an infinitive's clause after its head noun.
+        ("Tom Vance, Last Man to Walk on the Moon, Dies at 82.\n\nHe was 82.", True, "Tom Vance",
+         "Last Man to Walk on the Moon"),
     ],
 )  # fmt: skip
 def test_a_post_read_in_the_round(nlp, text: str, headline: bool, name: str, role: str) -> None:  # type: ignore[no-untyped-def]

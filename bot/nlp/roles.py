@@ -1371,8 +1371,9 @@ def headline_obituary(span: Span) -> str | None:
 
 
 def _description_head(words: list[Token]) -> int:
-    """Where a description's head noun phrase ends: at its first preposition or clause."""
-    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who"))
+    """Where a description's head noun phrase ends: at its first preposition or clause ("First
+    Woman to Run Common Cause": an infinitive's too)."""
+    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT", "TO"} or t.lower_ == "who"))
     return next(clause, len(words))
 
 
