@@ -89,6 +89,14 @@ def test_a_government_before_a_name_is_no_post_of_his(nlp) -> None:  # type: ign
     assert found(nlp, text)["Tomas Ruiz"] == ["former Mayor of Chacao District"]
 
 
+def test_a_headlines_verb_before_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from bot.nlp.analyze import analyze_texts
+
+    text = "Biden Is Expected to Pick Jennifer Granholm as Energy Secretary.\n\nThe former governor would lead it."
+    assert "Jennifer Granholm" in people(analyze_texts(nlp, [text], [True])[0])
+    assert "Sue Barker" in people(analyze_texts(nlp, ["Sue Barker said the match was over."])[0])
+
+
 def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     from bot.nlp.analyze import analyze_texts
 

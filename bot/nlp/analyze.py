@@ -960,6 +960,11 @@ class _Linker:
             if role:
                 self.cut_roles[start + 1] = first.text
             start += 1
+        # "… Expected to Pick Jennifer Granholm": a verb the model took in before the name, whose
+        # object the name is ("Sue Barker said": "Sue" is nobody's verb).
+        first, last = doc[start], doc[end - 1]
+        if end - start >= 3 and first.tag_.startswith("VB") and last.head.i == start and last.dep_ == "dobj":
+            start += 1
         end = self._before_headline_verb(start, end)
         return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
