@@ -53,6 +53,9 @@ class RoleSupport:
     # Articles that state it only in a phrase read from the words alone, no rule's reading behind
     # it (bot/nlp/role_phrases.py): it counts for little beside a role a rule read.
     loose: set[object] = field(default_factory=set)
+    # Where it is first stated (a sentence's id: within an article, earlier sentences have lower
+    # ids), so that at equal support the post an article introduces someone by comes first.
+    first_at: int = 0
 
     def __post_init__(self) -> None:
         if not self.seen:  # given as a count: that many articles of its own
@@ -74,6 +77,7 @@ class RoleSupport:
             self.seen[article] = max(when, self.seen.get(article, when))
         self.articles = len(self.seen)
         self.last_seen = max(self.last_seen, other.last_seen)
+        self.first_at = min(self.first_at, other.first_at)
 
 
 @dataclass

@@ -487,16 +487,16 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
     # Sentence 0 of an article with a title is its headline (stored first, see analysis_text).
     in_headline = (Sentence.position == 0) & (Article.title != "")
     rows = await session.execute(
-        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline, newest.c.loose)
+        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline, newest.c.loose, Sentence.id)
         .join(Sentence, Sentence.id == newest.c.sentence_id)
         .join(Article, Article.id == newest.c.article_id)
     )
     found: dict[str, RoleSupport] = {}
     spellings: dict[str, Counter[str]] = {}
-    for role, article_id, published, headline, loose in rows:
+    for role, article_id, published, headline, loose, sentence_id in rows:
         published = published if published.tzinfo else published.replace(tzinfo=UTC)
         headlines, loosely = ({article_id} if headline else set()), ({article_id} if loose else set())
-        item = RoleSupport(role, 1, published, {article_id: published}, headlines, loosely)
+        item = RoleSupport(role, 1, published, {article_id: published}, headlines, loosely, sentence_id)
         key = _spelled_out(role).lower()  # "Gov." and "Governor": one role
         spellings.setdefault(key, Counter())[role] += 1
         same = found.get(key)
@@ -601,7 +601,13 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         same = pooled.get(key)
         if same is None:
             pooled[key] = RoleSupport(
-                item.role, item.articles, item.last_seen, dict(item.seen), set(item.headline), set(item.loose)
+                item.role,
+                item.articles,
+                item.last_seen,
+                dict(item.seen),
+                set(item.headline),
+                set(item.loose),
+                item.first_at,
             )
         else:  # "Gov." and "Governor" spelled out alike; "popstar" and "pop star"
             same.pool(item)
@@ -631,12 +637,13 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
         (stale if superseded else current).append(item)
 
     # At equal support, which party someone is of ("a Florida Republican") comes after the post
-    # the text states beside it ("Representative"); then the newest; then the fuller statement
-    # ("chief executive of the Consumer Electronics Association" before "CEA boss", "the Marine
-    # commandant" before "Gen.").
-    def order(r: RoleSupport) -> tuple[float, bool, float, int, str]:
+    # the text states beside it ("Representative"); then the newest; then the first stated, as an
+    # article introduces someone by their post and then describes them ("France fly-half Tom
+    # Vance …", later "Vance, a veteran of 43 caps,": measured over every labelled set, 8 answers
+    # gained and 3 lost against the fuller statement first); then the fuller statement.
+    def order(r: RoleSupport) -> tuple[float, bool, float, int, int, str]:
         words = _words_of(r.role)
-        return (-_support(r, newest), is_affiliation(words), -r.last_seen.timestamp(), -len(words), r.role)
+        return (-_support(r, newest), is_affiliation(words), -r.last_seen.timestamp(), r.first_at, -len(words), r.role)
 
     # Who the person works beside ("Mercedes team-mate") comes after any post the text states.
     posts = sorted((r for r in current if not is_coworker(_words_of(r.role))), key=order)

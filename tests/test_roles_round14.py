@@ -132,3 +132,23 @@ def test_a_bodys_letters_before_a_title_are_part_of_it() -> None:
         ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
     )
     assert [role for _, _, role in analysis.roles] == ["UFC middleweight"]
+
+
+async def test_at_equal_support_the_post_an_article_introduces_someone_by_comes_first(news) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from bot.commands import Commands
+    from bot.ingest.pipeline import ingest
+    from bot.ingest.sources import RawArticle
+    from bot.render.html import to_plain
+
+    text = (
+        "France fly-half Tom Vance has warned that the pressure is mounting on the coach after the defeat.\n"
+        "The team lost a lead of twelve points in the last quarter of the match.\n"
+        "Vance, a veteran of 43 international caps, said the squad needed a settled side."
+    )
+    item = RawArticle(text=text, title="Vance fires warning", published=datetime.now(UTC), origin="vance.txt")
+    await ingest(news, [item])
+    reply = await Commands(news).questions.who("Vance")
+    line = to_plain(reply.messages[0]).split("\n", 1)[0]
+    assert line.startswith("Tom Vance — ") and line.endswith("fly-half")
