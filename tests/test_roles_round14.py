@@ -84,6 +84,14 @@ def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-
     assert found(nlp, text).get(name, []) == []
 
 
+def test_a_clause_after_an_asides_closing_dash_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "He hopes the return of Ann Lister - out of the side since falling out with former coach Tom Vance - "
+        "will send a message to other players in Wales."
+    )
+    assert found(nlp, text) == {"Tom Vance": ["former coach"]}
+
+
 def test_a_government_before_a_name_is_no_post_of_his(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "He advised the Juan Guaido government Tomas Ruiz, former Mayor of Chacao District, said."
     assert found(nlp, text)["Tomas Ruiz"] == ["former Mayor of Chacao District"]

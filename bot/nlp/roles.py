@@ -1614,6 +1614,17 @@ def guest_role(span: Span) -> str | None:
     credited = credited_guest(doc, span.start, span.end)
     if len(span) < 2 or span.end + 1 >= len(doc) or not (spaced_dash(doc[span.end]) or credited):
         return None
+    # ("… falling out with coach Tom Vance - will send a message to …", "Ann Lee - out of the
+    # side since …": after a dash that opens or closes an aside the sentence goes on, with a
+    # verb, a pronoun or a preposition; no post opens with one.)
+    clause = {"MD", "VBZ", "VBD", "VBP", "PRP", "IN", "RB", "RP", "TO", "WDT", "WP"}
+    if not credited and doc[span.end + 1].tag_ in clause:
+        return None
+    # ("Ann Lee - out of the side since … - will send …": an aside between two dashes, the
+    # sentence going on after the second, is no post.)
+    closing = next((t for t in doc[span.end + 1 : span.sent.end] if spaced_dash(t)), None)
+    if not credited and closing is not None and closing.i + 1 < len(doc) and doc[closing.i + 1].tag_ in clause:
+        return None
     tokens: list[Token] = []
     glued = len(doc[span.end]) > 1  # "-Founding member": the post's first word carries the dash
     for token in doc[span.end + 1 - glued : span.end + 1 + MAX_OF_ROLE_WORDS + 2]:
