@@ -36,6 +36,9 @@ def nlp():  # type: ignore[no-untyped-def]
         # A name the model missed, that the text gives a post only a person holds.
         ("Exports fell by 0.2%. Parul Jain, deputy chief economist at Hollin Securities, said demand would "
          "recover.", False, "Parul Jain", "deputy chief economist at Hollin Securities"),
+        # A name the model missed (its surname read as a plural), that then speaks, given a post.
+        ("The vote was close.\n\nHugo Lueders, director for public affairs at Kelso, said the vote was a relief.",
+         True, "Hugo Lueders", "director for public affairs at Kelso"),
         ("Lockdown: Dressing up at home.\n\nPhotographer Julia Marsh finds inspiration in old paintings as she "
          "turns the camera on herself.", True, "Julia Marsh", "Photographer"),
         # An obituary's description whose capitalised noun the tagger read as a verb.

@@ -361,7 +361,13 @@ def _posted_after(span: Span) -> bool:
     # Only a post no firm or campaign group is said to hold ("Argus Media, the commodities
     # analyst", "Wise Owl, the insolvency specialist", "Fair Vote, the reform campaigner").
     if post is not None:
-        return (_person_only(post.lower_) and post.lower_ not in _GROUPS_TOO) or _posted_speaker(span, post)
+        # ("Ann Lee, European director for public policy at Acme, said": a post a firm does not
+        # hold, of a name that then speaks.)
+        root = span.root
+        speaks = root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS
+        held = post.lower_ not in _FIRM_POSTS and post.lower_ not in _GROUPS_TOO
+        posted = (_person_only(post.lower_) or (_role_head(post.lower_) and speaks)) and held
+        return posted or _posted_speaker(span, post)
     role = copula_role(span)
     last = role.split()[-1].lower() if role else ""
     held = last not in _FIRM_POSTS and last not in _GROUPS_TOO
@@ -1055,7 +1061,7 @@ class _Linker:
         i = 0
         while i < len(doc):
             end = i
-            while end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP" and end - i < 4:
+            while end < len(doc) and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"} and end - i < 4:
                 end += 1
             # "Free University of Berlin Ann Lee": the words that end an entity begun before are its.
             while i < end and i in reach and reach[i].start < i:
@@ -1063,7 +1069,7 @@ class _Linker:
             # "spokeswoman Ann Lee Thursday declined": a day after the name is when, not a name.
             if end - i > 2 and doc[end - 1].lower_ in WEEKDAYS | MONTHS:
                 end -= 1
-            if not 2 <= end - i <= 3 or (end < len(doc) and doc[end].is_title and doc[end].tag_ == "NNP"):
+            if not 2 <= end - i <= 3 or (end < len(doc) and doc[end].is_title and doc[end].tag_ in {"NNP", "NNPS"}):
                 i = max(end, i + 1)
                 continue
             inside = [reach[k] for k in range(i, end) if k in reach]
