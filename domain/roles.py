@@ -71,6 +71,22 @@ def narrows(short: list[str], long: list[str]) -> bool:
     return long[-n:] == short or (any(is_cyrillic(word) for word in long) and long[:n] == short)
 
 
+# Words after a post that say what it is of or where it is held ("spokesman for the Foreign Office").
+_POST_LINKS = frozenset({"of", "for", "at", "in", "to", "with", "on"})
+
+
+def names_post_of(short: list[str], long: list[str]) -> bool:
+    """Whether `long` states the post `short` names with what it is of or where it is held
+    ("spokesman" of "spokesman for the Foreign Office", "coach" of "head coach of Leeds Rhinos"):
+    an article names someone by the bare title, then says it in full; one post, the fuller wording.
+    English only."""
+    if any(is_cyrillic(word) for word in long):
+        return False
+    cut = next((k for k, word in enumerate(long) if k and word in _POST_LINKS), len(long))
+    head = long[:cut]
+    return cut < len(long) and bool(short) and (head == short or narrows(short, head))
+
+
 def shorter_forms(words: list[str]) -> set[tuple[str, ...]]:
     """The role and every shorter wording it narrows (see `narrows`)."""
     forms = {tuple(words[-n:]) for n in range(1, len(words) + 1)}

@@ -16,7 +16,7 @@ from sqlalchemy.sql.selectable import Subquery
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
 from domain.given_names import adds_middle_names, has_variants, same_bearer
 from domain.names import query_key
-from domain.roles import english_markers, is_affiliation, is_coworker, narrows, post_word, shorter_forms
+from domain.roles import english_markers, is_affiliation, is_coworker, names_post_of, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
 
 RELATED_WINDOW = 500  # recent mentions considered for "appears with"
@@ -620,7 +620,8 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
             r
             for r in pooled.values()
             if r is not short
-            and narrows(words, _words_of(r.role))  # its tail in English, its start in Russian too
+            # its tail in English, its start in Russian too; or its head ("minister for schools")
+            and (narrows(words, _words_of(r.role)) or names_post_of(words, _words_of(r.role)))
             and _marks(r.role) == marks
         ]
         if longer:

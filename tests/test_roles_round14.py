@@ -92,7 +92,9 @@ def test_a_clause_after_an_asides_closing_dash_is_no_post(nlp) -> None:  # type:
         "He hopes the return of Ann Lister - out of the side since falling out with former coach Tom Vance - "
         "will send a message to other players in Wales."
     )
-    assert found(nlp, text) == {"Tom Vance": ["former coach"]}
+    assert found(nlp, text)["Tom Vance"] == ["former coach"]
+    # An aside that is the post stays one.
+    assert found(nlp, "Tom Vance - Kelso's chief economist - warned that inflation would stay high.")["Tom Vance"]
 
 
 def test_a_government_before_a_name_is_no_post_of_his(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -163,3 +165,26 @@ async def test_at_equal_support_the_post_an_article_introduces_someone_by_comes_
     reply = await Commands(news).questions.who("Vance")
     line = to_plain(reply.messages[0]).split("\n", 1)[0]
     assert line.startswith("Tom Vance — ") and line.endswith("fly-half")
+
+
+def test_an_obituarys_judgement_before_an_infinitive_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, "Tom Vance, Reluctant to Retire, Dies at 99.\n\nHe worked on.", True) == {}
+
+
+async def test_a_bare_title_and_the_same_post_in_full_are_one_role_shown_in_full(news) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from bot.commands import Commands
+    from bot.ingest.pipeline import ingest
+    from bot.ingest.sources import RawArticle
+    from bot.render.html import to_plain
+
+    text = (
+        "Spokesman Tom Vance said the embassy would stay open through the winter.\n"
+        "Staff were told to keep their travel plans under review.\n"
+        "Vance, a spokesman for the Foreign Office, added that the advice would be updated weekly."
+    )
+    item = RawArticle(text=text, title="Embassy to stay open", published=datetime.now(UTC), origin="embassy.txt")
+    await ingest(news, [item])
+    reply = await Commands(news).questions.who("Vance")
+    assert to_plain(reply.messages[0]).split("\n", 1)[0] == "Tom Vance — spokesman for the Foreign Office"

@@ -1372,8 +1372,11 @@ def headline_obituary(span: Span) -> str | None:
 
 def _description_head(words: list[Token]) -> int:
     """Where a description's head noun phrase ends: at its first preposition or clause ("First
-    Woman to Run Common Cause": an infinitive's too)."""
-    clause = (k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT", "TO"} or t.lower_ == "who"))
+    Woman to Run Common Cause": an infinitive's after a noun for someone too; "Reluctant to Retire" is none)."""
+    people = ROLE_HEADS | _PEOPLE_NOUNS | {"person"}
+    infinitive = {k for k, t in enumerate(words) if k and t.tag_ == "TO" and words[k - 1].lower_ in people}
+    opens = {k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who")}
+    clause = (k for k in range(len(words)) if k in opens or k in infinitive)
     return next(clause, len(words))
 
 
@@ -1614,16 +1617,9 @@ def guest_role(span: Span) -> str | None:
     credited = credited_guest(doc, span.start, span.end)
     if len(span) < 2 or span.end + 1 >= len(doc) or not (spaced_dash(doc[span.end]) or credited):
         return None
-    # ("… falling out with coach Tom Vance - will send a message to …", "Ann Lee - out of the
-    # side since …": after a dash that opens or closes an aside the sentence goes on, with a
-    # verb, a pronoun or a preposition; no post opens with one.)
-    clause = {"MD", "VBZ", "VBD", "VBP", "PRP", "IN", "RB", "RP", "TO", "WDT", "WP"}
-    if not credited and doc[span.end + 1].tag_ in clause:
-        return None
-    # ("Ann Lee - out of the side since … - will send …": an aside between two dashes, the
-    # sentence going on after the second, is no post.)
-    closing = next((t for t in doc[span.end + 1 : span.sent.end] if spaced_dash(t)), None)
-    if not credited and closing is not None and closing.i + 1 < len(doc) and doc[closing.i + 1].tag_ in clause:
+    # ("… falling out with coach Tom Vance - will send a message to …": after a dash that closes
+    # an aside the sentence goes on, with its verb; no post opens with one, nor with a pronoun.)
+    if not credited and doc[span.end + 1].tag_ in {"MD", "VBZ", "VBD", "VBP", "PRP"}:
         return None
     tokens: list[Token] = []
     glued = len(doc[span.end]) > 1  # "-Founding member": the post's first word carries the dash
