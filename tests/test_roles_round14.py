@@ -126,6 +126,8 @@ def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-u
         "Poet Laureate Armitage reads the poem at the ceremony.",
         "Resident Evil Village sold five million copies in its first year.",
         "Sea Shepherd is the leading campaigner against whaling in the Southern Ocean.",
+        # A title's abbreviation after the opening title is no given name.
+        "The raids ended at dawn. Chief Supt Rowlands went on to warn that more raids would follow.",
     ],
 )
 def test_a_firm_a_group_or_a_title_is_no_person(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

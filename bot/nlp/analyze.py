@@ -21,6 +21,7 @@ from bot.nlp.roles import (
     LETTERED_POSTS,
     QUOTES,
     ROLE_HEADS,
+    TITLE_ABBREVIATIONS,
     agent_post,
     copula_role,
     credited_guest,
@@ -279,6 +280,8 @@ _PERSON_ONLY = frozenset(
 )  # fmt: skip
 
 
+# Titles and their abbreviations, written before a name ("Chief Supt Deats").
+_TITLE_WORDS = ROLE_HEADS | TITLE_ABBREVIATIONS | FORCES_RANKS
 # Person-only posts a firm or a campaign group is also called ("Argus Media, the commodities analyst").
 _GROUPS_TOO = frozenset({"analyst", "campaigner", "specialist", "chemist", "florist", "stockist", "recipient"})
 
@@ -1104,7 +1107,9 @@ class _Linker:
             opened = not inside and end - i == 3 and _opening_post(doc[i]) and _acting_name(doc[i + 1 : end])
             # ("Resident Evil Village sold …": a post in "-ant" or "-ent" opens titles too.)
             trade = _person_only(doc[i].lower_) or doc[i].lower_.endswith(("er", "or", "ist", "ian"))
-            opened = opened and doc[i].head.i == end - 1 and trade
+            # (Nor "Chief Supt Deats went on": the next word is a title too.)
+            titled = i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in _TITLE_WORDS
+            opened = opened and doc[i].head.i == end - 1 and trade and not titled
             if opened and _name_shaped(doc[i + 1 : end].text):
                 found.append(Span(doc, i + 1, end, label="PERSON"))
                 self.cut_roles[i + 1] = doc[i].text
