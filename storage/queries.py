@@ -621,7 +621,11 @@ def rank_roles(support: list[RoleSupport]) -> list[RoleSupport]:
             for r in pooled.values()
             if r is not short
             # its tail in English, its start in Russian too; or its head ("minister for schools")
-            and (narrows(words, _words_of(r.role)) or names_post_of(words, _words_of(r.role)))
+            # where every article that states the bare title states it in full
+            and (
+                narrows(words, _words_of(r.role))
+                or (names_post_of(words, _words_of(r.role)) and r.seen.keys() >= short.seen.keys())
+            )
             and _marks(r.role) == marks
         ]
         if longer:

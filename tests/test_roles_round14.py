@@ -92,7 +92,7 @@ def test_a_clause_after_an_asides_closing_dash_is_no_post(nlp) -> None:  # type:
         "He hopes the return of Ann Lister - out of the side since falling out with former coach Tom Vance - "
         "will send a message to other players in Wales."
     )
-    assert found(nlp, text)["Tom Vance"] == ["former coach"]
+    assert found(nlp, text) == {"Tom Vance": ["former coach"]}
     # An aside that is the post stays one.
     assert found(nlp, "Tom Vance - Kelso's chief economist - warned that inflation would stay high.")["Tom Vance"]
 
@@ -126,6 +126,8 @@ def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-u
         "Poet Laureate Armitage reads the poem at the ceremony.",
         "Resident Evil Village sold five million copies in its first year.",
         "Sea Shepherd is the leading campaigner against whaling in the Southern Ocean.",
+        # A firm called by an insolvency post, that then speaks.
+        "Begbies Traynor, the administrator, said it was looking for a buyer.",
         # A title's abbreviation after the opening title is no given name.
         "The raids ended at dawn. Chief Supt Rowlands went on to warn that more raids would follow.",
     ],
@@ -190,3 +192,35 @@ async def test_a_bare_title_and_the_same_post_in_full_are_one_role_shown_in_full
     await ingest(news, [item])
     reply = await Commands(news).questions.who("Vance")
     assert to_plain(reply.messages[0]).split("\n", 1)[0] == "Tom Vance — spokesman for the Foreign Office"
+
+
+async def test_a_bare_title_stated_elsewhere_too_is_not_taken_for_a_post_stated_once(news) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from bot.commands import Commands
+    from bot.ingest.pipeline import ingest
+    from bot.ingest.sources import RawArticle
+    from bot.render.html import to_plain
+
+    now = datetime.now(UTC)
+    items = [
+        RawArticle(
+            text=f"President Tom Vance opened the {town} summit on trade.\nHe spoke for an hour on day {n}.",
+            title=f"Summit opens in {town}",
+            published=now - timedelta(days=n + 1),
+            origin=f"{town}.txt",
+        )
+        for n, town in enumerate(["Leeds", "Derby", "Hull"])
+    ]
+    items.append(
+        RawArticle(
+            text="President Tom Vance met students.\nTom Vance, president of the debating society at Oxford, was a "
+            "keen speaker even then.",
+            title="Vance visits his old college",
+            published=now,
+            origin="college.txt",
+        )
+    )
+    await ingest(news, items)
+    reply = await Commands(news).questions.who("Vance")
+    assert to_plain(reply.messages[0]).split("\n", 1)[0] == "Tom Vance — President"

@@ -108,7 +108,7 @@ _BODY_WORDS = frozenset(
     "bank university college school hospital airport court church cup league state republic kingdom island "
     "islands news times post capital partners holdings farms logistics estates hotel motors foods works "
     "services research freight institute foundation centre center network initiative fund trust society "
-    "association commission committee ministry department agency".split()
+    "association commission committee ministry department agency utilities".split()
 )
 # Words that open a person's span without being their name ("Saturday Tom Vance").
 # Positions in a team ("Valencia striker"), and its boss: the word before one is the team's name.
@@ -344,7 +344,8 @@ _FIRM_POSTS = _BODY_ROLES | frozenset(
      "giant", "rival", "buyer", "seller", "bidder", "backer", "creditor", "employer", "competitor", "challenger",
      "member", "winner", "owner", "client", "customer", "subsidiary", "brand", "group", "adviser", "advisor",
      "consultant", "auditor", "underwriter", "broker", "agent", "contractor", "arm", "unit", "lobbyist", "bookmaker",
-     "manager", "player", "coordinator", "engineer", "headliner", "star", "regulator"}
+     "manager", "player", "coordinator", "engineer", "headliner", "star", "regulator", "administrator", "receiver",
+     "liquidator"}
 )  # fmt: skip
 
 

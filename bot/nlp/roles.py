@@ -1619,7 +1619,18 @@ def guest_role(span: Span) -> str | None:
         return None
     # ("… falling out with coach Tom Vance - will send a message to …": after a dash that closes
     # an aside the sentence goes on, with its verb; no post opens with one, nor with a pronoun.)
-    if not credited and doc[span.end + 1].tag_ in {"MD", "VBZ", "VBD", "VBP", "PRP"}:
+    clause = {"MD", "VBZ", "VBD", "VBP", "PRP"}
+    if not credited and doc[span.end + 1].tag_ in clause:
+        return None
+    # ("Ann Lee - out of the side since … - will send …", "- under pressure after five defeats -
+    # insisted": an aside between two dashes, the sentence going on after the second, that opens
+    # with a preposition or a particle says where someone stands, not their post; "Tom Vance -
+    # HSBC's chief economist - warned" names it.)
+    closing = next((t for t in doc[span.end + 1 : span.sent.end] if spaced_dash(t)), None)
+    goes_on = closing is not None and closing.i + 1 < len(doc) and doc[closing.i + 1].tag_ in clause
+    opening = doc[span.end + 1]
+    placed = opening.tag_ in {"IN", "RP"} or opening.lower_ in {"out", "back", "off", "up", "down"}
+    if not credited and goes_on and placed:
         return None
     tokens: list[Token] = []
     glued = len(doc[span.end]) > 1  # "-Founding member": the post's first word carries the dash
