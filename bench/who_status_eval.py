@@ -501,6 +501,17 @@ BEFORE = {
             "ambiguous not offered": 1,
         },
     ),
+    # Run once, on the fourteenth round's final code (5b21e56): the single-item order's last part.
+    "heldout27": (
+        "127/150 (84.7%)",
+        {
+            "no answer": 1,
+            "wrong person": 3,
+            "role missing or wrong": 16,
+            "ambiguous not offered": 2,
+            "bearer missing from choices": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -526,6 +537,7 @@ BEFORE_WHEN = {
     "heldout24": "Run once, on the twelfth round's final code (commit e0c7539)",
     "heldout25": "Run once, on the thirteenth round's code before its last reviewer's mends (commit e0a6e1b)",
     "heldout26": "Run once, on the thirteenth round's final code (commit 03e1eff)",
+    "heldout27": "Run once, on the fourteenth round's final code (commit 5b21e56)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
