@@ -487,7 +487,8 @@ async def roles_of(session: AsyncSession, ids: list[int]) -> list[RoleSupport]:
     # Sentence 0 of an article with a title is its headline (stored first, see analysis_text).
     in_headline = (Sentence.position == 0) & (Article.title != "")
     rows = await session.execute(
-        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline, newest.c.loose, Sentence.id)
+        select(newest.c.role, newest.c.article_id, newest.c.published_at, in_headline, newest.c.loose)
+        .add_columns(newest.c.sentence_id)
         .join(Sentence, Sentence.id == newest.c.sentence_id)
         .join(Article, Article.id == newest.c.article_id)
     )

@@ -1,12 +1,22 @@
 """Issue 10, fourteenth round: a post opening its sentence read as an adjective, "one of" after "is", a group
 "including" the name, a plural post before a list of names, a name the model missed that the text
-gives a post, a figure inside a name, a headline's description with a noun read as a verb, a body's
-letters before a title. Sentences and names of our own."""
+gives a post, a figure inside a name, a headline's description with a noun read as a verb or an
+infinitive, a body's letters before a title, a clause after a dash; at query time, the post an
+article introduces someone by first, and a bare title pooled into the same post stated in full.
+Sentences and names of our own."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
+from bot.commands import Commands
+from bot.ingest.pipeline import ingest
+from bot.ingest.sources import RawArticle
+from bot.nlp.analyze import analyze_texts
+from bot.render.html import to_plain
+from bot.services import Services
 from tests.support.nlp import english, found, people
 from tests.test_nlp import parsed
 
@@ -103,16 +113,12 @@ def test_a_government_before_a_name_is_no_post_of_his(nlp) -> None:  # type: ign
 
 
 def test_a_headlines_verb_before_a_name_is_no_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    from bot.nlp.analyze import analyze_texts
-
     text = "Biden Is Expected to Pick Jennifer Granholm as Energy Secretary.\n\nThe former governor would lead it."
     assert "Jennifer Granholm" in people(analyze_texts(nlp, [text], [True])[0])
     assert "Sue Barker" in people(analyze_texts(nlp, ["Sue Barker said the match was over."])[0])
 
 
 def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-untyped-def]
-    from bot.nlp.analyze import analyze_texts
-
     analysis = analyze_texts(nlp, ["Italian daily Il Sole 24 Ore said the plan was late, and Tom Vance agreed."])[0]
     assert people(analysis) == {"Tom Vance"}
 
@@ -133,8 +139,6 @@ def test_a_figure_inside_a_name_is_no_persons(nlp) -> None:  # type: ignore[no-u
     ],
 )
 def test_a_firm_a_group_or_a_title_is_no_person(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
-    from bot.nlp.analyze import analyze_texts
-
     assert people(analyze_texts(nlp, [text])[0]) == set()
 
 
@@ -151,23 +155,25 @@ def test_a_bodys_letters_before_a_title_are_part_of_it() -> None:
     assert [role for _, _, role in analysis.roles] == ["UFC middleweight"]
 
 
-async def test_at_equal_support_the_post_an_article_introduces_someone_by_comes_first(news) -> None:  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
+async def who_first_line(news: Services, *articles: tuple[str, str, float]) -> str:
+    """/who Vance's first line after ingesting (text, title, days ago) articles of our own."""
+    now = datetime.now(UTC)
+    items = [
+        RawArticle(text=text, title=title, published=now - timedelta(days=ago), origin=f"{n}.txt")
+        for n, (text, title, ago) in enumerate(articles)
+    ]
+    await ingest(news, items)
+    reply = await Commands(news).questions.who("Vance")
+    return to_plain(reply.messages[0]).split("\n", 1)[0]
 
-    from bot.commands import Commands
-    from bot.ingest.pipeline import ingest
-    from bot.ingest.sources import RawArticle
-    from bot.render.html import to_plain
 
+async def test_at_equal_support_the_post_an_article_introduces_someone_by_comes_first(news: Services) -> None:
     text = (
         "France fly-half Tom Vance has warned that the pressure is mounting on the coach after the defeat.\n"
         "The team lost a lead of twelve points in the last quarter of the match.\n"
         "Vance, a veteran of 43 international caps, said the squad needed a settled side."
     )
-    item = RawArticle(text=text, title="Vance fires warning", published=datetime.now(UTC), origin="vance.txt")
-    await ingest(news, [item])
-    reply = await Commands(news).questions.who("Vance")
-    line = to_plain(reply.messages[0]).split("\n", 1)[0]
+    line = await who_first_line(news, (text, "Vance fires warning", 0))
     assert line.startswith("Tom Vance — ") and line.endswith("fly-half")
 
 
@@ -175,52 +181,26 @@ def test_an_obituarys_judgement_before_an_infinitive_is_no_post(nlp) -> None:  #
     assert found(nlp, "Tom Vance, Reluctant to Retire, Dies at 99.\n\nHe worked on.", True) == {}
 
 
-async def test_a_bare_title_and_the_same_post_in_full_are_one_role_shown_in_full(news) -> None:  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    from bot.commands import Commands
-    from bot.ingest.pipeline import ingest
-    from bot.ingest.sources import RawArticle
-    from bot.render.html import to_plain
-
+async def test_a_bare_title_and_the_same_post_in_full_are_one_role_shown_in_full(news: Services) -> None:
     text = (
         "Spokesman Tom Vance said the embassy would stay open through the winter.\n"
         "Staff were told to keep their travel plans under review.\n"
         "Vance, a spokesman for the Foreign Office, added that the advice would be updated weekly."
     )
-    item = RawArticle(text=text, title="Embassy to stay open", published=datetime.now(UTC), origin="embassy.txt")
-    await ingest(news, [item])
-    reply = await Commands(news).questions.who("Vance")
-    assert to_plain(reply.messages[0]).split("\n", 1)[0] == "Tom Vance — spokesman for the Foreign Office"
+    line = await who_first_line(news, (text, "Embassy to stay open", 0))
+    assert line == "Tom Vance — spokesman for the Foreign Office"
 
 
-async def test_a_bare_title_stated_elsewhere_too_is_not_taken_for_a_post_stated_once(news) -> None:  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime, timedelta
-
-    from bot.commands import Commands
-    from bot.ingest.pipeline import ingest
-    from bot.ingest.sources import RawArticle
-    from bot.render.html import to_plain
-
-    now = datetime.now(UTC)
-    items = [
-        RawArticle(
-            text=f"President Tom Vance opened the {town} summit on trade.\nHe spoke for an hour on day {n}.",
-            title=f"Summit opens in {town}",
-            published=now - timedelta(days=n + 1),
-            origin=f"{town}.txt",
-        )
+async def test_a_bare_title_stated_elsewhere_too_is_not_taken_for_a_post_stated_once(news: Services) -> None:
+    summits = [
+        (f"President Tom Vance opened the {town} summit on trade.\nHe spoke for an hour on day {n}.",
+         f"Summit opens in {town}", n + 1)
         for n, town in enumerate(["Leeds", "Derby", "Hull"])
-    ]
-    items.append(
-        RawArticle(
-            text="President Tom Vance met students.\nTom Vance, president of the debating society at Oxford, was a "
-            "keen speaker even then.",
-            title="Vance visits his old college",
-            published=now,
-            origin="college.txt",
-        )
+    ]  # fmt: skip
+    college = (
+        "President Tom Vance met students.\nTom Vance, president of the debating society at Oxford, was a "
+        "keen speaker even then.",
+        "Vance visits his old college",
+        0,
     )
-    await ingest(news, items)
-    reply = await Commands(news).questions.who("Vance")
-    assert to_plain(reply.messages[0]).split("\n", 1)[0] == "Tom Vance — President"
+    assert await who_first_line(news, *summits, college) == "Tom Vance — President"

@@ -360,13 +360,13 @@ def _phrased_person(span: Span) -> bool:
 
 def _posted_after(span: Span) -> bool:
     """A name given, after its comma or after "is", a post that a person holds and a firm or a
-    team does not ("Ann Lee, deputy chief economist at Acme,", "Ann Lee is a swimming teacher")."""
+    team does not ("Ann Lee, deputy chief economist at Acme,", "Ann Lee is a swimming teacher"),
+    or a post no firm holds when the name then speaks ("Ann Lee, European director for public
+    policy at Acme, said"). Not one a firm or a campaign group is also called ("Argus Media, the
+    commodities analyst", "Wise Owl, the insolvency specialist", "Begbies Traynor, the
+    administrator")."""
     post = written_apposition_post(span)
-    # Only a post no firm or campaign group is said to hold ("Argus Media, the commodities
-    # analyst", "Wise Owl, the insolvency specialist", "Fair Vote, the reform campaigner").
     if post is not None:
-        # ("Ann Lee, European director for public policy at Acme, said": a post a firm does not
-        # hold, of a name that then speaks.)
         root = span.root
         speaks = root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS
         held = post.lower_ not in _FIRM_POSTS and post.lower_ not in _GROUPS_TOO
@@ -1109,7 +1109,7 @@ class _Linker:
             # ("Resident Evil Village sold …": a post in "-ant" or "-ent" opens titles too.)
             trade = _person_only(doc[i].lower_) or doc[i].lower_.endswith(("er", "or", "ist", "ian"))
             # (Nor "Chief Supt Deats went on": the next word is a title too.)
-            titled = i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in _TITLE_WORDS
+            titled = doc[i + 1].lower_.rstrip(".") in _TITLE_WORDS if opened else False
             opened = opened and doc[i].head.i == end - 1 and trade and not titled
             if opened and _name_shaped(doc[i + 1 : end].text):
                 found.append(Span(doc, i + 1, end, label="PERSON"))
