@@ -512,6 +512,17 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    # Run once, on the fourteenth round's final code (the stores of 5b21e56): the cnndm store's next part.
+    "heldout28": (
+        "113/145 (77.9%)",
+        {
+            "no answer": 1,
+            "choice instead of answer": 4,
+            "wrong person": 3,
+            "role missing or wrong": 22,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -538,6 +549,7 @@ BEFORE_WHEN = {
     "heldout25": "Run once, on the thirteenth round's code before its last reviewer's mends (commit e0a6e1b)",
     "heldout26": "Run once, on the thirteenth round's final code (commit 03e1eff)",
     "heldout27": "Run once, on the fourteenth round's final code (commit 5b21e56)",
+    "heldout28": "Run once, on the fourteenth round's final code (commit 5b21e56's stores, 374e53c)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
