@@ -349,6 +349,10 @@ _FIRM_POSTS = _BODY_ROLES | frozenset(
 )  # fmt: skip
 
 
+# Posts a firm, a team or a campaign group may be called.
+_FIRM_OR_GROUP = _FIRM_POSTS | _GROUPS_TOO
+
+
 def _phrased_person(span: Span) -> bool:
     """A full name tagged a body that the phrase beside it names by a post a firm or a team does
     not hold ("Sindiso Magaqa, a popular local politician"), read as the general reading of
@@ -369,12 +373,12 @@ def _posted_after(span: Span) -> bool:
     if post is not None:
         root = span.root
         speaks = root.dep_ == "nsubj" and root.head.lower_ in q.SPEECH_VERBS
-        held = post.lower_ not in _FIRM_POSTS and post.lower_ not in _GROUPS_TOO
+        held = post.lower_ not in _FIRM_OR_GROUP
         posted = (_person_only(post.lower_) or (_role_head(post.lower_) and speaks)) and held
         return posted or _posted_speaker(span, post)
     role = copula_role(span)
     last = role.split()[-1].lower() if role else ""
-    held = last not in _FIRM_POSTS and last not in _GROUPS_TOO
+    held = last not in _FIRM_OR_GROUP
     return bool(last) and held and (_role_head(last) or _person_only(last))
 
 

@@ -356,7 +356,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # "trampoline fitness company Bounce": a body's kind before its name, no one's post (not
     # where the post is held: "correspondent, Science Magazine").
     comma = next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))
-    if _last_word(tokens[: min(of, comma)]) in BODY_NOUNS | CREDIT_LABELS | _RULING_BODIES:  # nor "Hotel Guests"
+    if _last_word(tokens[: min(of, comma)]) in _KINDS_OF_BODY:  # nor "Hotel Guests"
         return None
     kin_of_someone = last in _KIN and any(t.ent_type_ == "PERSON" for t in tokens[:-1])
     if last in _NOT_TITLES and not ranked and not kin_of_someone and not _described(tokens):
@@ -1373,8 +1373,7 @@ def headline_obituary(span: Span) -> str | None:
 def _description_head(words: list[Token]) -> int:
     """Where a description's head noun phrase ends: at its first preposition or clause ("First
     Woman to Run Common Cause": an infinitive's after a noun for someone too; "Reluctant to Retire" is none)."""
-    people = ROLE_HEADS | _PEOPLE_NOUNS | {"person"}
-    infinitive = {k for k, t in enumerate(words) if k and t.tag_ == "TO" and words[k - 1].lower_ in people}
+    infinitive = {k for k, t in enumerate(words) if k and t.tag_ == "TO" and words[k - 1].lower_ in _SOMEONE}
     opens = {k for k, t in enumerate(words) if k and (t.tag_ in {"IN", "WP", "WDT"} or t.lower_ == "who")}
     clause = (k for k in range(len(words)) if k in opens or k in infinitive)
     return next(clause, len(words))
@@ -1609,6 +1608,10 @@ def credited_guest(doc: Doc, start: int, end: int) -> bool:
     return labelled and end < len(doc) and doc[end].text[0] in _HYPHENS | {"—"} and bool(doc[end - 1].whitespace_)
 
 
+# Tags a clause opens with, never a post: a verb, a modal, a pronoun.
+_CLAUSE_TAGS = frozenset({"MD", "VBZ", "VBD", "VBP", "PRP"})
+
+
 def guest_role(span: Span) -> str | None:
     """ "Guests: Ann Lee - Professor of Law, Rutgers University Tom Vance - Director, …": a
     programme's list of guests gives each name, a spaced dash, then the post and where it is
@@ -1619,19 +1622,18 @@ def guest_role(span: Span) -> str | None:
         return None
     # ("… falling out with coach Tom Vance - will send a message to …": after a dash that closes
     # an aside the sentence goes on, with its verb; no post opens with one, nor with a pronoun.)
-    clause = {"MD", "VBZ", "VBD", "VBP", "PRP"}
-    if not credited and doc[span.end + 1].tag_ in clause:
+    if not credited and doc[span.end + 1].tag_ in _CLAUSE_TAGS:
         return None
     # ("Ann Lee - out of the side since … - will send …", "- under pressure after five defeats -
     # insisted": an aside between two dashes, the sentence going on after the second, that opens
     # with a preposition or a particle says where someone stands, not their post; "Tom Vance -
     # HSBC's chief economist - warned" names it.)
-    closing = next((t for t in doc[span.end + 1 : span.sent.end] if spaced_dash(t)), None)
-    goes_on = closing is not None and closing.i + 1 < len(doc) and doc[closing.i + 1].tag_ in clause
     opening = doc[span.end + 1]
     placed = opening.tag_ in {"IN", "RP"} or opening.lower_ in {"out", "back", "off", "up", "down"}
-    if not credited and goes_on and placed:
-        return None
+    if not credited and placed:  # (the sentence read on only for such an aside, not for every name)
+        closing = next((t for t in doc[span.end + 1 : span.sent.end] if spaced_dash(t)), None)
+        if closing is not None and closing.i + 1 < len(doc) and doc[closing.i + 1].tag_ in _CLAUSE_TAGS:
+            return None
     tokens: list[Token] = []
     glued = len(doc[span.end]) > 1  # "-Founding member": the post's first word carries the dash
     for token in doc[span.end + 1 - glued : span.end + 1 + MAX_OF_ROLE_WORDS + 2]:
@@ -1716,7 +1718,7 @@ def agent_post(noun: Token) -> bool:
     """A noun in lower case for someone who does something ("contender", "campaigner"), not kin
     or another relation ("sister", "brother")."""
     lower = noun.lower_
-    agent = lower.endswith(AGENT_ENDINGS) and lower not in _NOT_TITLES | _RULING_BODIES  # ("government")
+    agent = lower.endswith(AGENT_ENDINGS) and lower not in _NOT_AGENTS
     return noun.is_lower and noun.tag_ == "NN" and agent
 
 
@@ -1965,7 +1967,7 @@ def _posted_group(noun: Token, superlative: bool) -> bool:
     if superlative or single not in ROLE_HEADS or single in _PRAISE or single == "survivor":
         return False
     lefts = list(noun.lefts)
-    plain = _TIME_MARKS | _RANKS
+    plain = _PLAIN_MARKS
     judged = any(t.dep_ == "amod" and t.tag_ == "JJ" and t.is_lower and t.lower_ not in plain for t in lefts)
     pointed = any(t.tag_ == "PRP$" or t.lower_ in {"those", "these"} for t in lefts)
     copula = noun.head.head.head  # "of" -> "one" -> "is"
@@ -2376,3 +2378,9 @@ TIME_MARKS = _TIME_MARKS
 TITLE_ABBREVIATIONS = _TITLE_ABBREVIATIONS
 ITEM_LABELS = _ITEM_LABELS
 singular = _singular
+
+# Sets read on every role, built once.
+_KINDS_OF_BODY = BODY_NOUNS | CREDIT_LABELS | _RULING_BODIES  # kinds of body, never a post's last word
+_NOT_AGENTS = _NOT_TITLES | _RULING_BODIES  # agent nouns of no one's post ("government", "sister")
+_SOMEONE = ROLE_HEADS | _PEOPLE_NOUNS | {"person"}  # nouns for someone an infinitive may follow
+_PLAIN_MARKS = _TIME_MARKS | _RANKS  # words before a group's noun that judge nothing ("former", "last")
