@@ -524,6 +524,17 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    # Run once, on the fourteenth round's final code (edffd78), before the fifteenth round's changes.
+    "heldout29": (
+        "97/129 (75.2%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 3,
+            "wrong person": 6,
+            "role missing or wrong": 19,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -551,6 +562,7 @@ BEFORE_WHEN = {
     "heldout26": "Run once, on the thirteenth round's final code (commit 03e1eff)",
     "heldout27": "Run once, on the fourteenth round's final code (commit 5b21e56)",
     "heldout28": "Run once, on the fourteenth round's final code (commit 5b21e56's stores, 374e53c)",
+    "heldout29": "Run once, on the fourteenth round's final code before the fifteenth round's changes (commit edffd78)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
