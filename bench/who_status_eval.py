@@ -10,14 +10,14 @@ from the latest day the place is mentioned (labels: bench/labels/status.json, ma
 The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev`, `--set heldout`, `--set heldout2`
 or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or who_heldout3.json (fresh set-aside
 parts, each looked at once, by the lead)
-on both stores and writes its own section with errors by kind. `--set heldout4`, `heldout5`, `heldout28` and
-`heldout29` score who_heldout4.json, who_heldout5.json, who_heldout28.json and who_heldout29.json on a third
+on both stores and writes its own section with errors by kind. `--set heldout4`, `heldout5` and
+`heldout28` to `heldout30` score who_heldout4.json, who_heldout5.json and who_heldout28.json to who_heldout30.json on a third
 store, the 250 CNN/Daily Mail articles of ../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md).
 `--set heldout6` to `heldout27` score the tail of the first two stores, the surnames the earlier parts did
 not reach (rules: bench/labels/WHO_RULES_TAIL.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).
 Usage: python bench/who_status_eval.py ../shared/data [--make-labels]
-       [--set dev|heldout|heldout2|…|heldout29] [--labels FILE] [--keep DIR]"""
+       [--set dev|heldout|heldout2|…|heldout30] [--labels FILE] [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -593,6 +593,7 @@ RULES = {
     "heldout27": "WHO_RULES_SINGLE.md",
     "heldout28": "WHO_RULES_CNNDM.md",
     "heldout29": "WHO_RULES_CNNDM.md",
+    "heldout30": "WHO_RULES_CNNDM.md",
 }
 
 
