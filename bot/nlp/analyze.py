@@ -12,14 +12,17 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.nlp import quotes as q
 from bot.nlp.parse import CURLY_NAMES, parse
-from bot.nlp.role_phrases import person_noun, phrase_role, stated_post
+from bot.nlp.role_phrases import person_noun, phrase_role, stated_post, trade_word
 from bot.nlp.roles import (
     AGENT_ENDINGS,
+    AGENT_NAMES,
     BODY_NOUNS,
     CREDIT_LABELS,
     FORCES_RANKS,
+    ITEM_LABELS,
     LETTERED_POSTS,
     QUOTES,
+    RANK_WORDS,
     ROLE_HEADS,
     TITLE_ABBREVIATIONS,
     agent_post,
@@ -666,6 +669,8 @@ class _Linker:
         for span, kind in spans:
             # "Alison Vance" with only "Vance" tagged, or tagged ORG ("Ann Vance and Tom Lee"): the
             # untagged first name before it is part of the name.
+            if kind == "PERSON" and self._untagged_surname(span):
+                span = Span(self.doc, span.start, span.end + 1, label=span.label)
             first = self._untagged_first_name(span)
             if first is not None and kind == "PERSON":
                 # "Ana Caistor Arendar, Head of …" with only "Arendar" tagged: a second untagged
@@ -728,6 +733,33 @@ class _Linker:
             if tagged > others or stated or name.split(" ")[-1] in titled:
                 people.add(name)
         return [(span, "PERSON" if kind in _RETYPED and key(span, kind) in people else kind) for span, kind in spans]
+
+    def _untagged_surname(self, span: Span) -> bool:
+        """ "Valencia boss Nuno Espirito Santo insisted", the model's name "Nuno Espirito": the
+        capitalised proper noun right after a name of two words or more, which the name's words
+        modify and which is the subject of the sentence's verb, is its last word (not a word the
+        article writes in lower case: "the Ann Lee Show returned")."""
+        doc = self.doc
+        if len(span) < 2 or span.end >= len(doc):
+            return False
+        word = doc[span.end]
+        if not (word.is_title and word.is_alpha and word.tag_ == "NNP" and not word.ent_type_):
+            return False
+        if word.dep_ not in {"nsubj", "nsubjpass"} or not word.head.tag_.startswith("VB"):
+            return False
+        if any(t.dep_ != "compound" or t.head.i != word.i for t in span[-1:]):
+            return False
+        lower = word.lower_
+        if lower in self._lower_words() or lower in _BODY_NAME_WORDS or lower in ROLE_HEADS:
+            return False
+        # (not a headline's capitalised word, "Ann Lee Campaign Raises Millions"; nor a team's name the
+        # text writes before a post elsewhere, "Wolves manager Ann Lee Wolves insisted")
+        if _title_case(word.sent):
+            return False
+        return not any(
+            t.i != word.i and t.text == word.text and (t.ent_type_ not in {"", "PERSON"} or t.head.is_lower)
+            for t in self.doc
+        )
 
     def _untagged_first_name(self, span: Span) -> int | None:
         """The index of the first name before a one-word name the model tagged without it: a
@@ -1469,6 +1501,14 @@ class _Linker:
                 person_names[name] = person_names.get(name, 0) + 1
                 if " " in name:
                     full.setdefault(name.split(" ")[-1], set()).add(name)
+        # surname -> the capitalised words written right before a full name ending with it
+        titled: dict[str, set[str]] = {}
+        for span, kind in spans:
+            words = clean_name(span.text, kind).lower().split(" ") if kind == "PERSON" else []
+            title = doc[span.start - 1] if span.start > 0 else None
+            if len(words) >= 2 and title is not None and title.is_title and not title.ent_type_:
+                if title.lower_.rstrip(".") in _TITLE_WORDS | HONORIFICS | RANK_WORDS:
+                    titled.setdefault(words[-1], set()).add(title.lower_)
         # "vicente del bosque" ends with "del bosque" and "bosque": each name under its endings.
         endings: dict[str, set[str]] = {}
         for name in person_names:
@@ -1538,6 +1578,19 @@ class _Linker:
                 if n == 1 and lead in NAME_MONTHS | WEEKDAYS | MONTHS | _SAINTS and other_bearer:
                     cut = n
                     break
+                # "Triathlete Charlotte Roach, 26,", "Shocked: Terry Cooper" run into a name the
+                # article also writes alone; "RIP Stan Freberg": a word that is no given name.
+                if n == 1 and kind == "PERSON" and not repeated and self._no_given_name(span):
+                    cut = n
+                    if trade_word(lead):
+                        self.cut_roles[span.start + 1] = span[0].text
+                    break
+                # "Major Stallard" beside "Major Tom Stallard": the title the article writes before
+                # the full name of the surname's one bearer.
+                bearers = {name for name in full.get(rest_name, ()) if name != own}
+                if n == 1 and kind == "PERSON" and len(bearers) == 1 and lead in titled.get(rest_name, ()):
+                    cut = n  # (the title is the full name's role already)
+                    break
                 lead_named, lead_opens = elsewhere(span, lead)
                 tagged = lead_named is not None or (n == 1 and lead_opens)
                 # "against Valencia Enrique said", "at Headingley Vance stayed": a caption run into
@@ -1550,12 +1603,32 @@ class _Linker:
                 result.append((span, kind))
                 continue
             lead_span, rest = doc[span.start : span.start + cut], doc[span.start + cut : span.end]
-            self.not_names.add(span.start + cut - 1)
+            if span.start + cut not in self.cut_roles:
+                self.not_names.add(span.start + cut - 1)
             if kind != "PERSON" and lead_span.text.lower() not in WEEKDAYS | MONTHS | NAME_MONTHS | _SAINTS:
                 # "Holland Vance" tagged ORG, "Holland" a place elsewhere: the place.
                 result.append((Span(doc, lead_span.start, lead_span.end, label=lead_kind or kind), lead_kind or kind))
             result.append((Span(doc, rest.start, rest.end, label="PERSON"), "PERSON"))
         return result
+
+    def _no_given_name(self, span: Span) -> bool:
+        """Whether the first word of a person's span of three words or more is no given name, when the
+        rest is written elsewhere in the text: a caption's label in capitals opening its sentence ("RIP
+        Stan Freberg"), or a long word for someone by trade that no one is named ("Triathlete Charlotte
+        Roach, 26,", "at a shelter Veterinarian Ann Lee"; not "Victor", "Chandler", "Dean")."""
+        first = span[0]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        opens = before is None or first.is_sent_start or before.is_punct
+        if len(span) < 3 or first.is_stop or not all(t.is_title for t in span[1:] if t.is_alpha):
+            return False
+        if self.doc.text.count(span[1:].text) < 2:
+            return False
+        lower = first.lower_
+        if first.is_upper:
+            return opens and (lower in ITEM_LABELS or lower == "rip")
+        # (a trade's word after a caption run into the text, "at a shelter Veterinarian Ann Lee")
+        trade = len(lower) >= 8 and lower not in AGENT_NAMES and trade_word(lower)
+        return trade and (opens or before.is_lower)
 
     def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Words that are no names never make a person, judged from the article itself:

@@ -146,6 +146,16 @@ def _person_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 # The long tail of nouns for someone beyond the posts news writes most (NAMED_POSTS).
 _PERSON_NOUNS, _OFFICES = _person_nouns()
+
+
+def trade_word(lower: str) -> bool:
+    """A word for someone by trade or post, whatever its case: WordNet's ("veterinarian") or a
+    compound ending in one of five letters or more ("triathlete", "kickboxer")."""
+    if lower in _PERSON_NOUNS or lower in ROLE_HEADS:
+        return True
+    return len(lower) > 6 and any(lower[k:] in _PERSON_NOUNS for k in range(1, len(lower) - 4))
+
+
 # Words an office's capitalised name puts before it: its rank or its portfolio ("High
 # Commissioner", "Finance Minister"); not any capitalised word: "BBC Appoints Director, Ann Lee,"
 # is a caption's verb.
@@ -657,7 +667,8 @@ def _before_comma(span: Span) -> Reading | None:
     floor = span.sent.start
     dashed = span.start > floor and doc[span.start - 1].text in {"-", "–", "—"} and doc[span.start - 1].whitespace_
     # ("the nomination of a new election administrator - Ann Lee.": a spaced dash, the name last)
-    closes = {".", "!", "?"} if dashed else {",", ")", "-", "–"}
+    # ("The coach, Tom Vance (pictured), said": a bracket after the name closes it too)
+    closes = {".", "!", "?"} if dashed else {",", ")", "(", "-", "–"}
     # ("A veteran jihadist, Ann Lee was killed …": a phrase opening the sentence, then the name
     # as the subject of what follows.)
     root = span.root
@@ -772,4 +783,42 @@ def phrase_role(span: Span) -> str | None:
     # the model ran into the name, has no title before it)
     if len(span) < 2 or (span[0].tag_.startswith("VB") and _headline(span[0])):
         return None
-    return _role(_before_name(span) or _after_name(span) or _before_comma(span)) or role_as(span)
+    return _role(
+        _before_name(span) or _after_name(span) or _before_comma(span) or _plural_before_comma(span)
+    ) or role_as(span)
+
+
+def _plural_before_comma(span: Span) -> Reading | None:
+    """ "two fellow NBA players, Ann Lee and Tom Vance of the Hawks": a plural post, its comma, then
+    a list of names joined by "and" that it names; each of them is one (not a list of the post and
+    others, "players, coaches, Ann Lee and Tom Vance", nor "friends of the players, Ann Lee and …")."""
+    doc = span.doc
+    floor = span.sent.start
+    first, last = span.start, span.end
+
+    # (a name in the list may be tagged a place: any run of capitalised proper nouns is one)
+    def named(token: Token) -> bool:
+        return token.ent_type_ == "PERSON" or (token.tag_ == "NNP" and token.is_title)
+
+    while first - 2 >= floor and doc[first - 1].text in {",", "and", "&"} and named(doc[first - 2]):
+        first -= 2
+        while first > floor and named(doc[first - 1]):
+            first -= 1
+    while last + 1 < len(doc) and doc[last].text in {",", "and", "&"} and named(doc[last + 1]):
+        last += 2
+        while last < len(doc) and named(doc[last]):
+            last += 1
+    joined = any(t.lower_ in {"and", "&"} for t in doc[first:last])
+    head = first - 2
+    if not joined or head < floor or doc[first - 1].text != "," or not person_noun(doc[head], plural=True):
+        return None
+    words = _run_before(doc, head, floor)
+    while len(words) > 1 and words[0].tag_ in {"CD", "DT"}:  # ("the two nurses")
+        words = words[1:]
+    k = words[0].i - 1
+    while k > floor and doc[k].tag_ in {"DT", "CD", "PRP$"}:
+        k -= 1
+    opening = doc[k] if k >= floor else None
+    if opening is not None and (opening.text in {",", "and", "or"} or opening.lower_ == "of"):
+        return None
+    return _found(_read(words, plural=True), doc[head])

@@ -85,6 +85,8 @@ FORCES_RANKS = frozenset(
     {"fusilier", "trooper", "corporal", "sergeant", "lieutenant", "colonel", "gunner", "sapper", "rifleman",
      "guardsman", "constable", "detective", "inspector", "superintendent", "sheriff", "admiral", "brigadier"}
 )  # fmt: skip
+# Ranks that are everyday words too, written in capitals before a name ("Major Tom Vance").
+_RANK_WORDS = frozenset({"major", "general", "private"})
 # Kinds of body a name may follow ("fitness company Bounce", "the band Coldplay"): no post, and
 # the name after one is the body's.
 BODY_NOUNS = frozenset(
@@ -309,7 +311,7 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     pieces = _hyphen_pieces(tokens[:of])
     # "Peru international", "full back": a role noun the tagger read as an adjective or adverb.
     # But "a fellow Scot": "fellow" as an adjective is no post.
-    misread = _misread_post(tokens[of - 1])
+    misread = _misread_post(tokens[of - 1]) or (tokens[of - 1].tag_ == "JJ" and _misread_trade(tokens[of - 1]))
     if not any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in pieces) and not ranked and not misread:
         return None
     # ("United" of "National Nurses United" after "of" is a name's word, not a verb)
@@ -372,9 +374,15 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # "slogan Vote" (of "the slogan Vote Blair"): a common noun before a capitalised last word
     # is no title; titles run "Foreign Minister", "foreign secretary", "Chelsea boss".
     post = tokens[:of]  # "editor of gadget magazine Stuff": the check is on the post, not what it is of
-    slogan = post[-1].lower_ not in ROLE_HEADS  # "Texas state Senator" is a post
+    # ("Texas state Senator" is a post, "police spokesman Major" a post and a rank)
+    rank_after = post[-1].lower_ in _RANK_WORDS and len(post) > 1 and post[-2].lower_ in ROLE_HEADS
+    slogan = post[-1].lower_ not in ROLE_HEADS and not rank_after
     if slogan and len(post) > 1 and post[-1].is_title and post[-2].is_lower and post[-2].tag_ in {"NN", "NNS"}:
-        return None
+        # ("a leading light of the escape Major Tom Vance": the rank alone is his; before a bare surname,
+        # "lineman Major Harris", it may be his given name)
+        named = post[-1].doc[post[-1].i + 1 : post[-1].i + 3]
+        full = len(named) == 2 and all(t.ent_type_ == "PERSON" for t in named)
+        return post[-1].text if post[-1].lower_ in FORCES_RANKS | _RANK_WORDS and of == len(tokens) and full else None
     # An entity alone ("Microsoft Bill Gates") is an affiliation, not a role; but one that ends
     # in a role noun ("House Republican", "Labour MP" tagged as a body) names a post.
     # ("Nurse Ann Lee", the post alone tagged a place, still names her post; a party's or a
@@ -398,6 +406,14 @@ def _misread_post(word: Token) -> bool:
     lower = word.lower_
     cased = word.is_lower or (word.is_title and word.is_sent_start)
     return cased and lower in ROLE_HEADS and lower != "fellow"
+
+
+def _misread_trade(word: Token) -> bool:
+    """A noun for someone by trade, in lower case after "a", "an" or "the", that the tagger read as
+    an adjective ("an obstetrician", "a criminalist")."""
+    lower = word.lower_
+    trade = lower in ROLE_HEADS or lower.endswith(("ian", "ist"))
+    return word.is_lower and trade and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in word.lefts)
 
 
 def _past_a_dash(token: Token) -> bool:
@@ -569,7 +585,10 @@ def premodifier_role(span: Span) -> str | None:
     after = span.end if span.end < len(doc) and doc[span.end].tag_ == "NNP" and span.root.head.i == span.end else None
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end)) | ({after} if after is not None else set())
-        if all(t.head.i in inside or _rank_beside(t, span) or _post_of_name(t, region, span) for t in region):
+        if all(
+            t.head.i in inside or _rank_beside(t, span) or _title_beside(t, span) or _post_of_name(t, region, span)
+            for t in region
+        ):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
                 return None
             if len(region) == 1 and _given_name_elsewhere(region[0], span):
@@ -579,6 +598,14 @@ def premodifier_role(span: Span) -> str | None:
             qualifier = doc[region[0].i - 1] if region[0].i > span.sent.start else None
             if qualifier is not None and qualifier.lower_ in _POST_QUALIFIERS and qualifier.whitespace_:
                 region.insert(0, qualifier)
+            # "Tom Vance's recent jibe Tom Vance captained …": a caption run into the text; no one
+            # is titled by a thing of their own.
+            if qualifier is not None and qualifier.tag_ == "POS" and qualifier.i >= len(span):
+                if doc[qualifier.i - len(span) : qualifier.i].text == span.text:
+                    return None
+            post = _post_of_body(region, span)
+            if post is not None:
+                return _tidy(post, MAX_OF_ROLE_WORDS)
             role = _tidy(region)
             if role and marks and not role.lower().startswith(marks[0].lower()):
                 role = " ".join([*marks, role])
@@ -648,6 +675,33 @@ def _post_of_name(token: Token, region: list[Token], span: Span) -> bool:
     )
 
 
+def _post_of_body(region: list[Token], span: Span) -> list[Token] | None:
+    """ "former leader of the Scottish Labour party Ann Lee attended": the parser makes the name
+    the object of "of", so the words before it name the body; the post is the noun "of" hangs on,
+    with its own words before it."""
+    of = span.root.head
+    if span.root.dep_ != "pobj" or of.lower_ != "of" or not span[0].is_title:
+        return None
+    if region[0].i not in {of.i + 1, of.i + 2}:
+        return None
+    post = of.head
+    if post.lower_ not in ROLE_HEADS or post.i + 1 != of.i or _last_word(region) in ROLE_HEADS:
+        return None
+    return list(span.doc[post.left_edge.i : span.start])
+
+
+def _title_beside(token: Token, span: Span) -> bool:
+    """ "London Mayor Ann Lee - appearing on …": a capitalised post right before the name, which
+    the parser hangs on the word the name hangs on, is still the name's title."""
+    return (
+        token.i + 1 == span.start
+        and token.is_title
+        and token.lower_ in ROLE_HEADS
+        and token.dep_ == "compound"
+        and token.head == span.root.head
+    )
+
+
 def _rank_beside(token: Token, span: Span) -> bool:
     """ "World number one Tom Vance believes": the parser hangs the rank's "number" on the verb
     the name hangs on; with its number and right before the name, it is still the name's rank."""
@@ -669,7 +723,13 @@ def apposition_role(span: Span) -> str | None:
     for child in span.root.children:
         # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
         post = child.tag_ == "NNP" and (child.lower_ in _NAMED_POSTS or child.lower_ in _lower_nouns(child.doc))
-        if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post):
+        # ("Ann Lee, an obstetrician and gynecologist who …": a trade's noun the tagger read as an
+        # adjective, after its article.)
+        misread = child.tag_ == "JJ" and _misread_trade(child)
+        owned = _owned_post(child) if child.dep_ == "appos" and child.i >= span.end and child.tag_ == "NNP" else None
+        if owned is not None:  # "Ann Lee, the Duchy of Cornwall's Estate Director, said"
+            return _tidy(list(span.doc[child.left_edge.i : owned.i + 1]), MAX_OF_ROLE_WORDS)
+        if child.dep_ == "appos" and child.i >= span.end and (child.tag_ in {"NN", "NNS"} or post or misread):
             closing = child.right_edge.i + 1
             if closing < len(span.doc) and introduces_next(span.doc[closing]):
                 return None
@@ -729,6 +789,20 @@ def apposition_role(span: Span) -> str | None:
                 or (_tidy(tokens[:inner], MAX_OF_ROLE_WORDS) if inner < len(tokens) else None)
                 or _tidy([t for t in child.subtree if t.i <= child.i])
             )
+    return None
+
+
+def _owned_post(body: Token) -> Token | None:
+    """ "the Duchy of Cornwall's Estate Director": the parse makes the body the apposition and
+    hangs the post, owned by what the body is of, on its "of"; the post."""
+    for of in body.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for post in of.children:
+                owner = any(t.tag_ == "POS" for t in post.children) or any(
+                    c.dep_ == "poss" and any(t.tag_ == "POS" for t in c.children) for c in post.children
+                )
+                if post.dep_ == "pobj" and post.lower_ in ROLE_HEADS | _NAMED_POSTS and owner:
+                    return post
     return None
 
 
@@ -2378,6 +2452,9 @@ TIME_MARKS = _TIME_MARKS
 TITLE_ABBREVIATIONS = _TITLE_ABBREVIATIONS
 ITEM_LABELS = _ITEM_LABELS
 singular = _singular
+# For the linker (analyze.py): words before a name that are no given name, or that are.
+AGENT_NAMES = _AGENT_NAMES
+RANK_WORDS = _RANK_WORDS
 
 # Sets read on every role, built once.
 _KINDS_OF_BODY = BODY_NOUNS | CREDIT_LABELS | _RULING_BODIES  # kinds of body, never a post's last word

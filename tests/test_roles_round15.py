@@ -1,0 +1,147 @@
+"""Issue 10, fifteenth round: a word that is no given name run into the front of a name, a title before
+a bare surname that the text writes before the full name, a trade's noun read as an adjective in an
+apposition, a rank after a post, a post a body owns in an apposition, a capitalised post the parse hangs
+elsewhere, the post "of" a party, a caption's thing before a name, a bracket after a name, a name's last
+word the model left out. Sentences and names of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.analyze import analyze_texts
+from tests.support.nlp import english, found, people
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return english()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # A trade's noun opening its sentence, run into a name the text also writes alone.
+        ("The fundraiser began in May. Triathlete Nora Pellow, 31, from Leeds, nearly died in a crash. "
+         "Nora Pellow and her partner now raise money for the air ambulance.", "Nora Pellow", "Triathlete"),
+        # ... after a caption run into the text.
+        ("The cat helps to nurse sick cats and dogs back to health at a Polish animal shelter Veterinarian "
+         "Lucyna Kowal-Brzek took care of him and eventually adopted him. His owner, vet Lucyna Kowal-Brzek, "
+         "adopted him.", "Lucyna Kowal-Brzek", "Veterinarian"),
+        # A trade's noun the tagger reads as an adjective, after its article, in an apposition.
+        ('"It is a crisis," according to Carla Menzies, an obstetrician and gynecologist who runs a clinic.',
+         "Carla Menzies", "obstetrician"),
+        # A rank after a post, before the name.
+        ("Police spokesman Major Sipho Dlamini said there were no signs of forced entry.", "Sipho Dlamini",
+         "Police spokesman Major"),
+        # A post a body owns, the body read as the apposition.
+        ("Owen Treharne, the Duchy of Lancaster's Estate Director at Kelso, said: 'We are pleased.'",
+         "Owen Treharne", "Duchy of Lancaster's Estate Director"),
+        # A capitalised post right before the name, the parse hanging both on the verb after a dash.
+        ("Tories are concerned it may be too little too late London Mayor Ned Fairbank - appearing on the "
+         "BBC this morning, has distanced himself from the claims.", "Ned Fairbank", "London Mayor"),
+        # The post "of" a party whose name the parse hangs the person's name on.
+        ("From left, Tom Vance MP and former leader of the Welsh Labour party Ann Lister attend the launch.",
+         "Ann Lister", "former leader of the Welsh Labour party"),
+        # A post opening the sentence, the name after its comma and before a bracket.
+        ("Director of BrightPath, Justine Marlow (seated on the sofa), is shown guiding a couple.",
+         "Justine Marlow", "Director of BrightPath"),
+        # A rank alone after a noun that names no post.
+        ("Major Dunstable and another leading light of the escape Major Ned Fairbank, also of the Light "
+         "Infantry, survived the war.", "Ned Fairbank", "Major"),
+        # A plural post, its comma, then a list of names joined by "and": each is one.
+        ("He was joined by two fellow NBA players, Tom Vance and Carl Penn of the Hawks.", "Tom Vance",
+         "fellow NBA player"),
+        ("The three judges, Ann Lister, Tom Vance and Carla Menzies, retired in June.", "Tom Vance", "judge"),
+        # The name's last word the model left out: the subject after the name's words.
+        ("Valencia boss Nuno Esteves Santo insisted he was impressed. Santo said: 'We will fight.'",
+         "Nuno Esteves Santo", "Valencia boss"),
+    ],
+)  # fmt: skip
+def test_a_post_read_in_the_round(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    assert role in found(nlp, text).get(name, [])
+
+
+def test_letters_before_a_full_name_are_no_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Stan Holloway, whose comic songs ran for decades, has died. "
+        '"Terrible news that one of my idols has gone," Pardew wrote online. "RIP Stan Holloway. A legend, a '
+        'mentor, and a friend." Holloway was also known for his songs.'
+    )
+    assert {name for name in people(analyze_texts(nlp, [text])[0]) if "Holloway" in name} == {"Stan Holloway"}
+
+
+def test_a_title_written_before_the_full_name_links_the_bare_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Major Tom Dunstable, of the Light Infantry, planned the escape. "
+        "Major Dunstable survived the war and went home to Somerset."
+    )
+    analysis = analyze_texts(nlp, [text])[0]
+    assert people(analysis) == {"Tom Dunstable"}
+    assert "Major" in found(nlp, text)["Tom Dunstable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A given name stays before a name the text also writes without it (a middle name in use).
+        ("Mary Ann Pellow, 31, won the race. Ann Pellow said she was tired.", "Mary Ann Pellow"),
+        # Two surnames, the second pair written alone later.
+        ("Gabriel Garcia Marquez wrote the novel in Mexico. Garcia Marquez said it took 18 months.",
+         "Gabriel Garcia Marquez"),
+        # A given name that is a word for someone by trade, before two surnames written alone later.
+        ("Victor Ruiz Gomez scored the opener. Ruiz Gomez joined the club in June.", "Victor Ruiz Gomez"),
+        # A place before a full name is no title of the surname's other bearer.
+        ("In Chelsea Bill Clinton met voters on Tuesday. Chelsea Clinton joined him later.", "Chelsea Clinton"),
+        # A given name that is a word, not at the sentence's start.
+        ("The club signed Will Pellow Jones last week, and Pellow Jones scored twice.", "Will Pellow Jones"),
+    ],
+)  # fmt: skip
+def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(analyze_texts(nlp, [text])[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A caption's thing of the person's own, run into the text before the name.
+        (
+            "Carver was angry following Ned Fairbank's recent relegation jibe Ned Fairbank captained the side "
+            "which was relegated.",
+            "Ned Fairbank",
+        ),
+        # A list of posts and names, and a list of whose friend someone is.
+        ("He met players, coaches, Tom Vance and Ann Lister at the club.", "Tom Vance"),
+        ("She is a friend of the singers, Tom Vance and Ann Lister.", "Ann Lister"),
+        # A noun after "of" is no post: "back" of a van.
+        ("The men were filmed in the back of a moving van while a militant guarded them.", "van"),
+    ],
+)
+def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, text).get(name, []) == []
+
+
+def test_the_show_of_a_name_is_no_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_texts(nlp, ["The Tom Vance Show returned on Monday after a show about cooking."])[0]
+    assert not any(name.endswith("Show") for name in people(analysis))
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "name"),
+    [
+        # A headline's capitalised word, and a team's name the text also writes before a post.
+        ("Ann Lee Campaign Raises Millions\n\nThe money came from small donors.", True, "Ann Lee"),
+        ("Wolves manager Gary Oneil Wolves insisted the team had improved. Wolves manager Carl Penn agreed.", False,
+         "Gary Oneil"),
+    ],
+)  # fmt: skip
+def test_a_word_after_a_name_is_no_surname(nlp, text: str, headline: bool, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(analyze_texts(nlp, [text], [headline])[0])
+
+
+def test_kin_of_a_namesake_keeps_its_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mr Vance's nephew Hunter Lloyd Vance said the family was devastated."
+    assert found(nlp, text)["Hunter Lloyd Vance"] == ["nephew"]
+
+
+def test_a_rank_word_before_a_bare_surname_may_be_a_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, "Rams lineman Major Harris was injured in practice.").get("Harris", []) == []
