@@ -35,7 +35,7 @@ def nlp():  # type: ignore[no-untyped-def]
          "Police spokesman Major"),
         # A post a body owns, the body read as the apposition.
         ("Owen Treharne, the Duchy of Lancaster's Estate Director at Kelso, said: 'We are pleased.'",
-         "Owen Treharne", "Duchy of Lancaster's Estate Director"),
+         "Owen Treharne", "Duchy of Lancaster's Estate Director at Kelso"),
         # A capitalised post right before the name, the parse hanging both on the verb after a dash.
         ("Tories are concerned it may be too little too late London Mayor Ned Fairbank - appearing on the "
          "BBC this morning, has distanced himself from the claims.", "Ned Fairbank", "London Mayor"),
@@ -52,6 +52,11 @@ def nlp():  # type: ignore[no-untyped-def]
         ("He was joined by two fellow NBA players, Tom Vance and Carl Penn of the Hawks.", "Tom Vance",
          "fellow NBA player"),
         ("The three judges, Ann Lister, Tom Vance and Carla Menzies, retired in June.", "Tom Vance", "judge"),
+        # A body that owns the post after the name's comma, and a participle before the post's noun.
+        ("Anthony Dorset, Hall & Dorset's managing director, said: 'It is a privilege.'", "Anthony Dorset",
+         "Hall & Dorset's managing director"),
+        # A plural post opening the sentence, its comma, then the list.
+        ("The two defendants, Craig Mellor and Dean Oakes, deny murder.", "Dean Oakes", "defendant"),
         # The name's last word the model left out: the subject after the name's words.
         ("Valencia boss Nuno Esteves Santo insisted he was impressed. Santo said: 'We will fight.'",
          "Nuno Esteves Santo", "Valencia boss"),
@@ -109,6 +114,9 @@ def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignor
             "which was relegated.",
             "Ned Fairbank",
         ),
+        # A clause opening the sentence before the list that is its verb's subject.
+        ("Speaking to reporters, Gareth Pruitt and Helen Okoye said the deal was dead.", "Helen Okoye"),
+        ("Escorted by police officers, Brian Tully and Kevin Lowe were led from the dock.", "Brian Tully"),
         # A list of posts and names, and a list of whose friend someone is.
         ("He met players, coaches, Tom Vance and Ann Lister at the club.", "Tom Vance"),
         ("She is a friend of the singers, Tom Vance and Ann Lister.", "Ann Lister"),
@@ -145,3 +153,9 @@ def test_kin_of_a_namesake_keeps_its_post(nlp) -> None:  # type: ignore[no-untyp
 
 def test_a_rank_word_before_a_bare_surname_may_be_a_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
     assert found(nlp, "Rams lineman Major Harris was injured in practice.").get("Harris", []) == []
+
+
+def test_a_post_of_a_thing_is_not_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "of" a thing in lower case, whose name is another clause's subject: the manager is not his.
+    roles = found(nlp, "The manager of the hotel Sam Fender stayed at said he was charming.").get("Sam Fender", [])
+    assert not any("manager" in role for role in roles)

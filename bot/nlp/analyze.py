@@ -735,10 +735,11 @@ class _Linker:
         return [(span, "PERSON" if kind in _RETYPED and key(span, kind) in people else kind) for span, kind in spans]
 
     def _untagged_surname(self, span: Span) -> bool:
-        """ "Valencia boss Nuno Espirito Santo insisted", the model's name "Nuno Espirito": the
-        capitalised proper noun right after a name of two words or more, which the name's words
-        modify and which is the subject of the sentence's verb, is its last word (not a word the
-        article writes in lower case: "the Ann Lee Show returned")."""
+        """ "Valencia boss Nuno Espirito Santo insisted … Santo said", the model's name "Nuno Espirito":
+        the capitalised proper noun right after a name of two words or more, which the name's words
+        modify and which is the subject of the sentence's verb, is its last word when the article
+        writes it alone elsewhere as a person's ("Santo said", "Mr Santo"), never as a place's or a
+        body's ("Rory McIlroy Augusta struggled", "Anna Webb Staff at the school said")."""
         doc = self.doc
         if len(span) < 2 or span.end >= len(doc):
             return False
@@ -747,19 +748,22 @@ class _Linker:
             return False
         if word.dep_ not in {"nsubj", "nsubjpass"} or not word.head.tag_.startswith("VB"):
             return False
-        if any(t.dep_ != "compound" or t.head.i != word.i for t in span[-1:]):
+        if span[-1].dep_ != "compound" or span[-1].head.i != word.i or _title_case(word.sent):
             return False
         lower = word.lower_
         if lower in self._lower_words() or lower in _BODY_NAME_WORDS or lower in ROLE_HEADS:
             return False
-        # (not a headline's capitalised word, "Ann Lee Campaign Raises Millions"; nor a team's name the
-        # text writes before a post elsewhere, "Wolves manager Ann Lee Wolves insisted")
-        if _title_case(word.sent):
+        others = [t for t in doc if t.text == word.text and t.i != word.i]
+        if any(t.ent_type_ not in {"", "PERSON"} or (t.head.is_lower and t.dep_ == "compound") for t in others):
             return False
-        return not any(
-            t.i != word.i and t.text == word.text and (t.ent_type_ not in {"", "PERSON"} or t.head.is_lower)
-            for t in self.doc
-        )
+
+        def alone(t: Token) -> bool:
+            before = doc[t.i - 1] if t.i > 0 else None
+            addressed = before is not None and before.lower_.rstrip(".") in HONORIFICS
+            bare = before is None or not (before.is_title and before.tag_ == "NNP")
+            return addressed or (bare and (t.ent_type_ == "PERSON" or t.dep_ in {"nsubj", "nsubjpass"}))
+
+        return any(alone(t) for t in others)
 
     def _untagged_first_name(self, span: Span) -> int | None:
         """The index of the first name before a one-word name the model tagged without it: a

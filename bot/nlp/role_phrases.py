@@ -798,13 +798,18 @@ def _plural_before_comma(span: Span) -> Reading | None:
 
     # (a name in the list may be tagged a place: any run of capitalised proper nouns is one)
     def named(token: Token) -> bool:
-        return token.ent_type_ == "PERSON" or (token.tag_ == "NNP" and token.is_title)
+        return token.ent_type_ == "PERSON" or (token.tag_ in {"NNP", "NNPS"} and token.is_title)
 
     while first - 2 >= floor and doc[first - 1].text in {",", "and", "&"} and named(doc[first - 2]):
         first -= 2
         while first > floor and named(doc[first - 1]):
             first -= 1
+    # (after its "and", a comma closes the list: "Without their captains, Ann Lee and Tom Vance, England …")
+    ended = any(t.lower_ in {"and", "&"} for t in doc[first : span.start])
     while last + 1 < len(doc) and doc[last].text in {",", "and", "&"} and named(doc[last + 1]):
+        if ended and doc[last].text == ",":
+            break
+        ended = ended or doc[last].text != ","
         last += 2
         while last < len(doc) and named(doc[last]):
             last += 1
@@ -812,13 +817,21 @@ def _plural_before_comma(span: Span) -> Reading | None:
     head = first - 2
     if not joined or head < floor or doc[first - 1].text != "," or not person_noun(doc[head], plural=True):
         return None
+    # ("Speaking to reporters, Ann Lee and Tom Vance said …": the list is the verb's subject, and the
+    # phrase before its comma another clause's)
+    if last < len(doc) and (doc[last].tag_.startswith("VB") or doc[last].tag_ == "MD"):
+        return None
     words = _run_before(doc, head, floor)
     while len(words) > 1 and words[0].tag_ in {"CD", "DT"}:  # ("the two nurses")
         words = words[1:]
     k = words[0].i - 1
-    while k > floor and doc[k].tag_ in {"DT", "CD", "PRP$"}:
+    while k >= floor and doc[k].tag_ in {"DT", "CD", "PRP$"}:
         k -= 1
     opening = doc[k] if k >= floor else None
     if opening is not None and (opening.text in {",", "and", "or"} or opening.lower_ == "of"):
+        return None
+    # ("Escorted by police officers, Ann Lee and Tom Vance, both 30, were led …": a clause that opens
+    # the sentence before its verb, not a phrase naming the list: "The two nurses, Ann Lee and …")
+    if opening is not None and span.sent.root.i >= last:
         return None
     return _found(_read(words, plural=True), doc[head])

@@ -687,6 +687,10 @@ def _post_of_body(region: list[Token], span: Span) -> list[Token] | None:
     post = of.head
     if post.lower_ not in ROLE_HEADS or post.i + 1 != of.i or _last_word(region) in ROLE_HEADS:
         return None
+    # (a body named in capitals: not "the manager of the hotel Ann Lee stayed at", whose name is
+    # another clause's subject)
+    if not any(t.is_title or t.is_upper or t.ent_type_ == "ORG" for t in region):
+        return None
     return list(span.doc[post.left_edge.i : span.start])
 
 
@@ -925,12 +929,19 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
     # "Tom Vance, head down, walked off", "head in hands": how someone holds their head.
     if doc[i].lower_ == "head" and i + 1 < len(doc) and (doc[i + 1].lower_ in _HEAD_POSES or doc[i + 1].tag_ == "VBN"):
         return None
+    # "Ann Lee, Hall & Woodhouse's managing director, said": the body that owns the post, first.
+    owner = next((k for k in range(i + 1, min(i + 6, len(doc))) if doc[k].tag_ == "POS"), None)
+    if owner is not None and all(t.is_title or t.is_upper or t.lower_ in {"&", "of", "and"} for t in doc[i:owner]):
+        if doc[i].is_title or doc[i].is_upper:
+            words, i = list(doc[i : owner + 1]), owner + 1
     while i < len(doc) and len(words) < MAX_ROLE_WORDS:
         token = doc[i]
         # "a conservative former State Supreme Court Justice": capitals inside a post, not a name.
         cased = token.is_lower or (token.is_title and token.ent_type_ != "PERSON")
         # Words of the post's own noun phrase: "daughter of a farmer" is none.
-        if not (token.is_alpha and cased and token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"}):
+        # ("managing director", "acting chairman": a participle before the post's noun is its word)
+        acting = token.tag_ == "VBG" and i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_HEADS
+        if not (token.is_alpha and cased and (token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"} or acting)):
             return None
         words.append(token)
         after = doc[i + 1] if i + 1 < len(doc) else None
