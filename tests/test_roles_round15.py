@@ -22,44 +22,44 @@ def nlp():  # type: ignore[no-untyped-def]
     [
         # A trade's noun opening its sentence, run into a name the text also writes alone.
         ("The fundraiser began in May. Triathlete Nora Pellow, 31, from Leeds, nearly died in a crash. "
-         "Nora Pellow and her partner now raise money for the air ambulance.", "Nora Pellow", "Triathlete"),
+         "Nora Pellow and her partner now raise money for a hospice.", "Nora Pellow", "Triathlete"),
         # ... after a caption run into the text.
-        ("The cat helps to nurse sick cats and dogs back to health at a Polish animal shelter Veterinarian "
-         "Lucyna Kowal-Brzek took care of him and eventually adopted him. His owner, vet Lucyna Kowal-Brzek, "
-         "adopted him.", "Lucyna Kowal-Brzek", "Veterinarian"),
+        ("The tabby cheers up sick cats and rabbits at a Czech animal hospital Veterinarian Lucyna Kowal-Brzek "
+         "treated him and then adopted him. His owner, vet Lucyna Kowal-Brzek, kept him.", "Lucyna Kowal-Brzek",
+         "Veterinarian"),
         # A trade's noun the tagger reads as an adjective, after its article, in an apposition.
         ('"It is a crisis," according to Carla Menzies, an obstetrician and gynecologist who runs a clinic.',
          "Carla Menzies", "obstetrician"),
         # A rank after a post, before the name.
-        ("Police spokesman Major Sipho Dlamini said there were no signs of forced entry.", "Sipho Dlamini",
-         "Police spokesman Major"),
+        ("Army spokesman Major Sipho Dlamini said the convoy had not been attacked.", "Sipho Dlamini",
+         "Army spokesman Major"),
         # A post a body owns, the body read as the apposition.
         ("Owen Treharne, the Duchy of Lancaster's Estate Director at Kelso, said: 'We are pleased.'",
          "Owen Treharne", "Duchy of Lancaster's Estate Director at Kelso"),
         # A capitalised post right before the name, the parse hanging both on the verb after a dash.
-        ("Tories are concerned it may be too little too late London Mayor Ned Fairbank - appearing on the "
-         "BBC this morning, has distanced himself from the claims.", "Ned Fairbank", "London Mayor"),
+        ("Labour fears the pledge came too little too late London Mayor Ned Fairbank - speaking on local radio "
+         "this morning, has ruled himself out of the race.", "Ned Fairbank", "London Mayor"),
         # The post "of" a party whose name the parse hangs the person's name on.
-        ("From left, Tom Vance MP and former leader of the Welsh Labour party Ann Lister attend the launch.",
+        ("Pictured, Tom Vance MP and former leader of the Welsh Labour party Ann Lister at the launch.",
          "Ann Lister", "former leader of the Welsh Labour party"),
         # A post opening the sentence, the name after its comma and before a bracket.
-        ("Director of BrightPath, Justine Marlow (seated on the sofa), is shown guiding a couple.",
+        ("Director of BrightPath, Justine Marlow (standing by the window), is seen teaching a class.",
          "Justine Marlow", "Director of BrightPath"),
-        # A rank alone after a noun that names no post.
-        ("Major Dunstable and another leading light of the escape Major Ned Fairbank, also of the Light "
-         "Infantry, survived the war.", "Ned Fairbank", "Major"),
         # A plural post, its comma, then a list of names joined by "and": each is one.
         ("He was joined by two fellow NBA players, Tom Vance and Carl Penn of the Hawks.", "Tom Vance",
          "fellow NBA player"),
         ("The three judges, Ann Lister, Tom Vance and Carla Menzies, retired in June.", "Tom Vance", "judge"),
         # A body that owns the post after the name's comma, and a participle before the post's noun.
-        ("Anthony Dorset, Hall & Dorset's managing director, said: 'It is a privilege.'", "Anthony Dorset",
-         "Hall & Dorset's managing director"),
+        ("Anthony Dorset, Kelso & Dorset's managing director, said the deal was sound.", "Anthony Dorset",
+         "Kelso & Dorset's managing director"),
         # A plural post opening the sentence, its comma, then the list.
         ("The two defendants, Craig Mellor and Dean Oakes, deny murder.", "Dean Oakes", "defendant"),
+        # A post opening the sentence bare, before the comma and the name that is the subject.
+        ("British Paralympic powerlifter, Ali Jawad takes you through four exercises.", "Ali Jawad",
+         "British Paralympic powerlifter"),
         # The name's last word the model left out: the subject after the name's words.
-        ("Valencia boss Nuno Esteves Santo insisted he was impressed. Santo said: 'We will fight.'",
-         "Nuno Esteves Santo", "Valencia boss"),
+        ("Porto coach Nuno Esteves Santo insisted his side had played well. Santo said: 'We will fight.'",
+         "Nuno Esteves Santo", "Porto coach"),
     ],
 )  # fmt: skip
 def test_a_post_read_in_the_round(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -69,17 +69,14 @@ def test_a_post_read_in_the_round(nlp, text: str, name: str, role: str) -> None:
 def test_letters_before_a_full_name_are_no_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Stan Holloway, whose comic songs ran for decades, has died. "
-        '"Terrible news that one of my idols has gone," Pardew wrote online. "RIP Stan Holloway. A legend, a '
-        'mentor, and a friend." Holloway was also known for his songs.'
+        '"Terrible news," Pardew wrote online. "RIP Stan Holloway. What a loss." Holloway was also known for '
+        "his songs."
     )
     assert {name for name in people(analyze_texts(nlp, [text])[0]) if "Holloway" in name} == {"Stan Holloway"}
 
 
 def test_a_title_written_before_the_full_name_links_the_bare_surname(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Major Tom Dunstable, of the Light Infantry, planned the escape. "
-        "Major Dunstable survived the war and went home to Somerset."
-    )
+    text = "Major Tom Dunstable, of the Rifles, drew up the plan. Major Dunstable later retired to a farm."
     analysis = analyze_texts(nlp, [text])[0]
     assert people(analysis) == {"Tom Dunstable"}
     assert "Major" in found(nlp, text)["Tom Dunstable"]
@@ -110,18 +107,18 @@ def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignor
     [
         # A caption's thing of the person's own, run into the text before the name.
         (
-            "Carver was angry following Ned Fairbank's recent relegation jibe Ned Fairbank captained the side "
-            "which was relegated.",
+            "The coach was furious after Ned Fairbank's recent transfer jibe Ned Fairbank led the club to the "
+            "title in 2009.",
             "Ned Fairbank",
         ),
+        # A time opening the sentence before its comma is no post.
+        ("Yesterday, Ann Lee said the plan had failed.", "Ann Lee"),
         # A clause opening the sentence before the list that is its verb's subject.
         ("Speaking to reporters, Gareth Pruitt and Helen Okoye said the deal was dead.", "Helen Okoye"),
         ("Escorted by police officers, Brian Tully and Kevin Lowe were led from the dock.", "Brian Tully"),
         # A list of posts and names, and a list of whose friend someone is.
         ("He met players, coaches, Tom Vance and Ann Lister at the club.", "Tom Vance"),
         ("She is a friend of the singers, Tom Vance and Ann Lister.", "Ann Lister"),
-        # A noun after "of" is no post: "back" of a van.
-        ("The men were filmed in the back of a moving van while a militant guarded them.", "van"),
     ],
 )
 def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -159,3 +156,14 @@ def test_a_post_of_a_thing_is_not_the_name_after_it(nlp) -> None:  # type: ignor
     # "of" a thing in lower case, whose name is another clause's subject: the manager is not his.
     roles = found(nlp, "The manager of the hotel Sam Fender stayed at said he was charming.").get("Sam Fender", [])
     assert not any("manager" in role for role in roles)
+
+
+def test_a_trade_opening_the_sentence_tagged_a_place_is_read_by_rule(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model tags "Cartoonist" a place: a rule reads it, not only the words (a loose role ranks below).
+    text = (
+        "Our hidden faces: Drawings of India's new life.\n\nCartoonist Anjali Rao shows how masks became "
+        "common in Delhi - even before the lockdown."
+    )
+    analysis = analyze_texts(nlp, [text])[0]
+    ruled = {role for ref, at, role in analysis.roles if (ref, at, role) not in analysis.loose_roles}
+    assert "Cartoonist" in ruled

@@ -680,7 +680,8 @@ def _before_comma(span: Span) -> Reading | None:
     # Lee added, was the best": the name is the source, set off with its verb)
     firm = any(t.lower_ in {"it", "its"} for t in doc[span.end : span.sent.end])
     source = span.end + 1 < len(doc) and doc[span.end].tag_.startswith("VB") and doc[span.end + 1].text == ","
-    subject = subject and not dashed and not firm and not source and doc[floor].tag_ == "DT"
+    # ("British Paralympic powerlifter, Ann Lee takes you …": the phrase may open the sentence bare)
+    subject = subject and not dashed and not firm and not source and doc[floor].tag_ in {"DT", "JJ", "NN", "NNP"}
     if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:
@@ -708,7 +709,8 @@ def _before_comma(span: Span) -> Reading | None:
         return None
     cut = head - k + 1
     opening = doc[k - 1] if k > floor else None
-    if subject and span.end < len(doc) and doc[span.end].text not in closes and (opening is None or opening.i != floor):
+    opens = (opening is None and k == floor) or (opening is not None and opening.i == floor)
+    if subject and span.end < len(doc) and doc[span.end].text not in closes and not opens:
         return None
     if dashed and (opening is None or opening.lower_ not in {"a", "an", "the"}):
         return None  # (only a phrase in a sentence: "Presenter - Ann Lee" is a credit's label)

@@ -389,6 +389,10 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     # nation's word alone, "Republican", tagged one, is an affiliation.)
     posted = last in ROLE_HEADS or last.split("-")[-1] in ROLE_HEADS  # "co-host"
     alone = len(tokens) == 1 and (tokens[0].ent_type_ in {"NORP", "ORG"} or not tokens[0].is_title)
+    # ("Cartoonist Ann Lee documents …", the agent noun opening the sentence tagged a place or a people)
+    opening = len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].is_title and _before_person(tokens[0])
+    if opening and last.endswith(AGENT_ENDINGS) and last not in _AGENT_NAMES | _NOT_AGENTS:
+        posted, alone = True, False
     # (A post the model ran into a name across a spaced dash, "Ann Lee - director", is no entity.)
     tagged = all(t.ent_type_ for t in tokens) and not _past_a_dash(tokens[0])
     if tagged and not titled and not (posted and not alone):
@@ -406,6 +410,11 @@ def _misread_post(word: Token) -> bool:
     lower = word.lower_
     cased = word.is_lower or (word.is_title and word.is_sent_start)
     return cased and lower in ROLE_HEADS and lower != "fellow"
+
+
+def _before_person(word: Token) -> bool:
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
 
 def _misread_trade(word: Token) -> bool:
