@@ -57,6 +57,13 @@ def nlp():  # type: ignore[no-untyped-def]
         # A post opening the sentence bare, before the comma and the name that is the subject.
         ("British Paralympic powerlifter, Ali Jawad takes you through four exercises.", "Ali Jawad",
          "British Paralympic powerlifter"),
+        # A quoted word opening the title before the name, and a quoted post.
+        ("The case was taken up by 'peacemaking' Ohio sheriff Abe Vargas last year.", "Abe Vargas",
+         "'peacemaking' Ohio sheriff"),
+        ('The "rogue trader" Nick Lessing was jailed for six years.', "Nick Lessing", "rogue trader"),
+        # A figure inside a body's name in the post after the name's comma.
+        ('Carol Wilder, BBC News 24 political correspondent, added: "There is real concern."', "Carol Wilder",
+         "BBC News 24 political correspondent"),
         # The name's last word the model left out: the subject after the name's words.
         ("Porto coach Nuno Esteves Santo insisted his side had played well. Santo said: 'We will fight.'",
          "Nuno Esteves Santo", "Porto coach"),
@@ -111,6 +118,9 @@ def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignor
             "title in 2009.",
             "Ned Fairbank",
         ),
+        # Quoted speech before a name is no title.
+        ('He said "no way" Tom Vance would stay.', "Tom Vance"),
+        ('She called it "disgraceful" Tom Vance said.', "Tom Vance"),
         # A time opening the sentence before its comma is no post.
         ("Yesterday, Ann Lee said the plan had failed.", "Ann Lee"),
         # A clause opening the sentence before the list that is its verb's subject.

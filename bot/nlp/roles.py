@@ -282,8 +282,11 @@ def _past_tense(token: Token) -> bool:
 def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     tokens = _whole(tokens)
     # ("all" of "all-rounder" is a piece of the word, not a determiner)
+    # (a quoted word opening the title keeps its marks: "'peacemaking' Texas sheriff")
     while tokens and (
-        (tokens[0].tag_ in {"DT", "PRP$", "POS"} and tokens[0].whitespace_) or tokens[0].is_punct or _late(tokens)
+        (tokens[0].tag_ in {"DT", "PRP$", "POS"} and tokens[0].whitespace_)
+        or (tokens[0].is_punct and not (tokens[0].text in QUOTES and any(t.text in QUOTES for t in tokens[1:-1])))
+        or _late(tokens)
     ):
         tokens = tokens[1:]
     # "as they eye captain Tom Vance": a word right after a subject pronoun is its verb.
@@ -497,6 +500,7 @@ def premodifier_role(span: Span) -> str | None:
     if span.root.dep_ == "compound" and span.root.head.i >= span.end and not (letters or titled):
         return None
     region: list[Token] = []
+    quoted_at: set[int] = set()
     i = span.start - 1
     # "United boss Sir Alex Ferguson": the role is before the honorific.
     honorifics = [t for t in span[:-1] if t.lower_.rstrip(".") in HONORIFICS][:1]
@@ -528,6 +532,16 @@ def premodifier_role(span: Span) -> str | None:
         if token.ent_type_ == "PERSON" and i > span.sent.start and doc[i - 1].lower_ in _TIME_MARKS:
             region[:0] = [doc[i - 1], token]
             i -= 2
+            continue
+        # "'shock jock' Tom Vance", "'peacemaking' Texas sheriff Tom Vance": a quoted word or two of the
+        # title, as the text writes it (the quote marks kept; no quoted speech: at most three words).
+        quoted = _quoted_words(doc, i, span.sent.start)
+        # (quoted speech before a name is no title: only quoted words before the title's own, or a post)
+        last_quoted = quoted[-2].lower_ if quoted is not None else ""
+        if quoted is not None and (region or last_quoted in ROLE_HEADS or last_quoted.endswith(AGENT_ENDINGS)):
+            region[:0] = quoted
+            quoted_at.update(t.i for t in quoted)
+            i = quoted[0].i - 1
             continue
         inside = {t.i for t in region}
         # "British number one Tim Henman", "world number 127": the number of a rank hangs on "number";
@@ -595,7 +609,11 @@ def premodifier_role(span: Span) -> str | None:
     while region:
         inside = {t.i for t in region} | set(range(span.start, span.end)) | ({after} if after is not None else set())
         if all(
-            t.head.i in inside or _rank_beside(t, span) or _title_beside(t, span) or _post_of_name(t, region, span)
+            t.head.i in inside
+            or t.i in quoted_at
+            or _rank_beside(t, span)
+            or _title_beside(t, span)
+            or _post_of_name(t, region, span)
             for t in region
         ):
             if len(region) == 1 and len(span) == 1 and _first_name_like(region[0]):
@@ -701,6 +719,19 @@ def _post_of_body(region: list[Token], span: Span) -> list[Token] | None:
     if not any(t.is_title or t.is_upper or t.ent_type_ == "ORG" for t in region):
         return None
     return list(span.doc[post.left_edge.i : span.start])
+
+
+def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
+    """The quote marks at `close` and before it, and the one to three lower-case words between them."""
+    if doc[close].text not in QUOTES:
+        return None
+    for open_ in range(close - 2, max(floor, close - 4) - 1, -1):
+        if doc[open_].text in QUOTES:
+            words = doc[open_ + 1 : close]
+            if all(t.is_alpha and t.is_lower and not t.is_stop for t in words) and open_ > floor:
+                return list(doc[open_ : close + 1])
+            return None
+    return None
 
 
 def _title_beside(token: Token, span: Span) -> bool:
@@ -946,11 +977,15 @@ def _written_apposition(span: Span) -> tuple[list[Token], Token] | None:
     while i < len(doc) and len(words) < MAX_ROLE_WORDS:
         token = doc[i]
         # "a conservative former State Supreme Court Justice": capitals inside a post, not a name.
-        cased = token.is_lower or (token.is_title and token.ent_type_ != "PERSON")
+        cased = token.is_lower or ((token.is_title or token.is_upper) and token.ent_type_ != "PERSON")
         # Words of the post's own noun phrase: "daughter of a farmer" is none.
         # ("managing director", "acting chairman": a participle before the post's noun is its word)
         acting = token.tag_ == "VBG" and i + 1 < len(doc) and doc[i + 1].lower_ in ROLE_HEADS
-        if not (token.is_alpha and cased and (token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"} or acting)):
+        # ("BBC News 24 political correspondent": a figure inside a body's capitalised name)
+        figure = token.is_digit and bool(words) and words[-1].is_title
+        if not ((token.is_alpha or figure) and (cased or figure)):
+            return None
+        if not (token.tag_ in {"JJ", "NN", "NNS", "NNP", "VBN", "CD"} or acting):
             return None
         words.append(token)
         after = doc[i + 1] if i + 1 < len(doc) else None
