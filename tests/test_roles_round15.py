@@ -64,6 +64,11 @@ def nlp():  # type: ignore[no-untyped-def]
         # A figure inside a body's name in the post after the name's comma.
         ('Carol Wilder, BBC News 24 political correspondent, added: "There is real concern."', "Carol Wilder",
          "BBC News 24 political correspondent"),
+        # The post someone "will be", named to it.
+        ("Tor Wenner will be the UN mediator between Israel and the Palestinians.", "Tor Wenner", "UN mediator"),
+        # A post "of" which the name is, after a dash that ends the sentence with it.
+        ("Crowds protested against the choice of a new election chief - Anna Kowalski.", "Anna Kowalski",
+         "new election chief"),
         # The name's last word the model left out: the subject after the name's words.
         ("Porto coach Nuno Esteves Santo insisted his side had played well. Santo said: 'We will fight.'",
          "Nuno Esteves Santo", "Porto coach"),

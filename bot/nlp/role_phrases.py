@@ -722,7 +722,9 @@ def _before_comma(span: Span) -> Reading | None:
     listed = listed and doc[opening.i - 1].ent_type_ not in {"", "DATE", "TIME"}  # (not "Last week,")
     # ("A friend of the singer, Tom Vance,", "The son of a docker, Tom Vance,": the name is the
     # friend's or the son's; the post an object of another noun is no one's here)
-    if opening is not None and (opening.ent_type_ == "PERSON" or listed or opening.tag_ == "IN"):
+    # (after a dash the name ends the sentence as the phrase's: "the nomination of a new election
+    # administrator - Ann Lee.")
+    if opening is not None and (opening.ent_type_ == "PERSON" or listed or (opening.tag_ == "IN" and not dashed)):
         return None
     if cut < len(region):
         return _found(_text(region, MAX_OF_ROLE_WORDS) or _read(words), doc[head])

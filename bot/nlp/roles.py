@@ -1077,7 +1077,9 @@ def copula_role(span: Span) -> str | None:
         subject = root.head
     head = subject.head
     copulas = _PLURAL_COPULAS if listed else _COPULAS
-    if subject.dep_ != "nsubj" or head.lower_ not in copulas:
+    # "Ann Lee will be the UN mediator": the post she is named to.
+    future = head.lower_ == "be" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in head.children)
+    if subject.dep_ != "nsubj" or (head.lower_ not in copulas and not future):
         # "Tom Vance, who is the club's chairman,": the same statement in a relative clause.
         # ("who will remain as chief executive": the post held now and on.)
         relative = (
@@ -1111,8 +1113,8 @@ def copula_role(span: Span) -> str | None:
             # professor of European studies").
             indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in child.children)
             of_what = any(c.dep_ == "prep" and c.lower_ == "of" for c in child.rights)
-            # "was a teacher before she became an MP": after "a", a post held now.
-            plain = _plainly_named(child) and head.lower_ in _PRESENT_COPULAS
+            # "was a teacher before she became an MP": after "a", a post held now or to be.
+            plain = _plainly_named(child) and (head.lower_ in _PRESENT_COPULAS or future)
             if indefinite and (listed or child.lower_ not in ROLE_HEADS or not (of_what or plain)):
                 return None
             # "is the only player", "the best man", "the first woman": a distinction, not a post.
