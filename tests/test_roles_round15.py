@@ -10,6 +10,7 @@ import pytest
 
 from bot.nlp.analyze import analyze_texts
 from tests.support.nlp import english, found, people
+from tests.test_fold_guards import hit, merged
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +183,13 @@ def test_a_trade_opening_the_sentence_tagged_a_place_is_read_by_rule(nlp) -> Non
     analysis = analyze_texts(nlp, [text])[0]
     ruled = {role for ref, at, role in analysis.roles if (ref, at, role) not in analysis.loose_roles}
     assert "Cartoonist" in ruled
+
+
+def test_a_slip_in_a_given_name_is_one_person() -> None:
+    # A letter swapped, changed or added inside a given or middle name: the rarer spelling folds in.
+    assert merged(hit(1, "Nicolas Marsu", 2), hit(2, "Nicoals Marsu", 1)) == {"Nicolas Marsu": 3}
+    assert merged(hit(1, "Thomas Hayden Kirk", 3), hit(2, "Thomas Haden Kirk", 1)) == {"Thomas Hayden Kirk": 4}
+    assert merged(hit(1, "Jurgen Kloss", 1), hit(2, "Juergen Kloss", 1)) == {"Jurgen Kloss": 2}
+    # Another ending is another name; two well-covered spellings are two people.
+    assert merged(hit(1, "Robert Vane", 2), hit(2, "Roberta Vane", 1)) == {"Robert Vane": 2, "Roberta Vane": 1}
+    assert merged(hit(1, "Damian Hurst", 20), hit(2, "Damien Hurst", 15)) == {"Damian Hurst": 20, "Damien Hurst": 15}
