@@ -65,6 +65,12 @@ def nlp():  # type: ignore[no-untyped-def]
         # A figure inside a body's name in the post after the name's comma.
         ('Carol Wilder, BBC News 24 political correspondent, added: "There is real concern."', "Carol Wilder",
          "BBC News 24 political correspondent"),
+        # A title opening the sentence before a name of two words that acts, the model tagging all a body.
+        ("Star Carla Appleby had to pull out of the show with a broken foot.", "Carla Appleby", "Star"),
+        ("The Lutheran bishop and the Catholic Archbishop Wilton Gregg said the visit was a stunt.", "Wilton Gregg",
+         "Catholic Archbishop"),
+        # A party's member and two title words cut off the front of the model's name.
+        ("Chief Magistrate Ray Rinaldo said the case was closed.", "Ray Rinaldo", "Chief Magistrate"),
         # The post someone "will be", named to it.
         ("Tor Wenner will be the UN mediator between Israel and the Palestinians.", "Tor Wenner", "UN mediator"),
         # A post "of" which the name is, after a dash that ends the sentence with it.
@@ -124,6 +130,8 @@ def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignor
             "title in 2009.",
             "Ned Fairbank",
         ),
+        # A body's name opening with a role noun is no person's title.
+        ("He was voted, by the International Tennis Writers, the best ambassador for the sport.", "Tennis Writers"),
         # Quoted speech before a name is no title.
         ('He said "no way" Tom Vance would stay.', "Tom Vance"),
         ('She called it "disgraceful" Tom Vance said.', "Tom Vance"),

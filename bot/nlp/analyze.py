@@ -42,6 +42,7 @@ from bot.nlp.roles import (
 )
 from domain.analysis import Analysis, EntityInfo, SentenceInfo
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS, clean_name, full_form, name_key
+from domain.roles import PARTY_MEMBERS
 
 # NORP ("Russian"), dates and numbers are not things a user asks /who or /status about.
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
@@ -396,6 +397,18 @@ def _acting_name(words: Span) -> bool:
     return acts and not bodily and _name_shaped(words.text)
 
 
+# Role nouns that also open bodies' names ("the International Tennis Writers", "General Electric").
+_BODY_OPENERS = frozenset(
+    {"international", "general", "chief", "head", "principal", "associate", "host", "guard", "back", "wing",
+     "centre", "lock", "prop", "seed", "fellow", "model", "resident", "veteran", "expert", "owner", "chair"}
+)  # fmt: skip
+
+
+def _describing_title(word: Token) -> bool:
+    """A capitalised word before a title that says which ("Catholic", "Labour", "British")."""
+    return word.is_title and word.ent_type_ in {"NORP", "ORG", "GPE"} and word.lower_ not in ROLE_HEADS
+
+
 def _opening_post(word: Token) -> bool:
     """A post in title case opening its sentence that only a person holds ("Paramedic", "Opener",
     "Skateboarder"); not a word that also opens bodies' names ("International", "General",
@@ -445,6 +458,18 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         if i == span.start and _opening_post(doc[i]) and named_end - span.start == 3:
             if _acting_name(doc[i + 1 : named_end]):
                 return Span(doc, i + 1, named_end, label="PERSON"), doc[i].text
+        # "Star Ann Lee had to pull out", "Catholic Archbishop Tom Vance said": a title opening the
+        # sentence, then a name of two words that acts, no post's or body's word in it.
+        lead = span.start + (doc[span.start].lower_ == "the")  # (the model may take "the" in)
+        before = doc[lead - 1] if lead > 0 else None
+        opening = doc[lead].is_sent_start or (before is not None and before.lower_ == "the")
+        opens = opening and (i == lead or (i == lead + 1 and _describing_title(doc[lead])))
+        if opens and named_end - i == 3 and doc[i].is_title:
+            name = doc[i + 1 : named_end]
+            titled = doc[i].lower_ in ROLE_HEADS - _NAMED_TITLES - _BODY_OPENERS
+            proper = all(t.tag_ == "NNP" and t.lower_ not in ROLE_HEADS for t in name)  # ("Tennis Writers")
+            if titled and proper and _acting_name(name):
+                return Span(doc, i + 1, named_end, label="PERSON"), doc[lead : i + 1].text
     end = span.end
     letters = end - span.start >= 3 and _person_letters(doc[end - 1])
     if letters:
@@ -968,9 +993,9 @@ class _Linker:
             # "Songwriter Guy Chambers," opening a paragraph of an article about songwriters.
             # ("radio DJ Mike Read", "PM Tom Vance": a post's letters in capitals.)
             lettered = first.is_upper and first.lower_ in LETTERED_POSTS
-            role = (
-                (first.is_title and (first.lower_ in ROLE_HEADS or written_as_noun(first))) or lettered
-            ) and first.lower_ not in _ROYAL | _GIVEN_POSTS
+            # ("Tory Ann Lee Vance", "Labour Tom Vance Lee": a party's member is no first name either)
+            titled = first.lower_ in ROLE_HEADS or written_as_noun(first) or first.lower_ in PARTY_MEMBERS
+            role = ((first.is_title and titled) or lettered) and first.lower_ not in _ROYAL | _GIVEN_POSTS
             # "Russian Mikhail Youzhny" beside "the Russian" tagged a nationality: no first name.
             # Only a nationality written as a noun elsewhere ("The Russian beat …"), not as an
             # adjective ("Christian groups", "the Roman road"): those are given names too.
@@ -1008,7 +1033,14 @@ class _Linker:
             if role and second_initial:
                 break
             if role:
-                self.cut_roles[start + 1] = first.text
+                # ("Chief Magistrate Ann Lee Vance": two title words cut in turn are one title)
+                previous = self.cut_roles.pop(start, None) if start > span.start else None
+                if previous is None:  # ("Chief" of "Chief Magistrate Ann Lee", the model's name "Magistrate Ann Lee")
+                    k = start
+                    while k > span.sent.start and doc[k - 1].is_title and doc[k - 1].lower_ in _TITLE_WORDS:
+                        k -= 1
+                    previous = doc[k:start].text if k < start else None
+                self.cut_roles[start + 1] = f"{previous} {first.text}" if previous else first.text
             start += 1
         # "… Expected to Pick Jennifer Granholm": a verb the model took in before the name, whose
         # object the name is ("Sue Barker said": "Sue" is nobody's verb).

@@ -140,7 +140,7 @@ ROLE_HEADS = frozenset(
         # Parties to a case, and a post named by the one it matches ("his Israeli counterpart, …").
         "plaintiff", "defendant", "claimant", "counterpart", "translator", "interpreter", "principal", "barber",
         "wicketkeeper", "wicket-keeper", "opener", "schoolgirl", "schoolboy", "skateboarder", "physio",
-        "associate", "dj",
+        "associate", "dj", "magistrate",
     }
 )  # fmt: skip
 ROLE_HEADS |= FORCES_RANKS
