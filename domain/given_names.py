@@ -155,45 +155,6 @@ def same_bearer(name: str, other: str, others: list[str] | tuple[str, ...] = (),
     return True
 
 
-def misspelt(name: str, other: str) -> bool:
-    """Whether two names of two words or more are one name with a slip in a given or middle name
-    ("Nicolas" and "Nicoals", "Damian" and "Damien", "Thomas Hayden Church" and "Thomas Haden
-    Church", "Jurgen" and "Juergen"): the other words equal, the two words of five letters or
-    more, alike in their first two letters and their last, and one letter apart (a letter
-    changed, added, dropped, or two swapped). A changed ending is another name ("Robert",
-    "Roberta"; "Mario", "Maria")."""
-    a, b = [_fold(w) for w in name.split()], [_fold(w) for w in other.split()]
-    if len(a) < 2 or len(a) != len(b) or a[-1] != b[-1]:
-        return False
-    differ = [(x, y) for x, y in zip(a[:-1], b[:-1], strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    if min(len(x), len(y)) < 5 or x[:2] != y[:2] or x[-1] != y[-1] or abs(len(x) - len(y)) > 1:
-        return False
-    return _one_slip(x, y)
-
-
-def slip_keys(name: str) -> list[tuple[object, ...]]:
-    """Keys two names share when `misspelt` may hold for them (the other words, and the first two
-    letters and the last of the word that may differ): to look up candidates, not to decide."""
-    words = [_fold(w) for w in name.split()]
-    return [
-        (k, *words[:k], *words[k + 1 :], words[k][:2], words[k][-1])
-        for k in range(len(words) - 1)
-        if len(words[k]) >= 5
-    ]
-
-
-def _one_slip(x: str, y: str) -> bool:
-    if len(x) == len(y):
-        diff = [k for k in range(len(x)) if x[k] != y[k]]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
-        return len(diff) == 1 or swapped
-    short, long = (x, y) if len(x) < len(y) else (y, x)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
-
-
 def adds_middle_names(short: str, long: str) -> bool:
     """Whether `long` is `short` with middle words added: the same first and last words, and
     every middle word of `short` among `long`'s in the same order ("Marie Ratcliffe", "Marie

@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
 from domain.entities import Cited, EntityHit, Profile, Resolution, RoleSupport
-from domain.given_names import adds_middle_names, has_variants, misspelt, same_bearer, slip_keys
+from domain.given_names import adds_middle_names, has_variants, same_bearer
 from domain.names import query_key
 from domain.roles import english_markers, is_affiliation, is_coworker, names_post_of, narrows, post_word, shorter_forms
 from storage.models import Alias, Article, Entity, Mention, Quote, Role, Sentence, _Evidence
@@ -149,37 +149,27 @@ def _merge(hits: list[EntityHit], written: dict[int, dict[int, set[int]]] | None
 
 
 def _fold_given_names(hits: list[EntityHit]) -> list[EntityHit]:
-    """One person under two spellings of the given name ("Джо Байден", "Джозеф Байден"; a slip,
-    "Nicoals Massu") folded into the better covered, as domain/given_names.py's rules allow, and
-    only when the variant is rare beside it (at most VARIANT_SHARE of its articles, or 2): two
-    well-covered names are two people ("Mike Johnson" and "Michael Johnson"), whatever their
-    given names."""
+    """One person under two spellings of the given name ("Джо Байден", "Джозеф Байден"), folded
+    into the better covered, as domain/given_names.py's rule allows, and only when the variant is
+    rare beside it (at most VARIANT_SHARE of its articles, or 2): two well-covered names are two
+    people ("Mike Johnson" and "Michael Johnson"), whatever their given names."""
     people: dict[str, list[EntityHit]] = defaultdict(list)  # by surname: only those pairs are compared
     for hit in hits:
-        if hit.kind == "PERSON" and " " in hit.key:
+        if hit.kind == "PERSON" and " " in hit.key and has_variants(hit.key):
             people[person_key(hit.key).rsplit(" ", 1)[1]].append(hit)
     folded: set[int] = set()
     for bearers in people.values():
         if len(bearers) < 2:
             continue
-        names = [h.key for h in bearers if has_variants(h.key)]
-        listed = set(names)
-        kept: list[EntityHit] = []  # of the listed given names
-        slips: dict[tuple[object, ...], list[EntityHit]] = defaultdict(list)  # see given_names.slip_keys
+        names = [h.key for h in bearers]
+        kept: list[EntityHit] = []
         for hit in sorted(bearers, key=lambda h: -h.articles):
-            # (a slip in a given name, "Nicoals Massu" beside "Nicolas Massu", is a variant too)
-            candidates = (k for key in slip_keys(hit.key) for k in slips.get(key, ()))
-            into = next((k for k in candidates if misspelt(k.key, hit.key)), None)
-            if into is None and hit.key in listed:
-                into = next((k for k in kept if same_bearer(k.key, hit.key, names)), None)
+            into = next((k for k in kept if same_bearer(k.key, hit.key, names)), None)
             if into is not None and hit.articles <= max(2, into.articles * VARIANT_SHARE):
                 _fold(into, hit)
                 folded.add(hit.id)
-                continue
-            if hit.key in listed:
+            else:
                 kept.append(hit)
-            for key in slip_keys(hit.key):
-                slips[key].append(hit)
     return [h for h in hits if h.id not in folded]
 
 

@@ -404,6 +404,11 @@ _BODY_OPENERS = frozenset(
 )  # fmt: skip
 
 
+def _possessive(token: Token) -> bool:
+    """ "'s", whatever its tag (the tagger may read a curly "’s" as a closing quote)."""
+    return token.tag_ == "POS" or token.lower_ in {"'s", "’s"}
+
+
 def _describing_title(word: Token) -> bool:
     """A capitalised word before a title that says which ("Catholic", "Labour", "British")."""
     return word.is_title and word.ent_type_ in {"NORP", "ORG", "GPE"} and word.lower_ not in ROLE_HEADS
@@ -437,10 +442,13 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
     if scored < span.end:
         span = Span(doc, span.start, scored, label=span.label_)
     # "Abba’s Björn Ulvaeus fears …" read as one body: a body's possessive, then a name that acts.
-    if len(span) >= 4 and span[1].tag_ == "POS" and span[0].is_title:
+    if len(span) >= 4 and _possessive(span[1]) and span[0].is_title:
         rest = doc[span.start + 2 : span.end]
         proper = all(t.tag_ == "NNP" for t in rest)  # ("Trump's America Racially charged")
-        if proper and len(rest) <= 3 and _acting_name(rest):
+        # (or a name the text writes again: a headline's verb may be read as a noun, "Ann Lee fears")
+        again = doc.text.count(rest.text) > 1 and _name_shaped(rest.text)
+        again = again and not any(t.lower_ in _BODY_NAME_WORDS for t in rest)  # ("Abiy's Prosperity Party")
+        if proper and len(rest) <= 3 and (_acting_name(rest) or again):
             return Span(doc, rest.start, rest.end, label="PERSON"), None
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
     # "UN Special Coordinator Ann Lee" too: an office in capitals after the first word (not the
@@ -942,7 +950,7 @@ class _Linker:
         # name is the owner, or what is owned when that is two words or more and the owner one
         # word or the line no headline ("Abba’s Björn Ulvaeus", "Louis Vuitton’s Ann Lee said";
         # not "Cory Booker’s Top Aide").
-        owned = next((t.i for t in doc[start + 1 : end - 1] if t.tag_ == "POS"), None)
+        owned = next((t.i for t in doc[start + 1 : end - 1] if _possessive(t)), None)
         if owned is not None:
             after = doc[owned + 1 : end]
             titled = _title_case(span.sent)
@@ -1010,10 +1018,11 @@ class _Linker:
             # "Committee to Protect Journalists Khalil Jahshan": a post's plural is never a first name.
             single = first.lower_[:-1]
             # ("Rogers Hornsby Smith": "-er" plurals are surnames too; only a listed post's.)
+            # ("Contributors Ann Lee - associate professor …": a credit's label without its colon)
             if (
                 first.is_title
                 and first.lower_.endswith("s")
-                and (single in ROLE_HEADS or single.endswith(("ist", "ian")))
+                and (single in ROLE_HEADS or single.endswith(("ist", "ian")) or first.lower_ in CREDIT_LABELS)
             ):
                 start += 1
                 continue

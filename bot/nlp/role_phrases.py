@@ -681,7 +681,9 @@ def _before_comma(span: Span) -> Reading | None:
     firm = any(t.lower_ in {"it", "its"} for t in doc[span.end : span.sent.end])
     source = span.end + 1 < len(doc) and doc[span.end].tag_.startswith("VB") and doc[span.end + 1].text == ","
     # ("British Paralympic powerlifter, Ann Lee takes you …": the phrase may open the sentence bare)
-    subject = subject and not dashed and not firm and not source and doc[floor].tag_ in {"DT", "JJ", "NN", "NNP"}
+    # (not a letter's greeting: "Dear editor, Ann Lee writes")
+    bare = doc[floor].tag_ in {"DT", "JJ", "NN", "NNP"} and doc[floor].lower_ != "dear"
+    subject = subject and not dashed and not firm and not source and bare
     if span.end < len(doc) and doc[span.end].text not in closes and not subject:
         return None
     if span.end >= len(doc) and not dashed:
@@ -724,7 +726,8 @@ def _before_comma(span: Span) -> Reading | None:
     # friend's or the son's; the post an object of another noun is no one's here)
     # (after a dash the name ends the sentence as the phrase's: "the nomination of a new election
     # administrator - Ann Lee.")
-    if opening is not None and (opening.ent_type_ == "PERSON" or listed or (opening.tag_ == "IN" and not dashed)):
+    event = dashed and opening is not None and opening.lower_ == "of" and _event_before(opening)
+    if opening is not None and (opening.ent_type_ == "PERSON" or listed or (opening.tag_ == "IN" and not event)):
         return None
     if cut < len(region):
         return _found(_text(region, MAX_OF_ROLE_WORDS) or _read(words), doc[head])
@@ -737,6 +740,18 @@ _ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
 _TAKING = ("take", "took", "start", "began", "begin", "assum", "settl", "continu", "retain", "hold", "held")
 # What an acting part is played in: "reprises her role as the President in the new season".
 _WORKS = frozenset({"film", "series", "drama", "season", "show", "play", "movie", "episode", "sitcom", "soap"})
+
+
+# What befalls a post, before "of" and its holder ("the nomination of a new administrator - Ann Lee").
+_POST_EVENTS = frozenset(
+    {"nomination", "appointment", "election", "selection", "choice", "resignation", "sacking", "dismissal",
+     "arrival", "departure", "signing", "return", "death", "arrest", "promotion", "confirmation"}
+)  # fmt: skip
+
+
+def _event_before(of: Token) -> bool:
+    """ "the nomination of", not "the daughter of", "the lawyer of": the noun "of" follows is an event."""
+    return of.i > 0 and of.doc[of.i - 1].lower_ in _POST_EVENTS
 
 
 def role_as(span: Span) -> str | None:

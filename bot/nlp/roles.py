@@ -394,7 +394,9 @@ def _tidy(tokens: list[Token], limit: int = MAX_ROLE_WORDS) -> str | None:
     alone = len(tokens) == 1 and (tokens[0].ent_type_ in {"NORP", "ORG"} or not tokens[0].is_title)
     # ("Cartoonist Ann Lee documents …", the agent noun opening the sentence tagged a place or a people)
     opening = len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].is_title and _before_person(tokens[0])
-    if opening and last.endswith(AGENT_ENDINGS) and last not in _AGENT_NAMES | _NOT_AGENTS:
+    # (not a nation's, a faith's or a club's people: "Canadian", "Presbyterian", "Evertonian")
+    demonym = last.endswith("ian") or (tokens[0].ent_type_ == "NORP" and not last.endswith(("ist", "er", "or")))
+    if opening and last.endswith(AGENT_ENDINGS) and last not in _AGENT_NAMES | _NOT_AGENTS and not demonym:
         posted, alone = True, False
     # (A post the model ran into a name across a spaced dash, "Ann Lee - director", is no entity.)
     tagged = all(t.ent_type_ for t in tokens) and not _past_a_dash(tokens[0])
@@ -541,8 +543,7 @@ def premodifier_role(span: Span) -> str | None:
         if quoted is not None and (region or last_quoted in ROLE_HEADS or last_quoted.endswith(AGENT_ENDINGS)):
             region[:0] = quoted
             quoted_at.update(t.i for t in quoted)
-            i = quoted[0].i - 1
-            continue
+            break  # (what comes before the quote is the sentence's: "So-called 'life coach'")
         inside = {t.i for t in region}
         # "British number one Tim Henman", "world number 127": the number of a rank hangs on "number";
         # in figures only in a field ("shirt number 10 Lionel Messi", "Fans of number 7" rank nobody).
@@ -728,7 +729,11 @@ def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
     for open_ in range(close - 2, max(floor, close - 4) - 1, -1):
         if doc[open_].text in QUOTES:
             words = doc[open_ + 1 : close]
-            if all(t.is_alpha and t.is_lower and not t.is_stop for t in words) and open_ > floor:
+            # (a title's place: after "the", a possessive or a preposition, or opening the sentence;
+            # not quoted speech after a verb, "a" or "him": "branded him a 'traitor' Tom Vance said")
+            before = doc[open_ - 1] if open_ > floor else None
+            placed = before is None or before.lower_ == "the" or before.tag_ in {"POS", "PRP$", "IN"}
+            if placed and all(t.is_alpha and t.is_lower and not t.is_stop for t in words):
                 return list(doc[open_ : close + 1])
             return None
     return None
@@ -1079,6 +1084,8 @@ def copula_role(span: Span) -> str | None:
     copulas = _PLURAL_COPULAS if listed else _COPULAS
     # "Ann Lee will be the UN mediator": the post she is named to.
     future = head.lower_ == "be" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in head.children)
+    # (a post, not "the subject of a documentary", "the target", "the voice of the dragon")
+    future = future and any(c.dep_ == "attr" and _post_word(c.lower_) for c in head.children)
     if subject.dep_ != "nsubj" or (head.lower_ not in copulas and not future):
         # "Tom Vance, who is the club's chairman,": the same statement in a relative clause.
         # ("who will remain as chief executive": the post held now and on.)
@@ -1162,6 +1169,10 @@ _PRAISE = frozenset(
     {"star", "superstar", "legend", "leader", "winner", "champion", "player", "boss", "chief", "king", "queen",
      "prince", "princess", "general", "veteran", "expert", "international", "back", "host"}
 )  # fmt: skip
+
+
+def _post_word(lower: str) -> bool:
+    return lower in ROLE_HEADS or (lower.endswith(AGENT_ENDINGS) and lower not in _NOT_AGENTS)
 
 
 def _plainly_named(noun: Token) -> bool:
