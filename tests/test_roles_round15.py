@@ -70,8 +70,10 @@ def nlp():  # type: ignore[no-untyped-def]
          "Catholic Archbishop"),
         # A party's member and two title words cut off the front of the model's name.
         ("Chief Magistrate Ray Rinaldo said the case was closed.", "Ray Rinaldo", "Chief Magistrate"),
+        # A rank and a post's qualifier before the title words cut off the front of the model's name.
+        ("Deputy Chief Constable Ann Vance said the force would act.", "Ann Vance", "Deputy Chief Constable"),
         # The post someone "will be", named to it.
-        ("Tor Wenner will be the UN mediator between Israel and the Palestinians.", "Tor Wenner", "UN mediator"),
+        ("Tor Wenner will be the UN envoy between Israel and the Palestinians.", "Tor Wenner", "UN envoy"),
         # A post "of" which the name is, after a dash that ends the sentence with it.
         ("Crowds protested against the choice of a new election chief - Anna Kowalski.", "Anna Kowalski",
          "new election chief"),
@@ -138,6 +140,8 @@ def test_a_given_name_is_kept(nlp, text: str, name: str) -> None:  # type: ignor
         # "will be" something that is no post; a relation "of" someone before a dash.
         ("Carl Penning will be the subject of a new documentary.", "Carl Penning"),
         ("Tributes were paid to the daughter of a fisherman - Ann Pryde.", "Ann Pryde"),
+        # "will be" something no post names; a quoted word ending an opening phrase.
+        ("Ann Lee will be the big loser if the deal goes through, analysts say.", "Ann Lee"),
         # A letter's greeting before the name's comma.
         ("Dear editor, Ann Leigh writes from Bath.", "Ann Leigh"),
         # A time opening the sentence before its comma is no post.
@@ -210,3 +214,7 @@ def test_a_credits_label_without_its_colon_is_no_given_name(nlp) -> None:  # typ
         "University Ann Lister - lecturer in law, Leeds University"
     )
     assert "Mark Hughes" in people(analyze_texts(nlp, [text])[0])
+
+
+def test_a_quoted_word_ending_an_opening_phrase_is_no_part_of_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, "Amid the 'crisis' minister Ann Lee flew to Brussels.")["Ann Lee"] == ["minister"]

@@ -21,6 +21,7 @@ from bot.nlp.roles import (
     FORCES_RANKS,
     ITEM_LABELS,
     LETTERED_POSTS,
+    POST_QUALIFIERS,
     QUOTES,
     RANK_WORDS,
     ROLE_HEADS,
@@ -286,6 +287,7 @@ _PERSON_ONLY = frozenset(
 
 # Titles and their abbreviations, written before a name ("Chief Supt Deats").
 _TITLE_WORDS = ROLE_HEADS | TITLE_ABBREVIATIONS | FORCES_RANKS
+_OPENING_TITLES = _TITLE_WORDS | POST_QUALIFIERS  # ("Deputy Chief Constable Ann Lee")
 # Person-only posts a firm or a campaign group is also called ("Argus Media, the commodities analyst").
 _GROUPS_TOO = frozenset({"analyst", "campaigner", "specialist", "chemist", "florist", "stockist", "recipient"})
 
@@ -1046,7 +1048,7 @@ class _Linker:
                 previous = self.cut_roles.pop(start, None) if start > span.start else None
                 if previous is None:  # ("Chief" of "Chief Magistrate Ann Lee", the model's name "Magistrate Ann Lee")
                     k = start
-                    while k > span.sent.start and doc[k - 1].is_title and doc[k - 1].lower_ in _TITLE_WORDS:
+                    while k > span.sent.start and doc[k - 1].is_title and doc[k - 1].lower_ in _OPENING_TITLES:
                         k -= 1
                     previous = doc[k:start].text if k < start else None
                 self.cut_roles[start + 1] = f"{previous} {first.text}" if previous else first.text

@@ -843,6 +843,7 @@ def _plural_before_comma(span: Span) -> Reading | None:
     words = _run_before(doc, head, floor)
     while len(words) > 1 and words[0].tag_ in {"CD", "DT"}:  # ("the two nurses")
         words = words[1:]
+    words = [t for t in words if t.tag_ != "CD"] or words  # ("the firm's two directors")
     k = words[0].i - 1
     while k >= floor and doc[k].tag_ in {"DT", "CD", "PRP$"}:
         k -= 1

@@ -733,6 +733,9 @@ def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
             # not quoted speech after a verb, "a" or "him": "branded him a 'traitor' Tom Vance said")
             before = doc[open_ - 1] if open_ > floor else None
             placed = before is None or before.lower_ == "the" or before.tag_ in {"POS", "PRP$", "IN"}
+            # (not the end of an opening phrase: "Amid the 'crisis' minister Ann Lee flew …")
+            if before is not None and before.tag_ != "IN" and before.i > floor and doc[before.i - 1].tag_ == "IN":
+                placed = False
             if placed and all(t.is_alpha and t.is_lower and not t.is_stop for t in words):
                 return list(doc[open_ : close + 1])
             return None
@@ -1085,7 +1088,7 @@ def copula_role(span: Span) -> str | None:
     # "Ann Lee will be the UN mediator": the post she is named to.
     future = head.lower_ == "be" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in head.children)
     # (a post, not "the subject of a documentary", "the target", "the voice of the dragon")
-    future = future and any(c.dep_ == "attr" and _post_word(c.lower_) for c in head.children)
+    future = future and any(c.dep_ == "attr" and c.lower_ in ROLE_HEADS for c in head.children)
     if subject.dep_ != "nsubj" or (head.lower_ not in copulas and not future):
         # "Tom Vance, who is the club's chairman,": the same statement in a relative clause.
         # ("who will remain as chief executive": the post held now and on.)
@@ -1169,10 +1172,6 @@ _PRAISE = frozenset(
     {"star", "superstar", "legend", "leader", "winner", "champion", "player", "boss", "chief", "king", "queen",
      "prince", "princess", "general", "veteran", "expert", "international", "back", "host"}
 )  # fmt: skip
-
-
-def _post_word(lower: str) -> bool:
-    return lower in ROLE_HEADS or (lower.endswith(AGENT_ENDINGS) and lower not in _NOT_AGENTS)
 
 
 def _plainly_named(noun: Token) -> bool:
