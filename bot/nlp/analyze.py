@@ -1625,8 +1625,8 @@ class _Linker:
                 if n == 1 and lead in NAME_MONTHS | WEEKDAYS | MONTHS | _SAINTS and other_bearer:
                     cut = n
                     break
-                # "Triathlete Charlotte Roach, 26,", "Shocked: Terry Cooper" run into a name the
-                # article also writes alone; "RIP Stan Freberg": a word that is no given name.
+                # "Triathlete Charlotte Roach, 26,", "RIP Stan Freberg" before a name the article also
+                # writes alone: a word that is no given name.
                 if n == 1 and kind == "PERSON" and not repeated and self._no_given_name(span):
                     cut = n
                     if trade_word(lead):

@@ -418,6 +418,7 @@ def _misread_post(word: Token) -> bool:
 
 
 def _before_person(word: Token) -> bool:
+    """Whether a person's name the model tagged starts right after `word`."""
     after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
     return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
@@ -1085,7 +1086,7 @@ def copula_role(span: Span) -> str | None:
         subject = root.head
     head = subject.head
     copulas = _PLURAL_COPULAS if listed else _COPULAS
-    # "Ann Lee will be the UN mediator": the post she is named to.
+    # "Ann Lee will be the UN envoy": the post she is named to.
     future = head.lower_ == "be" and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in head.children)
     # (a post, not "the subject of a documentary", "the target", "the voice of the dragon")
     future = future and any(c.dep_ == "attr" and c.lower_ in ROLE_HEADS for c in head.children)
