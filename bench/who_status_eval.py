@@ -535,6 +535,16 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    # Run once, on the fifteenth round's final code (3a777b3): the cnndm order's last part.
+    "heldout30": (
+        "59/81 (72.8%)",
+        {
+            "wrong person": 5,
+            "role missing or wrong": 15,
+            "ambiguous not offered": 1,
+            "bearer missing from choices": 1,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -563,6 +573,7 @@ BEFORE_WHEN = {
     "heldout27": "Run once, on the fourteenth round's final code (commit 5b21e56)",
     "heldout28": "Run once, on the fourteenth round's final code (commit 5b21e56's stores, 374e53c)",
     "heldout29": "Run once, on the fourteenth round's final code before the fifteenth round's changes (commit edffd78)",
+    "heldout30": "Run once, on the fifteenth round's final code (commit 3a777b3; df7aecf changes comments only)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).
