@@ -1668,14 +1668,15 @@ class _Linker:
         opens = before is None or first.is_sent_start or before.is_punct
         if len(span) < 3 or first.is_stop or not all(t.is_title for t in span[1:] if t.is_alpha):
             return False
-        if self.doc.text.count(span[1:].text) < 2:
-            return False
         lower = first.lower_
         if first.is_upper:
-            return opens and (lower in ITEM_LABELS or lower == "rip")
-        # (a trade's word after a caption run into the text, "at a shelter Veterinarian Ann Lee")
-        trade = len(lower) >= 8 and lower not in AGENT_NAMES and trade_word(lower)
-        return trade and (opens or before.is_lower)
+            label = opens and (lower in ITEM_LABELS or lower == "rip")
+        else:
+            # (a trade's word after a caption run into the text, "at a shelter Veterinarian Ann Lee")
+            trade = len(lower) >= 8 and lower not in AGENT_NAMES and trade_word(lower)
+            label = trade and (opens or before.is_lower)
+        # (the text read last: only for a word that may be no name)
+        return label and self.doc.text.count(span[1:].text) > 1
 
     def _not_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Words that are no names never make a person, judged from the article itself:
