@@ -218,9 +218,12 @@ async def test_the_running_bot_never_posts_the_console_chats_brief(bot: FakeBotA
 async def test_ctrl_c_with_piped_input_exits_130_cleanly(tmp_path: Path) -> None:
     env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'c.db'}", "NLP_PROCESSES": "1"}
     pipe = asyncio.subprocess.PIPE
+    # Ctrl-C as a terminal sends it: a runner started in the background may ignore SIGINT, and its
+    # children would inherit that (a shell's background job ignores it), so the console gets the default.
     process = await asyncio.create_subprocess_exec(
-        NEWSBRIEF, "console", env=env, cwd=tmp_path, stdin=pipe, stdout=pipe, stderr=pipe
-    )
+        NEWSBRIEF, "console", env=env, cwd=tmp_path, stdin=pipe, stdout=pipe, stderr=pipe,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(b"/latest\n")  # the pipe stays open: the console waits for the next line
     greeting = await asyncio.wait_for(process.stdout.readline(), 120)
