@@ -452,6 +452,9 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
         again = again and not any(t.lower_ in _BODY_NAME_WORDS for t in rest)  # ("Abiy's Prosperity Party")
         if proper and len(rest) <= 3 and (_acting_name(rest) or again):
             return Span(doc, rest.start, rest.end, label="PERSON"), None
+    lead = span.start + (doc[span.start].lower_ == "the")  # (the model may take "the" in)
+    before = doc[lead - 1] if lead > 0 else None
+    opening = doc[lead].is_sent_start or (before is not None and before.lower_ == "the")
     # "Wales prop Tom Vance" read as one name: the name is what follows the lower-case post.
     # "UN Special Coordinator Ann Lee" too: an office in capitals after the first word (not the
     # "International" of "The International Monetary Fund").
@@ -470,9 +473,6 @@ def _stated_person(span: Span) -> tuple[Span, str | None] | None:
                 return Span(doc, i + 1, named_end, label="PERSON"), doc[i].text
         # "Star Ann Lee had to pull out", "Catholic Archbishop Tom Vance said": a title opening the
         # sentence, then a name of two words that acts, no post's or body's word in it.
-        lead = span.start + (doc[span.start].lower_ == "the")  # (the model may take "the" in)
-        before = doc[lead - 1] if lead > 0 else None
-        opening = doc[lead].is_sent_start or (before is not None and before.lower_ == "the")
         opens = opening and (i == lead or (i == lead + 1 and _describing_title(doc[lead])))
         if opens and named_end - i == 3 and doc[i].is_title:
             name = doc[i + 1 : named_end]
