@@ -1,4 +1,4 @@
-"""Shared by the benchmarks: the BBC articles, the machine's description, the report file."""
+"""Shared by the benchmarks: the BBC articles, the web store's items, the machine's description, the report file."""
 
 from __future__ import annotations
 
@@ -22,6 +22,20 @@ def bbc_articles(folder: Path, limit: int | None = None) -> list[RawArticle]:
         article.published = start + timedelta(hours=6 * number)
         article.source = "BBC"
     return articles[:limit] if limit else articles
+
+
+# The web store (bench/labels/WHO_RULES_WEB.md): the English feeds of ../shared/data/feeds whose entries the
+# news-timeline store does not hold (its BBC, NYT, WSJ and YouTube feeds are snapshots of the same items),
+# then the 38 news pages of article-html, each read as `newsbrief ingest FILE` reads it.
+WEB_FEEDS = ("cnn", "dailymail", "fox", "latimes", "nzherald", "rnz", "smh", "straittimes")
+
+
+def web_articles(data: Path) -> list[RawArticle]:
+    """The web store's items: feed entries (title and summary) and extracted pages, in a fixed order."""
+    feeds = data / "feeds" / "rss2"
+    paths = [feeds / f"headlines_{name}_2021-10-18.xml" for name in WEB_FEEDS]
+    paths += [feeds / "rssparser_guardian_us_2018-01-31.rss", *sorted((data / "article-html" / "trafilatura" / "html").iterdir())]
+    return [item for path in paths for item in from_path(path) if isinstance(item, RawArticle)]
 
 
 def machine() -> str:

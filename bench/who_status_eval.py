@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import bbc_articles, write_section
+from bench.common import bbc_articles, web_articles, write_section
 from bot.commands import Commands
 from bot.ingest.pipeline import ingest
 from bot.ingest.sources import RawArticle, from_path, site_name
@@ -99,7 +99,7 @@ def cnndm_articles(data: Path) -> list[RawArticle]:
 
 
 # Each store of the large set: its database file in the eval's folder, and the items it is built from.
-STORE_FILES = {"bbc": "who.db", "timeline": "status.db", "cnndm": "cnndm.db"}
+STORE_FILES = {"bbc": "who.db", "timeline": "status.db", "cnndm": "cnndm.db", "web": "web.db"}
 
 
 def store_items(store: str, data: Path) -> list[RawArticle]:
@@ -107,6 +107,8 @@ def store_items(store: str, data: Path) -> list[RawArticle]:
         return bbc_articles(data / "bbc-news-summary-dev")
     if store == "cnndm":
         return cnndm_articles(data)
+    if store == "web":
+        return web_articles(data)
     return [item for path in sorted((data / "news-timeline").glob("*.jsonl")) for item in from_path(path)]
 
 

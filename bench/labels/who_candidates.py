@@ -2,9 +2,9 @@
 text around each mention that may state a role. It FINDS; the labels are written by reading.
 
 spaCy finds multi-word PERSON names; a plain whole-word regex counts the items naming each one.
-For the cnndm store (WHO_RULES_CNNDM.md) no analyser is run: the names are runs of capitalised words,
+For the cnndm and web stores (WHO_RULES_CNNDM.md, WHO_RULES_WEB.md) no analyser is run: the names are runs of capitalised words,
 found by regex, and reading decides which are people.
-Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm [--regex] [--min 3]
+Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm|web [--regex] [--min 3]
        [--store DB.sqlite] > out.txt
 (--regex: candidates by regex in the bbc and timeline stores too, as WHO_RULES_TAIL.md says)
 (--store: take the names from a SQLite store the bot built from the same items, e.g. the eval's --keep)"""
@@ -51,8 +51,17 @@ def cnndm_items(data: Path) -> list[str]:
     return [json.loads(line)["article"] for line in (data / "cnndm" / "frank_cnndm_test250.jsonl").open()]
 
 
+def web_items(data: Path) -> list[str]:
+    """The web store's feed entries and pages (WHO_RULES_WEB.md), read by the bot's own file reader
+    (feedparser and trafilatura; no analyser): title, then text."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.common import web_articles
+
+    return [f"{article.title}\n{article.text}" for article in web_articles(data)]
+
+
 def store_items(data: Path, store: str) -> list[str]:
-    return {"bbc": bbc_items, "timeline": timeline_items, "cnndm": cnndm_items}[store](data)
+    return {"bbc": bbc_items, "timeline": timeline_items, "cnndm": cnndm_items, "web": web_items}[store](data)
 
 
 # Capitalised words that open a sentence or a clause rather than a name ("But Gary Locke").
@@ -142,7 +151,7 @@ def main() -> None:
         names = store_names(Path(sys.argv[sys.argv.index("--store") + 1]))
     else:
         # WHO_RULES_CNNDM.md and WHO_RULES_TAIL.md: candidates by regex, people by reading.
-        names = regex_names(items) if store == "cnndm" or "--regex" in sys.argv else full_names(items)
+        names = regex_names(items) if store in ("cnndm", "web") or "--regex" in sys.argv else full_names(items)
     counts = count_items(names, items)
     by_surname: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, count in counts.items():
@@ -154,7 +163,7 @@ def main() -> None:
             continue
         top, second = bearers[0][1], bearers[1][1] if len(bearers) > 1 else 0
         # WHO_RULES_CNNDM.md and WHO_RULES_TAIL.md: no minimum count in 250 articles or in the tail.
-        least = 1 if store == "cnndm" or "--regex" in sys.argv else 3
+        least = 1 if store in ("cnndm", "web") or "--regex" in sys.argv else 3
         verdict = bearers[0][0] if top >= 3 * second and top >= least else "AMBIGUOUS"
         print(f"== {surname}: {verdict} :: " + ", ".join(f"{n} ({c})" for n, c in bearers[:8]))
         for name, count in bearers[:4]:
