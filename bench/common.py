@@ -34,7 +34,8 @@ def web_articles(data: Path) -> list[RawArticle]:
     """The web store's items: feed entries (title and summary) and extracted pages, in a fixed order."""
     feeds = data / "feeds" / "rss2"
     paths = [feeds / f"headlines_{name}_2021-10-18.xml" for name in WEB_FEEDS]
-    paths += [feeds / "rssparser_guardian_us_2018-01-31.rss", *sorted((data / "article-html" / "trafilatura" / "html").iterdir())]
+    paths.append(feeds / "rssparser_guardian_us_2018-01-31.rss")
+    paths += sorted((data / "article-html" / "trafilatura" / "html").iterdir())
     return [item for path in paths for item in from_path(path) if isinstance(item, RawArticle)]
 
 

@@ -11,8 +11,10 @@ The large /who set (issue 10; rules in bench/labels/WHO_RULES.md): `--set dev`, 
 or `--set heldout3` scores who_dev.json, who_heldout.json, who_heldout2.json or who_heldout3.json (fresh set-aside
 parts, each looked at once, by the lead)
 on both stores and writes its own section with errors by kind. `--set heldout4`, `heldout5` and
-`heldout28` to `heldout30` score who_heldout4.json, who_heldout5.json and who_heldout28.json to who_heldout30.json on a third
-store, the 250 CNN/Daily Mail articles of ../shared/data/cnndm (rules: bench/labels/WHO_RULES_CNNDM.md).
+`heldout28` to `heldout30` score who_heldout4.json, who_heldout5.json and who_heldout28.json to
+who_heldout30.json on a third store, the 250 CNN/Daily Mail articles of ../shared/data/cnndm (rules:
+bench/labels/WHO_RULES_CNNDM.md). `--set heldout31` and `heldout32` score a fourth store, the web store: feed
+entries and news pages of ../shared/data (rules: bench/labels/WHO_RULES_WEB.md).
 `--set heldout6` to `heldout27` score the tail of the first two stores, the surnames the earlier parts did
 not reach (rules: bench/labels/WHO_RULES_TAIL.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).

@@ -2,8 +2,8 @@
 text around each mention that may state a role. It FINDS; the labels are written by reading.
 
 spaCy finds multi-word PERSON names; a plain whole-word regex counts the items naming each one.
-For the cnndm and web stores (WHO_RULES_CNNDM.md, WHO_RULES_WEB.md) no analyser is run: the names are runs of capitalised words,
-found by regex, and reading decides which are people.
+For the cnndm and web stores (WHO_RULES_CNNDM.md, WHO_RULES_WEB.md) no analyser is run: the names are
+runs of capitalised words, found by regex, and reading decides which are people.
 Usage: python bench/labels/who_candidates.py ../shared/data bbc|timeline|cnndm|web [--regex] [--min 3]
        [--store DB.sqlite] > out.txt
 (--regex: candidates by regex in the bbc and timeline stores too, as WHO_RULES_TAIL.md says)

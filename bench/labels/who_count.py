@@ -3,7 +3,8 @@ their roles from. It counts and shows; the labels are written by reading.
 
 A bearer's forms (a middle initial, an accent) are `|`-separated and counted together: an item counts
 once when it names any form as whole words (case-sensitive, possessive 's allowed).
-Usage: python bench/labels/who_count.py ../shared/data bbc|timeline|cnndm|web "Tony Blair" ["Ian Blair|Sir Ian Blair" ...]
+Usage: python bench/labels/who_count.py ../shared/data bbc|timeline|cnndm|web "Tony Blair"
+       ["Ian Blair|Sir Ian Blair" ...]
        [--surname Blair]  (also list the bearers of that surname the text writes, and the bare mentions)
        [--quiet]          (counts only)"""
 
