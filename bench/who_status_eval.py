@@ -609,14 +609,16 @@ RULES = {
     "heldout28": "WHO_RULES_CNNDM.md",
     "heldout29": "WHO_RULES_CNNDM.md",
     "heldout30": "WHO_RULES_CNNDM.md",
+    "heldout31": "WHO_RULES_WEB.md",
+    "heldout32": "WHO_RULES_WEB.md",
 }
 
 
 def set_report(name: str, results: list[tuple[dict, str | None, str]]) -> str:
     right = Counter(label["store"] for label, kind, _ in results if kind is None)
     sizes = Counter(label["store"] for label, _, _ in results)
-    # The earlier sets' tables keep their two columns; a set on the cnndm store shows the stores it uses.
-    stores = [s for s in STORE_FILES if sizes[s]] if sizes["cnndm"] else ["bbc", "timeline"]
+    # The earlier sets' tables keep their two columns; a set on the cnndm or web store shows the stores it uses.
+    stores = [s for s in STORE_FILES if sizes[s]] if sizes["cnndm"] or sizes["web"] else ["bbc", "timeline"]
     errors = Counter((kind, label["store"]) for label, kind, _ in results if kind)
     ambiguous = [kind for label, kind, _ in results if label["meant"] == "ambiguous"]
     people = [kind for label, kind, _ in results if label["meant"] != "ambiguous"]

@@ -15,10 +15,10 @@ these roles loose; they rank below any a rule read (storage/queries.py, LOOSE_RO
 
 from __future__ import annotations
 
-from importlib import resources
-
 from spacy.tokens import Span, Token
 
+from bot.nlp.person_nouns import OFFICES as _OFFICES
+from bot.nlp.person_nouns import PERSON_NOUNS as _PERSON_NOUNS
 from bot.nlp.roles import (
     AGENT_ENDINGS,
     BODY_NOUNS,
@@ -134,18 +134,6 @@ _RANK_QUALIFIERS = frozenset(
 )
 # Titles of address a preceding phrase may set between its comma and the name ("the Rt Rev").
 _ADDRESS = HONORIFICS | {"rt", "rev", "hon", "the", "rt.", "rev.", "hon."}
-
-
-def _person_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """WordNet's person nouns and, among them, offices (data/person_nouns.txt)."""
-    lines = resources.files("bot.nlp").joinpath("data/person_nouns.txt").read_text(encoding="utf-8").splitlines()
-    rows = [line for line in lines if line and not line.startswith("#")]
-    offices = frozenset(row.removesuffix(" office") for row in rows if row.endswith(" office"))
-    return frozenset(row.removesuffix(" office") for row in rows), offices
-
-
-# The long tail of nouns for someone beyond the posts news writes most (NAMED_POSTS).
-_PERSON_NOUNS, _OFFICES = _person_nouns()
 
 
 def trade_word(lower: str) -> bool:

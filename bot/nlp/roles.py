@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.nlp.person_nouns import PERSON_NOUNS
 from domain.names import HONORIFICS, MONTHS, NAME_MONTHS, WEEKDAYS
 from domain.roles import COWORKERS
 
@@ -776,6 +777,9 @@ def apposition_role(span: Span) -> str | None:
     for child in span.root.children:
         # "Ann Lee, Director of the Gulf Studies Center": a post capitalised in a list of guests.
         post = child.tag_ == "NNP" and (child.lower_ in _NAMED_POSTS or child.lower_ in _lower_nouns(child.doc))
+        # ("Dr Ann Lee, Consultant Clinical Oncologist at University College Hospital,": a trade in
+        # capitals, with words before it or a place after it, that the model tags as nothing.)
+        post = post or (child.tag_ == "NNP" and _capitalised_trade(child))
         # ("Ann Lee, an obstetrician and gynecologist who …": a trade's noun the tagger read as an
         # adjective, after its article.)
         misread = child.tag_ == "JJ" and _misread_trade(child)
@@ -843,6 +847,17 @@ def apposition_role(span: Span) -> str | None:
                 or _tidy([t for t in child.subtree if t.i <= child.i])
             )
     return None
+
+
+def _capitalised_trade(head: Token) -> bool:
+    """An apposition's head that names someone by trade (WordNet's "Oncologist"), written in capitals with a
+    word of its own before it or a preposition after it, none of them tagged as an entity: a
+    post's capitalised name, not another person's surname ("Ann Lee, Walker and Baker")."""
+    words = [t for t in head.subtree if t.i <= head.i]
+    placed = any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPOSITIONS for c in head.rights)
+    untagged = not any(t.ent_type_ for t in words)
+    trade = head.lower_ in _NAMED_POSTS or head.lower_ in PERSON_NOUNS
+    return trade and untagged and (len(words) > 1 or placed)
 
 
 def _owned_post(body: Token) -> Token | None:
@@ -1166,6 +1181,23 @@ def named_post_role(span: Span) -> str | None:
         return None
     tokens = [t for t in subject.subtree if t.i < head.i]
     return _tidy(tokens[: next((k for k, t in enumerate(tokens) if t.text == ","), len(tokens))], MAX_OF_ROLE_WORDS)
+
+
+_NAMING_VERBS = frozenset({"named", "called", "identified"})
+
+
+def called_role(span: Span) -> str | None:
+    """ "The video maker, named Meo Madeley,", "a pilot identified as Ann Lee": the post first, then
+    the name the text gives its bearer. ("A man named …" is no post: `_tidy` refuses it.)"""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if root.dep_ not in {"oprd", "attr", "pobj"} or verb.lower_ not in _NAMING_VERBS or verb.dep_ != "acl":
+        return None
+    noun = verb.head
+    if noun.tag_ != "NN" or not noun.is_lower or not _names_someone(noun):
+        return None
+    # ("One resident, named only as Ann Lee,": one of several is no part of the post.)
+    return _tidy([t for t in noun.subtree if t.i <= noun.i and t.lower_ != "one"])
 
 
 # Role nouns that also praise ("is a winner", "a real leader", "a star"): after "a" alone, a judgement.
@@ -2302,6 +2334,7 @@ def roles_for(span: Span) -> list[str]:
         conjoined_apposition_role(span),
         copula_role(span),
         named_post_role(span),
+        called_role(span),
         title_head_role(span),
         team_position_role(span),
         preceding_apposition_role(span),
