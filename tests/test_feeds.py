@@ -12,7 +12,10 @@ from sqlalchemy import func, select
 
 from bot.commands import Commands
 from bot.ingest.feeds import NotAFeed, parse_feed, read_opml, write_opml
+from bot.ingest.pipeline import ingest
 from bot.ingest.poll import Poller
+from bot.ingest.sources import from_bytes
+from bot.render.html import to_plain
 from bot.services import Services
 from bot.settings import Settings
 from storage.models import Article, Feed
@@ -299,3 +302,25 @@ def test_an_empty_content_element_does_not_hide_the_description() -> None:
     )
     (entry,) = parse_feed(feed).entries
     assert entry.text == "The ports of Riga and Tallinn reopened on Monday after a week of storms."
+
+
+async def test_an_entry_summary_in_blocks_is_read_block_by_block(news: Services) -> None:
+    """A summary of list items and paragraphs (as the Guardian's feed sends) keeps its blocks apart,
+    so the name opening the second block is read whole, not run into the word before it."""
+    summary = (
+        "&lt;ul&gt;&lt;li&gt;Nora Pellow: I just laugh at the rival's tactics&lt;/li&gt;"
+        "&lt;li&gt;The club is not the only one known for cutting corners&lt;/li&gt;&lt;/ul&gt;"
+        "&lt;p&gt;Nora Pellow, the Kelso Rovers captain, says the rival side cheats.&lt;/p&gt;"
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Sport</title><item><title>Captain speaks out'
+        f"</title><link>https://example.org/captain</link><description>{summary}</description></item></channel></rss>"
+    ).encode()
+    (entry,) = parse_feed(feed).entries
+    assert entry.text.split("\n\n")[1:] == [
+        "The club is not the only one known for cutting corners",
+        "Nora Pellow, the Kelso Rovers captain, says the rival side cheats.",
+    ]
+    await ingest(news, list(from_bytes(feed, "sport.xml", "feed")))
+    reply = await Commands(news).questions.who("Pellow")
+    assert to_plain(reply.messages[0]).startswith("Nora Pellow — Kelso Rovers captain")

@@ -1,5 +1,8 @@
 """Issue 10, sixteenth round: a trade written in capitals in an apposition, a post the text then names
-("the video maker, named …"). Sentences and names of our own."""
+("the video maker, named …"), a post after another person and "and", a post's letters after the name's
+comma, an Irish head of government, a place's name before an agent noun, a post "of" what ends before a
+relative clause, a relative clause's link on the name, a work's title in quote marks before a post.
+Sentences and names of our own."""
 
 from __future__ import annotations
 
@@ -25,6 +28,29 @@ def nlp():  # type: ignore[no-untyped-def]
         ("The pilot, identified as Brian Tully, was killed.", "Brian Tully", "pilot"),
         ("A teacher called Ann Lister won the prize.", "Ann Lister", "teacher"),
         ("One resident, named only as Kevin Lowe, said the town had emptied.", "Kevin Lowe", "resident"),
+        # A post set off by commas after "X and the …": the name is the post's, not the other person's.
+        ("After both Vance and the House speaker, Carl Penn, made statements supporting the memo's release, "
+         "the fight over its fate took a twist.", "Carl Penn", "House speaker"),
+        # A post's letters after the name's comma, a past participle the tagger read as a past tense after it.
+        ("Vance lost. Tom Vance, the DJ sacked after a singer complained, has been hired by a radio station.",
+         "Tom Vance", "DJ"),
+        # An Irish head of government's deputy.
+        ("Last night Tanaiste Liam Byrne made a strong claim on RTE. Byrne was speaking after a day of "
+         "confusion.", "Liam Byrne", "Tanaiste"),
+        # A place's name and words of the post before an agent noun.
+        ("Palm Beach County property tax appraiser Dorothy Jacks disagrees, saying the course is worth less.",
+         "Dorothy Jacks", "Palm Beach County property tax appraiser"),
+        # What the post is of, up to its relative clause.
+        ("Levi Pay, a former director of student services who now advises universities, says students want "
+         "choice.", "Levi Pay", "former director of student services"),
+        # A relative clause's link on a name after "said".
+        ("“It is a big risk,” said Paul Begala, who was an advisor to the Clintons.", "Paul Begala",
+         "former advisor to the Clintons"),
+        # A work's title in quote marks before the post, after a comma or a conjunction.
+        ("Moments earlier, “Fleabag” creator Phoebe Waller-Bridge accepted the statuette.", "Phoebe Waller-Bridge",
+         "“Fleabag” creator"),
+        ("But “Mrs Maisel” actress Alex Borstein said the prize should have gone elsewhere.", "Alex Borstein",
+         "“Mrs Maisel” actress"),
     ],
 )  # fmt: skip
 def test_a_post_read_in_the_round(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -39,7 +65,19 @@ def test_a_post_read_in_the_round(nlp, text: str, name: str, role: str) -> None:
         ("The victim, named as Tom Vance, 34, died in hospital.", "Tom Vance"),
         # A work's title in brackets after a name ("My Summer of Love") is no post.
         ("Nominees include Nora Pellow (My Summer of Love) and Ann Lister (The Mother).", "Nora Pellow"),
+        # A post after a comma that another person's verb follows; a piece of a hyphenated word.
+        ("He met Ann Lister, the coach said on Monday.", "Ann Lister"),
+        (
+            "Lewis-Farr, who was runner-up to team-mate Jason Gardner at the Europeans, will train at home. "
+            "Mark Lewis-Farr is out.",
+            "Mark Lewis-Farr",
+        ),
     ],
 )
 def test_no_post_is_read(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert found(nlp, text).get(name, []) == []
+
+
+def test_a_possessive_after_quoted_speech_is_no_title_in_quote_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We are pretty optimistic he is getting there," Wales\' team physiotherapist Mark Dawes said.'
+    assert found(nlp, text).get("Mark Dawes") == ["team physiotherapist"]

@@ -19,7 +19,7 @@ import trafilatura
 from bot.fetch import Fetcher, FetchError
 from bot.i18n import _
 from bot.ingest.extraction import extracted
-from bot.ingest.markdown import markdown_text
+from bot.ingest.markdown import NESTED, markdown_text
 from bot.ingest.pdf import Unreadable, pdf_text
 from bot.ingest.text import NOT_TEXT, NotText, decode, looks_like_text, one_line, outside_url, url_problem
 from domain.sources import Failure
@@ -114,12 +114,20 @@ def _site(sitename: str | None) -> str:
 
 
 def _html_to_text(fragment: str) -> str:
+    """A feed's HTML summary as text, each block (paragraph, list item, line) a paragraph of its
+    own: `<li>… tactics</li><li>Trump is …</li>` read as one would run "tacticsTrump" together."""
     if "<" not in fragment:
         return fragment
     try:
-        return lxml.html.fromstring(fragment).text_content()
+        root = lxml.html.fromstring(fragment)
     except (ValueError, lxml.etree.ParserError):
         return fragment
+    for block in root.iter(*NESTED, "div", "br"):
+        if block is not root:
+            block.tail = "\n\n" + (block.tail or "")
+            block.text = "\n\n" + (block.text or "") if block.tag != "br" else block.text
+    paragraphs = (" ".join(part.split()) for part in root.text_content().split("\n\n"))
+    return "\n\n".join(part for part in paragraphs if part)
 
 
 def from_json_object(record: object, origin: str) -> Item:

@@ -1487,7 +1487,10 @@ class _Linker:
         # "British contender Darren Till": an agent noun in lower case is a post too.
         if agent and before is not None and agent_post(before) and before.lower_ not in _BODY_ROLES:
             first = before.i
-            while first > 0 and doc[first - 1].head.i == before.i and doc[first - 1].dep_ in {"amod", "compound"}:
+            # (each word hangs on the post or on a word of it: "Palm Beach County property tax appraiser")
+            while (
+                first > 0 and first <= doc[first - 1].head.i <= before.i and doc[first - 1].dep_ in {"amod", "compound"}
+            ):
                 first -= 1
             self.agent_posts[start] = doc[first : before.i + 1].text
             return True

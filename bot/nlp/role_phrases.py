@@ -25,6 +25,7 @@ from bot.nlp.roles import (
     CREDIT_LABELS,
     GENERIC,
     ITEM_LABELS,
+    LETTERED_POSTS,
     MAX_OF_ROLE_WORDS,
     MAX_ROLE_WORDS,
     NAMED_POSTS,
@@ -510,6 +511,10 @@ def _phrase_after(doc, start: int, owned: bool = False) -> tuple[list[Token], in
     after = doc[end] if end < len(doc) else None
     # "a popular local politician and member of …": the first post; "a China … watcher based in".
     ends = after is None or after.is_punct or after.tag_ in {"IN", "WP", "WDT", "VBN", "CC", "TO", "VBG"}
+    # ("the DJ sacked after …": a past participle the tagger read as a past tense, hung on the noun)
+    ends = ends or (after.tag_ == "VBD" and after.dep_ == "acl" and after.head.i == words[-1].i)
+    # (not a piece of a hyphenated word: "was runner-up to …")
+    ends = ends and not (after is not None and after.text in {"-", "–"} and not words[-1].whitespace_)
     if not ends or (indefinite and words[0].lower_ in _JUDGEMENTS):
         return None
     # "is a winner", "a star", "a leader": after "a" alone, praise, not a post.
@@ -568,7 +573,7 @@ def _after_name(span: Span) -> Reading | None:
         ):
             link = doc[i + 1]
             i += 2
-        elif i < len(doc) and doc[i].tag_ == "WP" and (later := _later_link(span)) is not None:
+        elif i < len(doc) and doc[i].tag_ == "WP" and (later := _later_link(span) or _relative_link(span, doc[i])):
             link = later
             i = later.i + 1
     elif i < len(doc) and doc[i].lower_ in _LINKS:
@@ -604,7 +609,8 @@ def _after_name(span: Span) -> Reading | None:
     )
     described = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} or t.ent_type_ for t in words[:-1])
     joined = words[-1].lower_ in {"member", "partner", "fellow"}  # "a member of the group": of what
-    if words[-1].lower_ not in NAMED_POSTS and not (placed or described or joined):
+    lettered = words[-1].is_upper and words[-1].lower_ in LETTERED_POSTS  # "Tom Vance, the DJ sacked after …"
+    if words[-1].lower_ not in NAMED_POSTS and not (placed or described or joined or lettered):
         return None
     if words[-1].lower_ in _ONE_OFF:
         return None
@@ -634,6 +640,15 @@ def _later_link(span: Span) -> Token | None:
         (v for v in joined if v.lower_ in _LINKS and any(c.dep_ == "attr" for c in v.children)),
         None,
     )
+
+
+def _relative_link(span: Span, who: Token) -> Token | None:
+    """ "said Ann Lee, who was a longtime adviser to …": the link of the relative clause on the name."""
+    link = who.head
+    on_name = link.dep_ == "relcl" and link.head.i in range(span.start, span.end)
+    if who.dep_ == "nsubj" and on_name and link.lower_ in _LINKS and any(c.dep_ == "attr" for c in link.children):
+        return link
+    return None
 
 
 def _unasserted(span: Span) -> bool:

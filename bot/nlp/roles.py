@@ -108,7 +108,7 @@ ROLE_HEADS = frozenset(
         "governor", "minister", "president", "senator", "secretary", "chancellor", "mayor", "leader",
         "chief", "chairman", "chairwoman", "director", "executive", "founder", "presenter", "host",
         "producer", "correspondent", "editor", "reporter", "journalist", "actor", "actress", "singer",
-        "rapper", "musician", "comedian", "judge", "lawyer", "spokesman", "spokeswoman", "adviser",
+        "rapper", "musician", "comedian", "judge", "lawyer", "spokesman", "spokeswoman", "adviser", "advisor",
         "ambassador", "envoy", "general", "commander", "officer", "premier", "mp", "candidate",
         "congressman", "congresswoman", "representative", "lawmaker", "king", "queen", "prince",
         "princess", "pope", "rep.", "gov.", "sen.", "gen.", "pres.", "pm", "ceo", "professor", "analyst",
@@ -122,8 +122,8 @@ ROLE_HEADS = frozenset(
         "rabbi", "vicar", "guard", "international", "author", "writer", "novelist", "poet", "artist",
         "photographer", "designer", "architect", "engineer", "scientist", "researcher", "doctor",
         "surgeon", "nurse", "psychiatrist", "psychologist", "teacher", "headteacher", "headmaster",
-        "headmistress", "lecturer", "fellow", "head", "taoiseach", "justice", "administrator", "student", "pupil",
-        "model", "dancer", "pianist", "composer",
+        "headmistress", "lecturer", "fellow", "head", "taoiseach", "tanaiste", "tánaiste", "justice",
+        "administrator", "student", "pupil", "model", "dancer", "pianist", "composer",
         "guitarist", "drummer", "broadcaster", "commentator", "pundit", "columnist", "entrepreneur",
         "businessman", "businesswoman", "banker", "investor", "tycoon", "billionaire", "owner",
         "referee", "umpire", "trainer", "cyclist", "sprinter", "swimmer", "athlete", "skier",
@@ -539,7 +539,8 @@ def premodifier_role(span: Span) -> str | None:
             continue
         # "'shock jock' Tom Vance", "'peacemaking' Texas sheriff Tom Vance": a quoted word or two of the
         # title, as the text writes it (the quote marks kept; no quoted speech: at most three words).
-        quoted = _quoted_words(doc, i, span.sent.start)
+        # ("“Fleabag” creator Ann Lee": a work's title in quote marks before the post's own words.)
+        quoted = _quoted_words(doc, i, span.sent.start) or (_quoted_title(doc, i, span.sent.start) if region else None)
         # (quoted speech before a name is no title: only quoted words before the title's own, or a post)
         last_quoted = quoted[-2].lower_ if quoted is not None else ""
         if quoted is not None and (region or last_quoted in ROLE_HEADS or last_quoted.endswith(AGENT_ENDINGS)):
@@ -744,6 +745,33 @@ def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
     return None
 
 
+_TITLE_LINKS = frozenset({"of", "the", "and", "a", "in", "on"})
+
+
+def _quoted_title(doc: Doc, close: int, floor: int) -> list[Token] | None:
+    """The quote marks at `close` and before it, and the one to four capitalised words of a work's
+    title between them ("“Mrs Maisel”"), the quote opening its clause or after an article, a
+    possessive, a preposition or a conjunction."""
+    # (marks that open and close, not a possessive's apostrophe: "Wales' team physiotherapist")
+    if doc[close].text not in QUOTES or doc[close].tag_ == "POS" or doc[close - 1].whitespace_:
+        return None
+    for open_ in range(close - 2, max(floor, close - 5) - 1, -1):
+        if doc[open_].text in QUOTES:
+            words = doc[open_ + 1 : close]
+            before = doc[open_ - 1] if open_ > floor else None
+            if doc[open_].whitespace_ or (before is not None and not before.whitespace_):
+                return None
+            placed = (
+                before is None
+                or before.is_punct
+                or before.lower_ == "the"
+                or before.tag_ in {"POS", "PRP$", "IN", "CC"}
+            )
+            titled = words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
+            return list(doc[open_ : close + 1]) if placed and titled else None
+    return None
+
+
 def _title_beside(token: Token, span: Span) -> bool:
     """ "London Mayor Ann Lee - appearing on …": a capitalised post right before the name, which
     the parser hangs on the word the name hangs on, is still the name's title."""
@@ -833,8 +861,11 @@ def apposition_role(span: Span) -> str | None:
             ]
             if of:
                 phrase = [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
-                # "of the Broadway musical, Night Lights": the phrase ends at its comma.
-                tokens += phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), len(phrase))]
+                # "of the Broadway musical, Night Lights": the phrase ends at its comma; "of student
+                # services who now advises …" before its relative clause.
+                tokens += phrase[
+                    : next((k for k, t in enumerate(phrase) if t.text == "," or t.tag_ in {"WP", "WDT"}), len(phrase))
+                ]
             # ("head of the UN Office for the Coordination of Humanitarian Affairs": too long whole,
             # the post and what it is of, up to the next preposition; not inside "University of …")
             inner = next(
@@ -1965,9 +1996,12 @@ def preceding_apposition_role(span: Span) -> str | None:
     ):
         noun = body_post  # "director of the Victims of Crime Trust, Tom Vance,"
     # ("… agents questioning the jogger, Bena Apreala, …": a plural the parse hangs the name on is
-    # a group; the noun right before the comma is whom the name sets off.)
+    # a group, and "both Tom Vance and the House speaker, Ann Lee," another person; the noun right
+    # before the comma is whom the name sets off.)
     elif (
-        root.dep_ == "appos" and root.head.i < comma and not (root.head.tag_ == "NNS" and _ends_a_post(doc[comma - 1]))
+        root.dep_ == "appos"
+        and root.head.i < comma
+        and not ((root.head.tag_ == "NNS" or root.head.ent_type_ == "PERSON") and _ends_a_post(doc[comma - 1]))
     ):
         noun = root.head
     elif span.end < len(doc) and doc[span.end].text == "," and _ends_a_post(doc[comma - 1]):
