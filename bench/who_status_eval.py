@@ -549,6 +549,19 @@ BEFORE = {
             "bearer missing from choices": 1,
         },
     ),
+    # Run once, on the fifteenth round's final code (a0ddc82), before the sixteenth round's changes: the
+    # web store's first half.
+    "heldout31": (
+        "99/125 (79.2%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 2,
+            "wrong person": 1,
+            "role missing or wrong": 18,
+            "ambiguous not offered": 1,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -578,6 +591,7 @@ BEFORE_WHEN = {
     "heldout28": "Run once, on the fourteenth round's final code (commit 5b21e56's stores, 374e53c)",
     "heldout29": "Run once, on the fourteenth round's final code before the fifteenth round's changes (commit edffd78)",
     "heldout30": "Run once, on the fifteenth round's final code (commit 3a777b3; df7aecf changes comments only)",
+    "heldout31": "Run once, on the fifteenth round's final code before the sixteenth round's changes (commit a0ddc82)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).

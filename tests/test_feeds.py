@@ -321,6 +321,9 @@ async def test_an_entry_summary_in_blocks_is_read_block_by_block(news: Services)
         "The club is not the only one known for cutting corners",
         "Nora Pellow, the Kelso Rovers captain, says the rival side cheats.",
     ]
+    # A line break inside a sentence is a space, not a paragraph.
+    broken = parse_feed(feed.replace(b"the rival side cheats", b"the rival side&lt;br/&gt;cheats")).entries[0]
+    assert broken.text.endswith("Nora Pellow, the Kelso Rovers captain, says the rival side cheats.")
     await ingest(news, list(from_bytes(feed, "sport.xml", "feed")))
     reply = await Commands(news).questions.who("Pellow")
     assert to_plain(reply.messages[0]).startswith("Nora Pellow — Kelso Rovers captain")

@@ -114,7 +114,7 @@ def _site(sitename: str | None) -> str:
 
 
 def _html_to_text(fragment: str) -> str:
-    """A feed's HTML summary as text, each block (paragraph, list item, line) a paragraph of its
+    """A feed's HTML summary as text, each block (paragraph, list item, division) a paragraph of its
     own: `<li>… tactics</li><li>Trump is …</li>` read as one would run "tacticsTrump" together."""
     if "<" not in fragment:
         return fragment
@@ -122,10 +122,12 @@ def _html_to_text(fragment: str) -> str:
         root = lxml.html.fromstring(fragment)
     except (ValueError, lxml.etree.ParserError):
         return fragment
-    for block in root.iter(*NESTED, "div", "br"):
+    for block in root.iter(*NESTED, "div"):
         if block is not root:
             block.tail = "\n\n" + (block.tail or "")
-            block.text = "\n\n" + (block.text or "") if block.tag != "br" else block.text
+            block.text = "\n\n" + (block.text or "")
+    for line_break in root.iter("br"):  # (a line, often inside a sentence: a space, not a paragraph)
+        line_break.tail = " " + (line_break.tail or "")
     paragraphs = (" ".join(part.split()) for part in root.text_content().split("\n\n"))
     return "\n\n".join(part for part in paragraphs if part)
 

@@ -643,10 +643,12 @@ def _later_link(span: Span) -> Token | None:
 
 
 def _relative_link(span: Span, who: Token) -> Token | None:
-    """ "said Ann Lee, who was a longtime adviser to …": the link of the relative clause on the name."""
+    """ "said Ann Lee, who is a senior adviser to …": the present link of the relative clause on the
+    name (not "who was a student at the time": a past one tells of then, not of a former post)."""
     link = who.head
     on_name = link.dep_ == "relcl" and link.head.i in range(span.start, span.end)
-    if who.dep_ == "nsubj" and on_name and link.lower_ in _LINKS and any(c.dep_ == "attr" for c in link.children):
+    present = link.lower_ in _LINKS - _PAST_LINKS
+    if who.dep_ == "nsubj" and on_name and present and any(c.dep_ == "attr" for c in link.children):
         return link
     return None
 

@@ -768,7 +768,11 @@ def _quoted_title(doc: Doc, close: int, floor: int) -> list[Token] | None:
                 or before.tag_ in {"POS", "PRP$", "IN", "CC"}
             )
             titled = words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
-            return list(doc[open_ : close + 1]) if placed and titled else None
+            # (a name's words, not a feeling, "'Devastated' manager", nor a song's or a show's words a
+            # role would be cut at, "I Will Survive", "Only Fools and Horses")
+            named = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in words)
+            cut = any(t.lower_ in _SUBJECT_PRONOUNS or t.lower_ == "and" for t in words)
+            return list(doc[open_ : close + 1]) if placed and titled and named and not cut else None
     return None
 
 
@@ -863,9 +867,11 @@ def apposition_role(span: Span) -> str | None:
                 phrase = [t for t in child.subtree if child.i < t.i <= of[0].right_edge.i]
                 # "of the Broadway musical, Night Lights": the phrase ends at its comma; "of student
                 # services who now advises …" before its relative clause.
-                tokens += phrase[
-                    : next((k for k, t in enumerate(phrase) if t.text == "," or t.tag_ in {"WP", "WDT"}), len(phrase))
-                ]
+                # (not a title's capitalised "Which?" or "Who": "editor of What Car?")
+                relative = next(
+                    (k for k, t in enumerate(phrase) if t.tag_ in {"WP", "WDT"} and t.is_lower), len(phrase)
+                )
+                tokens += phrase[: next((k for k, t in enumerate(phrase) if t.text == ","), relative)]
             # ("head of the UN Office for the Coordination of Humanitarian Affairs": too long whole,
             # the post and what it is of, up to the next preposition; not inside "University of …")
             inner = next(
@@ -1218,14 +1224,20 @@ _NAMING_VERBS = frozenset({"named", "called", "identified"})
 
 
 def called_role(span: Span) -> str | None:
-    """ "The video maker, named Meo Madeley,", "a pilot identified as Ann Lee": the post first, then
-    the name the text gives its bearer. ("A man named …" is no post: `_tidy` refuses it.)"""
+    """ "The video maker, named Meo Madeley,", "The pilot, identified as Ann Lee,": the post first,
+    then, set off by a comma, the name the text gives its bearer. Not "The coach named Ann Lee in
+    the squad": there the verb is the post's own act. ("A man named …" is no post: `_tidy` refuses it.)"""
     root = span.root
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if root.dep_ not in {"oprd", "attr", "pobj"} or verb.lower_ not in _NAMING_VERBS or verb.dep_ != "acl":
         return None
+    if len(span) < 2:  # (a name the model cut to a rank's letters, "identified as Sgt. Ann Lee", is none)
+        return None
     noun = verb.head
-    if noun.tag_ != "NN" or not noun.is_lower or not _names_someone(noun):
+    set_off = verb.i > 0 and verb.doc[verb.i - 1].text == "," and noun.dep_ != "ROOT"
+    # (a known post, or a trade with its own words: "video maker"; not "teenager", "killer")
+    trade = noun.lower_ in _NAMED_POSTS or any(c.dep_ == "compound" for c in noun.lefts)
+    if noun.tag_ != "NN" or not noun.is_lower or not set_off or not trade:
         return None
     # ("One resident, named only as Ann Lee,": one of several is no part of the post.)
     return _tidy([t for t in noun.subtree if t.i <= noun.i and t.lower_ != "one"])
@@ -1973,6 +1985,11 @@ def _event_or_thing(noun: Token) -> bool:
     return lower in _THINGS_OF_A_POST or (lower.endswith(_EVENT_ENDINGS) and not personal)
 
 
+def _joined_person(token: Token) -> bool:
+    """A person's name joined to what follows by "and" ("both Tom Vance and the House speaker")."""
+    return token.ent_type_ == "PERSON" and any(c.dep_ == "cc" for c in token.children)
+
+
 def preceding_apposition_role(span: Span) -> str | None:
     """ "his campaign manager, Tom Vance,", "the captain of the carrier Hope, Tom Vance,": the
     post comes first and the name, set off by a comma, is its apposition."""
@@ -2001,7 +2018,7 @@ def preceding_apposition_role(span: Span) -> str | None:
     elif (
         root.dep_ == "appos"
         and root.head.i < comma
-        and not ((root.head.tag_ == "NNS" or root.head.ent_type_ == "PERSON") and _ends_a_post(doc[comma - 1]))
+        and not ((root.head.tag_ == "NNS" or _joined_person(root.head)) and _ends_a_post(doc[comma - 1]))
     ):
         noun = root.head
     elif span.end < len(doc) and doc[span.end].text == "," and _ends_a_post(doc[comma - 1]):
