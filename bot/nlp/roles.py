@@ -745,7 +745,7 @@ def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
     return None
 
 
-_TITLE_LINKS = frozenset({"of", "the", "and", "a", "in", "on"})
+_TITLE_LINKS = frozenset({"of", "the", "a", "in", "on"})  # (not "and": a role would be cut at it)
 
 
 def _quoted_title(doc: Doc, close: int, floor: int) -> list[Token] | None:
@@ -768,11 +768,11 @@ def _quoted_title(doc: Doc, close: int, floor: int) -> list[Token] | None:
                 or before.tag_ in {"POS", "PRP$", "IN", "CC"}
             )
             titled = words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
-            # (a name's words, not a feeling, "'Devastated' manager", nor a song's or a show's words a
-            # role would be cut at, "I Will Survive", "Only Fools and Horses")
+            # (a name's words, not a feeling, "'Devastated' manager", nor a song's words a role would be
+            # cut at, "I Will Survive")
             named = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in words)
-            cut = any(t.lower_ in _SUBJECT_PRONOUNS or t.lower_ == "and" for t in words)
-            return list(doc[open_ : close + 1]) if placed and titled and named and not cut else None
+            spoken = any(t.lower_ in _SUBJECT_PRONOUNS for t in words)
+            return list(doc[open_ : close + 1]) if placed and titled and named and not spoken else None
     return None
 
 
