@@ -19,7 +19,7 @@ entries and news pages of ../shared/data (rules: bench/labels/WHO_RULES_WEB.md).
 not reach (rules: bench/labels/WHO_RULES_TAIL.md).
 `--labels FILE` scores another label file in the same format (printed only, not written to the report).
 Usage: python bench/who_status_eval.py ../shared/data [--make-labels]
-       [--set dev|heldout|heldout2|…|heldout30] [--labels FILE] [--keep DIR]"""
+       [--set dev|heldout|heldout2|…|heldout32] [--labels FILE] [--keep DIR]"""
 
 from __future__ import annotations
 
@@ -562,6 +562,18 @@ BEFORE = {
             "bearer missing from choices": 2,
         },
     ),
+    # Run once, on the sixteenth round's final code (1327960): the web store's second half.
+    "heldout32": (
+        "103/128 (80.5%)",
+        {
+            "no answer": 2,
+            "choice instead of answer": 1,
+            "wrong person": 2,
+            "role missing or wrong": 15,
+            "ambiguous not offered": 3,
+            "bearer missing from choices": 2,
+        },
+    ),
 }
 # What each set's "before" figure is (the earlier parts: the code before issue 10's changes).
 BEFORE_WHEN = {
@@ -592,6 +604,7 @@ BEFORE_WHEN = {
     "heldout29": "Run once, on the fourteenth round's final code before the fifteenth round's changes (commit edffd78)",
     "heldout30": "Run once, on the fifteenth round's final code (commit 3a777b3; df7aecf changes comments only)",
     "heldout31": "Run once, on the fifteenth round's final code before the sixteenth round's changes (commit a0ddc82)",
+    "heldout32": "Run once, on the sixteenth round's final code (commit 1327960)",
 }
 # The rules each set was labelled by (the cnndm store's rules adapt WHO_RULES.md to 250 articles, the
 # tail's to the names earlier parts did not reach).

@@ -1,5 +1,5 @@
 """Check a set-aside /who label file without running the bot: its format matches who_dev.json's, no query
-(store + query) is in another part (who_dev.json, who_heldout.json … who_heldout31.json), and, with --counts,
+(store + query) is in another part (who_dev.json, who_heldout.json … who_heldout32.json), and, with --counts,
 every count and verdict follows WHO_RULES.md (for the cnndm and web stores, WHO_RULES_CNNDM.md, and for a file labelled
 by WHO_RULES_TAIL.md, those rules: no minimum count, a count of 1 may be offered) when recounted from the text.
 
@@ -45,6 +45,7 @@ EARLIER = (
     "who_heldout29.json",
     "who_heldout30.json",
     "who_heldout31.json",
+    "who_heldout32.json",
 )
 STORES = ("bbc", "timeline", "cnndm", "web")
 # The least count a bearer needs to dominate, or to be offered: 250 articles give smaller counts (WHO_RULES_CNNDM.md).
