@@ -725,23 +725,29 @@ def _post_of_body(region: list[Token], span: Span) -> list[Token] | None:
     return list(span.doc[post.left_edge.i : span.start])
 
 
-def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
-    """The quote marks at `close` and before it, and the one to three lower-case words between them."""
+def _opening_quote(doc: Doc, close: int, floor: int, most: int) -> int | None:
+    """Where the quote closed by the mark at `close` opens, with one to `most` words between, not
+    before `floor`."""
     if doc[close].text not in QUOTES:
         return None
-    for open_ in range(close - 2, max(floor, close - 4) - 1, -1):
-        if doc[open_].text in QUOTES:
-            words = doc[open_ + 1 : close]
-            # (a title's place: after "the", a possessive or a preposition, or opening the sentence;
-            # not quoted speech after a verb, "a" or "him": "branded him a 'traitor' Tom Vance said")
-            before = doc[open_ - 1] if open_ > floor else None
-            placed = before is None or before.lower_ == "the" or before.tag_ in {"POS", "PRP$", "IN"}
-            # (not the end of an opening phrase: "Amid the 'crisis' minister Ann Lee flew …")
-            if before is not None and before.tag_ != "IN" and before.i > floor and doc[before.i - 1].tag_ == "IN":
-                placed = False
-            if placed and all(t.is_alpha and t.is_lower and not t.is_stop for t in words):
-                return list(doc[open_ : close + 1])
-            return None
+    return next((k for k in range(close - 2, max(floor, close - 1 - most) - 1, -1) if doc[k].text in QUOTES), None)
+
+
+def _quoted_words(doc: Doc, close: int, floor: int) -> list[Token] | None:
+    """The quote marks at `close` and before it, and the one to three lower-case words between them."""
+    open_ = _opening_quote(doc, close, floor, 3)
+    if open_ is None:
+        return None
+    words = doc[open_ + 1 : close]
+    # (a title's place: after "the", a possessive or a preposition, or opening the sentence;
+    # not quoted speech after a verb, "a" or "him": "branded him a 'traitor' Tom Vance said")
+    before = doc[open_ - 1] if open_ > floor else None
+    placed = before is None or before.lower_ == "the" or before.tag_ in {"POS", "PRP$", "IN"}
+    # (not the end of an opening phrase: "Amid the 'crisis' minister Ann Lee flew …")
+    if before is not None and before.tag_ != "IN" and before.i > floor and doc[before.i - 1].tag_ == "IN":
+        placed = False
+    if placed and all(t.is_alpha and t.is_lower and not t.is_stop for t in words):
+        return list(doc[open_ : close + 1])
     return None
 
 
@@ -755,25 +761,20 @@ def _quoted_title(doc: Doc, close: int, floor: int) -> list[Token] | None:
     # (marks that open and close, not a possessive's apostrophe: "Wales' team physiotherapist")
     if doc[close].text not in QUOTES or doc[close].tag_ == "POS" or doc[close - 1].whitespace_:
         return None
-    for open_ in range(close - 2, max(floor, close - 5) - 1, -1):
-        if doc[open_].text in QUOTES:
-            words = doc[open_ + 1 : close]
-            before = doc[open_ - 1] if open_ > floor else None
-            if doc[open_].whitespace_ or (before is not None and not before.whitespace_):
-                return None
-            placed = (
-                before is None
-                or before.is_punct
-                or before.lower_ == "the"
-                or before.tag_ in {"POS", "PRP$", "IN", "CC"}
-            )
-            titled = words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
-            # (a name's words, not a feeling, "'Devastated' manager", nor a song's words a role would be
-            # cut at, "I Will Survive")
-            named = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in words)
-            spoken = any(t.lower_ in _SUBJECT_PRONOUNS for t in words)
-            return list(doc[open_ : close + 1]) if placed and titled and named and not spoken else None
-    return None
+    open_ = _opening_quote(doc, close, floor, 4)
+    if open_ is None:
+        return None
+    words = doc[open_ + 1 : close]
+    before = doc[open_ - 1] if open_ > floor else None
+    if doc[open_].whitespace_ or (before is not None and not before.whitespace_):
+        return None
+    placed = before is None or before.is_punct or before.lower_ == "the" or before.tag_ in {"POS", "PRP$", "IN", "CC"}
+    titled = words[0].is_title and all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
+    # (a name's words, not a feeling, "'Devastated' manager", nor a song's words a role would be
+    # cut at, "I Will Survive")
+    named = any(t.tag_ in {"NN", "NNS", "NNP", "NNPS"} for t in words)
+    spoken = any(t.lower_ in _SUBJECT_PRONOUNS for t in words)
+    return list(doc[open_ : close + 1]) if placed and titled and named and not spoken else None
 
 
 def _title_beside(token: Token, span: Span) -> bool:
